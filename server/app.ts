@@ -1,0 +1,74 @@
+// buildApp(config): registers every plugin and route in boot order and returns the app; it never listens.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Connection } from './db/connect.js';
+import auth from './plugins/auth.js';
+import db from './plugins/db.js';
+import errorHandler from './plugins/error-handler.js';
+import i18n from './plugins/i18n.js';
+import security from './plugins/security.js';
+import views from './plugins/views.js';
+import accountRoutes from './routes/accounts/index.js';
+import homeRoutes from './routes/home/index.js';
+import systemRoutes from './routes/system/index.js';
+import { bootstrapAdmin } from './services/accounts.js';
+
+const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../public');
+
+export interface BuildOptions {
+  /** An already-open connection (tests pass one in); otherwise one is opened from config.DATABASE_URL. */
+  connection?: Connection;
+  logger?: boolean | object;
+}
+
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? {
+      level: config.LOG_LEVEL,
+      // Never write credentials or story text to the log.
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'password', 'token'], censor: '[redacted]' },
+    },
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('config', config);
+
+  await app.register(db, { config, connection: opts.connection });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Significant API', description: 'Most Significant Change: stories, selection rounds and themed reports.', version: '1.0.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    // Only the JSON API belongs in the document; the HTML pages are for people.
+    transform: (input) => (input.url.startsWith('/api/v1/') ? jsonSchemaTransform(input) : { schema: { ...input.schema, hide: true }, url: input.url }),
+  });
+  await app.register(security, { config });
+  await app.register(i18n, { config });
+  await app.register(auth, { config });
+  await app.register(views);
+  await app.register(errorHandler);
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/public/', maxAge: '1h' });
+
+  await app.register(systemRoutes);
+  await app.register(homeRoutes);
+  await app.register(accountRoutes);
+
+  await bootstrapAdmin(app.db, config);
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+  }
+}

@@ -1,0 +1,59 @@
+// Opens SQLite (better-sqlite3) or PostgreSQL (pg) from the parsed DATABASE_URL and checks the SQLite pragmas we rely on.
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import type { Database, Dialect } from './database.js';
+
+export interface Connection {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** The raw SQLite handle, for online backup and integrity checks. */
+  sqlite?: SQLite.Database;
+  close(): Promise<void>;
+}
+
+// int8 (count(*), bigint columns) as numbers: every value we keep in one fits well inside 2^53.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+const REQUIRED_PRAGMAS = { journal_mode: 'wal', synchronous: 2, foreign_keys: 1 } as const;
+
+export function openSqlite(file: string): SQLite.Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const handle = new SQLite(file);
+  handle.pragma('journal_mode = WAL');
+  // better-sqlite3 leaves WAL at synchronous=NORMAL, which may drop the last commits on power loss.
+  handle.pragma('synchronous = FULL');
+  handle.pragma('foreign_keys = ON');
+  handle.pragma('busy_timeout = 5000');
+  return handle;
+}
+
+/** Throws when SQLite did not accept a pragma the data's safety depends on. */
+export function checkSqlitePragmas(handle: SQLite.Database): void {
+  const wanted = file(handle) === ':memory:' ? { ...REQUIRED_PRAGMAS, journal_mode: 'memory' } : REQUIRED_PRAGMAS;
+  for (const [name, expected] of Object.entries(wanted)) {
+    const actual = handle.pragma(name, { simple: true });
+    if (actual !== expected) throw new Error(`SQLite pragma ${name} is ${String(actual)}, expected ${String(expected)}`);
+  }
+}
+
+function file(handle: SQLite.Database): string {
+  return handle.name === '' ? ':memory:' : handle.name;
+}
+
+export async function connect(database: Config['DATABASE_URL'], opts: { poolSize?: number } = {}): Promise<Connection> {
+  if (database.dialect === 'sqlite') {
+    const sqlite = openSqlite(database.file);
+    checkSqlitePragmas(sqlite);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: database.url, max: opts.poolSize ?? 10 });
+  // An idle client that loses its server must not crash the process.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}

@@ -1,0 +1,49 @@
+// The Database interface that every Kysely query is typed against, assembled from tables/*.ts.
+import type { Kysely, Transaction } from 'kysely';
+import type { ApiTokensTable, InvitationsTable, OrganizationsTable, SessionsTable, UsersTable } from './tables/accounts.js';
+import type {
+  BallotsTable,
+  GroupIterationsTable,
+  GroupMembersTable,
+  GroupStoriesTable,
+  RoundGroupsTable,
+  RoundStoriesTable,
+  RoundTransitionsTable,
+  RoundsTable,
+  SelectionsTable,
+} from './tables/rounds.js';
+import type { CommentsTable, StoriesTable, StoryElementsTable, StoryThemesTable, StoryVersionsTable } from './tables/stories.js';
+import type { AuditLogTable, RateLimitsTable, SettingsTable } from './tables/system.js';
+import type { QuotesTable, ThemesTable } from './tables/themes.js';
+
+export interface Database {
+  users: UsersTable;
+  organizations: OrganizationsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  invitations: InvitationsTable;
+  settings: SettingsTable;
+  rate_limits: RateLimitsTable;
+  audit_log: AuditLogTable;
+  themes: ThemesTable;
+  quotes: QuotesTable;
+  stories: StoriesTable;
+  story_versions: StoryVersionsTable;
+  story_themes: StoryThemesTable;
+  comments: CommentsTable;
+  story_elements: StoryElementsTable;
+  rounds: RoundsTable;
+  round_transitions: RoundTransitionsTable;
+  round_stories: RoundStoriesTable;
+  round_groups: RoundGroupsTable;
+  group_members: GroupMembersTable;
+  group_stories: GroupStoriesTable;
+  group_iterations: GroupIterationsTable;
+  ballots: BallotsTable;
+  selections: SelectionsTable;
+}
+
+export type Db = Kysely<Database>;
+/** Repositories take either the database or a transaction as their first argument. */
+export type DbOrTrx = Kysely<Database> | Transaction<Database>;
+export type Dialect = 'sqlite' | 'postgres';

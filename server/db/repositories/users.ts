@@ -1,0 +1,77 @@
+// Kysely code for people and their API tokens.
+import type { DbOrTrx } from '../database.js';
+import type { UserRow, UsersTable } from '../tables/accounts.js';
+import { newId, nowIso } from '../../lib/ids.js';
+
+export type Role = UsersTable['role'];
+export const ROLES: readonly Role[] = ['admin', 'facilitator', 'storyteller', 'observer'];
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string | null;
+  organization_id?: string | null;
+  locale?: 'en' | 'nl' | null;
+}
+
+export async function insertUser(db: DbOrTrx, user: NewUser): Promise<UserRow> {
+  const now = nowIso();
+  const row: UserRow = {
+    id: newId(),
+    email: user.email.trim().toLowerCase(),
+    name: user.name,
+    role: user.role,
+    organization_id: user.organization_id ?? null,
+    locale: user.locale ?? null,
+    password_hash: user.password_hash,
+    active: 1,
+    mfa_secret: null,
+    mfa_recovery: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await db.insertInto('users').values(row).execute();
+  return row;
+}
+
+export function findUserById(db: DbOrTrx, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findUserByEmail(db: DbOrTrx, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+}
+
+export async function countUsers(db: DbOrTrx): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertToken(db: DbOrTrx, userId: string, tokenHash: string, expiresAt: string): Promise<string> {
+  const id = newId();
+  await db.insertInto('api_tokens').values({ id, user_id: userId, token_hash: tokenHash, created_at: nowIso(), expires_at: expiresAt, revoked_at: null, last_used_at: null }).execute();
+  return id;
+}
+
+/** The active person behind a live token, or nothing. */
+export function findUserByTokenHash(db: DbOrTrx, tokenHash: string): Promise<(UserRow & { token_id: string }) | undefined> {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('users')
+    .select('api_tokens.id as token_id')
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .where('api_tokens.expires_at', '>', nowIso())
+    .where('users.active', '=', 1)
+    .executeTakeFirst();
+}
+
+export async function revokeToken(db: DbOrTrx, tokenId: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('id', '=', tokenId).execute();
+}
+
+export async function revokeUserTokens(db: DbOrTrx, userId: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}

@@ -1,0 +1,74 @@
+// Table types for stories, their versions, themes and the discussion around them.
+import type { Selectable } from 'kysely';
+import type { Flag, Timestamp } from './accounts.js';
+
+export interface StoriesTable {
+  id: string;
+  /** The register's serial number, unique and increasing. */
+  serial: number;
+  author_id: string | null;
+  /** The name the author chose to show; kept even when anonymous, never shown then (see services/display-name). */
+  author_name: string | null;
+  anonymous: Flag;
+  organization_id: string | null;
+  /** The round the story was written for, if any. */
+  round_id: string | null;
+  template: string;
+  title: string;
+  story: string;
+  story_html: string;
+  significance: string;
+  significance_html: string;
+  learning_question: string | null;
+  /** Further template fields (backcast: dream, solution, steps, needs) as JSON text. */
+  extra: string | null;
+  role: string | null;
+  story_date: string | null;
+  status: 'draft' | 'submitted';
+  language: 'en' | 'nl';
+  consent_report: Flag;
+  consent_quote: Flag;
+  /** Accent- and case-folded text for full-text search on both dialects. */
+  search_text: string;
+  submitted_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface StoryVersionsTable {
+  id: string;
+  story_id: string;
+  version: number;
+  snapshot: string;
+  edited_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface StoryThemesTable {
+  story_id: string;
+  theme_id: string;
+}
+
+export interface CommentsTable {
+  id: string;
+  story_id: string;
+  group_id: string | null;
+  author_id: string | null;
+  body: string;
+  body_html: string;
+  created_at: Timestamp;
+}
+
+/** Characteristic elements a facilitator notes while a group discusses a story. */
+export interface StoryElementsTable {
+  id: string;
+  story_id: string;
+  round_id: string | null;
+  group_id: string | null;
+  text: string;
+  theme_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export type StoryRow = Selectable<StoriesTable>;

@@ -1,0 +1,8 @@
+// Where a form may send people back to: only paths on this site, never another host.
+
+/** Returns a local path ("/stories?page=2"), or "/" for anything that could leave the site. */
+export function safeReturnPath(candidate: string | undefined | null, fallback = '/'): string {
+  if (!candidate || !candidate.startsWith('/') || candidate.startsWith('//') || candidate.startsWith('/\\')) return fallback;
+  if (/[\u0000-\u001f]/.test(candidate)) return fallback;
+  return candidate;
+}

@@ -1,0 +1,102 @@
+// Who is calling (bearer token on the API, session on pages) and whether the route lets them in: deny by default.
+import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config.js';
+import type { UserRow } from '../db/tables/accounts.js';
+import { findUserById, findUserByTokenHash, type Role } from '../db/repositories/users.js';
+import { Forbidden, Unauthorized } from '../errors.js';
+import { hashToken } from '../services/tokens.js';
+import { applyPersonLocale } from './i18n.js';
+
+/** Who may call a route: anyone, anyone signed in, or the listed roles. Every route must say. */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organization_id: string | null;
+  locale: 'en' | 'nl' | null;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    user: CurrentUser | null;
+    /** The API token in use, for DELETE /api/v1/tokens/current. */
+    tokenId: string | null;
+  }
+}
+
+/** Routes that plugins register themselves (static files, the OpenAPI document) are public. */
+const PLUGIN_ROUTE_PREFIXES = ['/public/', '/api/v1/openapi.json'];
+
+export function toCurrentUser(row: UserRow): CurrentUser {
+  return { id: row.id, email: row.email, name: row.name, role: row.role, organization_id: row.organization_id, locale: row.locale };
+}
+
+export function isApi(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+/** Throws 401/403 unless the caller is let in by `access`. */
+export function assertAccess(user: CurrentUser | null, access: Access): void {
+  if (access === 'public') return;
+  if (!user) throw new Unauthorized();
+  if (access === 'signed-in') return;
+  if (!access.includes(user.role)) throw new Forbidden();
+}
+
+export default fp<{ config: Config }>(
+  async (app, { config }) => {
+    app.decorateRequest('user', null);
+    app.decorateRequest('tokenId', null);
+
+    app.addHook('onRoute', (route) => {
+      if (route.config?.access) return;
+      if (PLUGIN_ROUTE_PREFIXES.some((p) => route.url.startsWith(p))) {
+        route.config = { ...route.config, access: 'public' };
+        return;
+      }
+      throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.access`);
+    });
+
+    const absoluteMs = config.SESSION_ABSOLUTE_HOURS * 3_600_000;
+
+    app.addHook('onRequest', async (request) => {
+      if (isApi(request)) {
+        const header = request.headers.authorization;
+        const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+        if (match?.[1]) {
+          const row = await findUserByTokenHash(app.db, hashToken(match[1]));
+          if (row) {
+            request.user = toCurrentUser(row);
+            request.tokenId = row.token_id;
+          }
+        }
+      } else if (request.session?.userId) {
+        const expired = (request.session.signedInAt ?? 0) + absoluteMs < Date.now();
+        const row = expired ? undefined : await findUserById(app.db, request.session.userId);
+        if (row && row.active === 1) {
+          request.user = toCurrentUser(row);
+          applyPersonLocale(request, row.locale);
+        } else {
+          await request.session.destroy();
+        }
+      }
+
+      const access = request.routeOptions.config?.access;
+      if (!access) return; // 404s: no route, nothing to guard
+      try {
+        assertAccess(request.user, access);
+      } catch (err) {
+        request.log.warn({ event: 'access_denied', user_id: request.user?.id ?? null, route: request.routeOptions.url }, 'access denied');
+        throw err;
+      }
+    });
+  },
+  { name: 'auth', dependencies: ['db', 'security', 'i18n'] },
+);

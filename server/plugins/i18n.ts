@@ -1,0 +1,32 @@
+// Decides each request's locale (person's choice, then language cookie, then Accept-Language, then DEFAULT_LOCALE).
+import fp from 'fastify-plugin';
+import type { Config } from '../config.js';
+import { isLocale, negotiate, t, type Locale, type Params } from '../i18n/index.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    locale: Locale;
+    t(key: string, params?: Params): string;
+  }
+}
+
+export const LANGUAGE_COOKIE = 'lang';
+
+export default fp<{ config: Config }>(
+  async (app, { config }) => {
+    app.decorateRequest('locale', config.DEFAULT_LOCALE);
+    app.decorateRequest('t', function (this: { locale: Locale }, key: string, params?: Params) {
+      return t(this.locale, key, params);
+    });
+    app.addHook('onRequest', async (request) => {
+      const cookie = request.cookies?.[LANGUAGE_COOKIE];
+      request.locale = isLocale(cookie) ? cookie : negotiate(request.headers['accept-language'], config.DEFAULT_LOCALE);
+    });
+  },
+  { name: 'i18n', dependencies: ['security'] },
+);
+
+/** Called once the person is known: their own setting wins over everything else. */
+export function applyPersonLocale(request: { locale: Locale }, personLocale: string | null | undefined): void {
+  if (isLocale(personLocale)) request.locale = personLocale;
+}

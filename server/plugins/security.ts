@@ -1,0 +1,98 @@
+// Cookies, form bodies, security headers with a strict CSP, server-side sessions in the database, and CSRF on every form.
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import session from '@fastify/session';
+import type { FastifyInstance, Session } from 'fastify';
+import fp from 'fastify-plugin';
+import { isSecure, type Config } from '../config.js';
+import { deleteSession, findSession, getOrCreateSetting, randomSecret, saveSession } from '../db/repositories/sessions.js';
+
+declare module 'fastify' {
+  interface Session {
+    userId?: string;
+    /** When the person signed in (ms since epoch): the absolute timeout counts from here. */
+    signedInAt?: number;
+  }
+}
+
+type Callback = (err?: unknown) => void;
+type SessionCallback = (err: unknown, result?: Session | null) => void;
+
+/** An express-session compatible store over the sessions table. */
+function databaseStore(app: FastifyInstance, idleMs: number) {
+  return {
+    set(id: string, value: Session, cb: Callback) {
+      const expires = value.cookie?.expires ? new Date(value.cookie.expires) : new Date(Date.now() + idleMs);
+      const userId = typeof value.userId === 'string' ? value.userId : null;
+      saveSession(app.db, id, userId, JSON.stringify(value), expires.toISOString()).then(() => cb(), cb);
+    },
+    get(id: string, cb: SessionCallback) {
+      findSession(app.db, id).then((row) => {
+        if (!row || row.expires_at < new Date().toISOString()) return cb(null, null);
+        cb(null, JSON.parse(row.data) as Session);
+      }, cb);
+    },
+    destroy(id: string, cb: Callback) {
+      deleteSession(app.db, id).then(() => cb(), cb);
+    },
+  };
+}
+
+export function sessionCookieName(config: Config): string {
+  // Browsers only accept the __Host- prefix on Secure cookies, so plain-HTTP development uses a plain name.
+  return isSecure(config) ? '__Host-significant' : 'significant';
+}
+
+export default fp<{ config: Config }>(
+  async (app, { config }) => {
+    const secure = isSecure(config);
+    await app.register(cookie);
+    await app.register(formbody, { bodyLimit: 1024 * 1024 });
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+          ...(secure ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: secure ? { maxAge: 31536000, includeSubDomains: true } : false,
+      crossOriginEmbedderPolicy: false,
+    });
+
+    const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
+    const secret = config.SESSION_SECRET ?? (await getOrCreateSetting(app.db, 'session_secret', randomSecret));
+    await app.register(session, {
+      secret,
+      cookieName: sessionCookieName(config),
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: idleMs },
+      store: databaseStore(app, idleMs),
+    });
+    await app.register(csrf, { sessionPlugin: '@fastify/session' });
+    // Off by default; routes opt in with config.rateLimit (sign-in, tokens, set-up).
+    await app.register(rateLimit, { global: false });
+
+    // CSRF on every state-changing request outside the API (which takes bearer tokens, never cookies).
+    // preValidation: the body is parsed by then, but a route's schema has not yet stripped _csrf from it.
+    app.addHook('preValidation', (request, reply, done) => {
+      const safe = request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS';
+      if (safe || request.url.startsWith('/api/')) return done();
+      app.csrfProtection(request, reply, done);
+    });
+  },
+  { name: 'security', dependencies: ['db'] },
+);

@@ -1,0 +1,126 @@
+// Handlebars pages through @fastify/view: layout, partials, helpers, and reply.page() which adds what every page needs.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import view from '@fastify/view';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import Handlebars from 'handlebars';
+import { t, type Locale } from '../i18n/index.js';
+import type { CurrentUser } from './auth.js';
+
+export const VIEWS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../views');
+
+export interface Flash {
+  kind: 'success' | 'info' | 'error';
+  message: string;
+}
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders views/pages/<template>.hbs in the main layout with the common view model. */
+    page(template: string, model?: Record<string, unknown>, status?: number): Promise<FastifyReply>;
+  }
+  interface Session {
+    flash?: Flash;
+  }
+}
+
+/** Keeps a one-time message for the next page (after a redirect). */
+export function setFlash(request: FastifyRequest, kind: Flash['kind'], message: string): void {
+  request.session.flash = { kind, message };
+}
+
+interface NavItem {
+  href: string;
+  label: string;
+  current: boolean;
+}
+
+function navigation(user: CurrentUser | null, locale: Locale, currentPath: string): NavItem[] {
+  const items: Array<[string, string, boolean]> = [
+    ['/', 'common.nav.home', true],
+    ['/stories', 'common.nav.stories', !!user],
+    ['/rounds', 'common.nav.rounds', !!user],
+    ['/themes', 'common.nav.themes', !!user && user.role !== 'storyteller'],
+    ['/organizations', 'common.nav.organizations', !!user],
+    ['/users', 'common.nav.people', user?.role === 'admin'],
+  ];
+  return items
+    .filter(([, , show]) => show)
+    .map(([href, key]) => ({
+      href,
+      label: t(locale, key),
+      current: href === '/' ? currentPath === '/' : currentPath === href || currentPath.startsWith(`${href}/`),
+    }));
+}
+
+const DATE_STYLES: Record<string, Intl.DateTimeFormatOptions> = {
+  date: { dateStyle: 'long' },
+  datetime: { dateStyle: 'medium', timeStyle: 'short' },
+};
+
+/** The page engine: its own Handlebars instance, so export templates cannot change its helpers. */
+export function createPageHandlebars(): typeof Handlebars {
+  const hbs = Handlebars.create();
+  hbs.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
+    const locale = (options.data?.root?.locale as Locale | undefined) ?? 'en';
+    return t(locale, key, options.hash as Record<string, string | number>);
+  });
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
+  hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hbs.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+  hbs.registerHelper('not', (a: unknown) => !a);
+  hbs.registerHelper('includes', (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
+  hbs.registerHelper('formatDate', function (value: unknown, options: Handlebars.HelperOptions) {
+    if (typeof value !== 'string' || value === '') return '';
+    const locale = (options.data?.root?.locale as Locale | undefined) ?? 'en';
+    const style = typeof options.hash.style === 'string' ? options.hash.style : value.length <= 10 ? 'date' : 'datetime';
+    const date = new Date(value.length <= 10 ? `${value}T12:00:00Z` : value);
+    if (Number.isNaN(date.getTime())) return value;
+    return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-BE' : 'en-GB', { ...DATE_STYLES[style], timeZone: 'Europe/Brussels' }).format(date);
+  });
+  return hbs;
+}
+
+function partials(): Record<string, string> {
+  const dir = path.join(VIEWS_DIR, 'partials');
+  const out: Record<string, string> = {};
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.hbs'))) out[file.slice(0, -4)] = `partials/${file}`;
+  return out;
+}
+
+export default fp(
+  async (app) => {
+    await app.register(view, {
+      engine: { handlebars: createPageHandlebars() },
+      root: VIEWS_DIR,
+      layout: 'layouts/main.hbs',
+      viewExt: 'hbs',
+      options: { partials: partials() },
+      production: true,
+    });
+
+    app.decorateReply('page', async function (this: FastifyReply, template: string, model: Record<string, unknown> = {}, status = 200) {
+      const request = this.request;
+      const flash = request.session?.flash;
+      if (flash) delete request.session.flash;
+      const csrfToken = request.session ? await this.generateCsrf() : undefined;
+      const currentPath = request.url.split('?')[0] ?? '/';
+      this.code(status).type('text/html; charset=utf-8');
+      return this.viewAsync(template, {
+        ...model,
+        locale: request.locale,
+        otherLocale: request.locale === 'en' ? 'nl' : 'en',
+        user: request.user,
+        csrfToken,
+        currentPath,
+        returnTo: request.url.length < 2000 ? request.url : currentPath,
+        nav: navigation(request.user, request.locale, currentPath),
+        flash,
+      }).then((html) => this.send(html));
+    });
+  },
+  { name: 'views', dependencies: ['security', 'i18n'] },
+);

@@ -1,0 +1,42 @@
+// Schema pieces every feature shares, and the translation of zod issues into the caller's language.
+import { z } from 'zod';
+import { en, nl } from 'zod/locales';
+import type { FieldError } from '../errors.js';
+import { hasKey, t, type Locale } from '../i18n/index.js';
+
+const zodLocales = { en: en(), nl: nl() };
+
+/**
+ * Turns zod issues into {path, message} in the given language. A custom message that is an i18n key
+ * (for example `validation.password_too_short`) is translated; anything else gets zod's own message in that language.
+ */
+export function localizedIssues(issues: readonly z.core.$ZodIssue[], locale: Locale): FieldError[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    if (hasKey(locale, issue.message)) return { path, message: t(locale, issue.message) };
+    const message = zodLocales[locale].localeError(issue as never);
+    const text = typeof message === 'string' ? message : (message?.message ?? issue.message);
+    return { path, message: text };
+  });
+}
+
+/** Parses a page form; on failure returns field errors keyed by field name, ready for the re-rendered form. */
+export function parseForm<S extends z.ZodType>(schema: S, data: unknown, locale: Locale):
+  | { ok: true; value: z.output<S> }
+  | { ok: false; errors: FieldError[]; byField: Record<string, string> } {
+  const result = schema.safeParse(data);
+  if (result.success) return { ok: true, value: result.data };
+  const errors = localizedIssues(result.error.issues, locale);
+  const byField: Record<string, string> = {};
+  for (const e of errors) byField[e.path || '_form'] ??= e.message;
+  return { ok: false, errors, byField };
+}
+
+export const id = z.string().min(1).max(100);
+/** Text that a person types: trimmed, with a maximum, required unless `.optional()`. */
+export const text = (max: number) => z.string().trim().min(1).max(max);
+export const isoDate = z.iso.date();
+export const localeSchema = z.enum(['en', 'nl']);
+
+/** A checkbox in an HTML form: present means yes. */
+export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === '1' || v === true, z.boolean());
