@@ -16,6 +16,14 @@ import views from './plugins/views.js';
 import accountRoutes from './routes/accounts/index.js';
 import homeRoutes from './routes/home/index.js';
 import systemRoutes from './routes/system/index.js';
+import organizationsRoutes from './routes/organizations/index.js';
+import usersRoutes from './routes/users/index.js';
+import profileRoutes from './routes/profile/index.js';
+import storiesRoutes from './routes/stories/index.js';
+import roundsRoutes from './routes/rounds/index.js';
+import themesRoutes from './routes/themes/index.js';
+import reportsRoutes from './routes/reports/index.js';
+import operationsRoutes from './routes/operations/index.js';
 import { bootstrapAdmin } from './services/accounts.js';
 
 const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../public');
@@ -62,6 +70,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(systemRoutes);
   await app.register(homeRoutes);
   await app.register(accountRoutes);
+  await app.register(organizationsRoutes);
+  await app.register(usersRoutes);
+  await app.register(profileRoutes);
+  await app.register(storiesRoutes);
+  await app.register(roundsRoutes);
+  await app.register(themesRoutes);
+  await app.register(reportsRoutes);
+  await app.register(operationsRoutes);
 
   await bootstrapAdmin(app.db, config);
   return app;

@@ -1,10 +1,12 @@
-// The home page: what to do next, for whoever is looking.
+// The home page: a welcome, the first-run hint, and each feature's panel for the person signed in.
 import type { FastifyInstance } from 'fastify';
 import { needsSetup } from '../../services/accounts.js';
+import { homePanels } from '../../services/home-panels.js';
 
 export default async function homeRoutes(app: FastifyInstance): Promise<void> {
   app.get('/', { config: { access: 'public' } }, async (request, reply) => {
     const setup = !request.user && (await needsSetup(app.db));
-    return reply.page('pages/home', { title: request.t('home.title'), setup });
+    const panels = request.user ? await homePanels(app, request.user) : [];
+    return reply.page('pages/home', { title: request.t('home.title'), setup, panels });
   });
 }
