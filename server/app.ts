@@ -1,12 +1,11 @@
 // buildApp(config): registers every plugin and route in boot order and returns the app; it never listens.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Connection } from './db/connect.js';
+import { fromRoot } from './lib/root.js';
 import auth from './plugins/auth.js';
 import db from './plugins/db.js';
 import errorHandler from './plugins/error-handler.js';
@@ -26,7 +25,7 @@ import reportsRoutes from './routes/reports/index.js';
 import operationsRoutes from './routes/operations/index.js';
 import { bootstrapAdmin } from './services/accounts.js';
 
-const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../public');
+const PUBLIC_DIR = fromRoot('public');
 
 export interface BuildOptions {
   /** An already-open connection (tests pass one in); otherwise one is opened from config.DATABASE_URL. */

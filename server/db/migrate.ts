@@ -1,10 +1,9 @@
 // Runs Kysely's Migrator over migrations/: at start-up, by `npm run migrate`, and in tests.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
 import { migrations } from '../../migrations/index.js';
+import { fromRoot } from '../lib/root.js';
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+export const MIGRATIONS_DIR = fromRoot('migrations');
 
 export function migrator(db: Kysely<any>): Migrator {
   // The list is imported, not read from the folder at run time, so it works the same under tsx, vitest and any bundler.

@@ -1,7 +1,7 @@
 // Translation catalogs (server/i18n/<locale>/<namespace>.json) and the t() that pages, mails and API errors use.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from '../lib/root.js';
 
 export const LOCALES = ['en', 'nl'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -12,7 +12,7 @@ export function isLocale(value: unknown): value is Locale {
 
 type Catalog = Map<string, string>;
 
-const DIR = path.dirname(fileURLToPath(import.meta.url));
+const DIR = fromRoot('server', 'i18n');
 
 function flatten(prefix: string, value: unknown, into: Catalog): void {
   if (typeof value === 'string') {

@@ -1,15 +1,15 @@
 // Handlebars pages through @fastify/view: layout, partials, helpers, and reply.page() which adds what every page needs.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import view from '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import Handlebars from 'handlebars';
 import { t, type Locale } from '../i18n/index.js';
+import { fromRoot } from '../lib/root.js';
 import type { CurrentUser } from './auth.js';
 
-export const VIEWS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../views');
+export const VIEWS_DIR = fromRoot('views');
 
 export interface Flash {
   kind: 'success' | 'info' | 'error';
