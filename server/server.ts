@@ -1,6 +1,7 @@
 // The only file that listens: reads the environment, builds the app, and closes it gracefully on SIGTERM/SIGINT.
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { claimPidFile } from './services/backup.js';
 
 async function main(): Promise<void> {
   let config;
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
     throw err;
   }
 
+  // `npm run restore` refuses while this file names a live process (from before the database is opened).
+  releasePidFile = claimPidFile(config);
   let app;
   try {
     app = await buildApp(config);
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'closing');
     const timer = setTimeout(() => process.exit(1), 10_000).unref();
     await app.close();
+    releasePidFile();
     clearTimeout(timer);
     process.exit(0);
   };
@@ -37,5 +41,7 @@ async function main(): Promise<void> {
 
   await app.listen({ host: config.HOST, port: config.PORT });
 }
+
+let releasePidFile: () => void = () => {};
 
 void main();
