@@ -29,6 +29,7 @@ export function pidFileFor(sqliteFile: string): string {
 export function claimPidFile(config: Config): () => void {
   if (config.DATABASE_URL.dialect !== 'sqlite' || config.DATABASE_URL.file === ':memory:') return () => {};
   const file = pidFileFor(config.DATABASE_URL.file);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${process.pid}\n`);
   let released = false;
   const release = () => {

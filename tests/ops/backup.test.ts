@@ -1,0 +1,148 @@
+// Backups: an online SQLite backup taken under write load restores with every row acknowledged before it began; bad restores are refused.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import SQLite from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BackupError, backupPostgres, backupSqlite, onPath, pidFileFor, restoreSqlite, verifyDatabaseFile } from '../../server/services/backup.js';
+import { buildTestApp, testDialect } from '../helpers/app.js';
+import { api, apiUser, unique } from '../helpers/factories.js';
+
+const run = promisify(execFile);
+let app: FastifyInstance;
+let dir: string;
+
+beforeEach(async () => {
+  app = await buildTestApp();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'significant-backup-'));
+});
+afterEach(async () => {
+  await app.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function emailsIn(file: string): Set<string> {
+  const handle = new SQLite(file, { readonly: true });
+  try {
+    return new Set((handle.prepare('select email from users').all() as Array<{ email: string }>).map((r) => r.email));
+  } finally {
+    handle.close();
+  }
+}
+
+describe.skipIf(testDialect() !== 'sqlite')('SQLite backup and restore', () => {
+  it('takes a consistent backup while people are being added, and restores every row committed before it began', async () => {
+    const admin = await apiUser(app, 'admin');
+    const client = api(app, admin.token);
+    const acknowledged: string[] = [];
+    let stop = false;
+    const writer = (async () => {
+      while (!stop) {
+        const email = `${unique('load')}@example.org`;
+        const res = await client.post('/api/v1/users', { email, name: 'Load test', role: 'storyteller', password: 'a long enough password here' });
+        expect(res.statusCode).toBe(201);
+        acknowledged.push(email);
+      }
+    })();
+    while (acknowledged.length < 15) await new Promise((r) => setTimeout(r, 5));
+    const beforeBackup = [...acknowledged];
+    const backupFile = path.join(dir, 'backup.sqlite');
+    const result = await backupSqlite(app.connection.sqlite!.name, backupFile);
+    // Keep writing a little after the backup, so the restore is compared with a database that moved on.
+    const atBackupEnd = acknowledged.length;
+    while (acknowledged.length < atBackupEnd + 5) await new Promise((r) => setTimeout(r, 5));
+    stop = true;
+    await writer;
+
+    expect(result.integrity).toBe('ok');
+    expect(result.migrations).toBeGreaterThanOrEqual(3);
+    const restored = path.join(dir, 'restored', 'significant.sqlite');
+    const check = restoreSqlite(backupFile, restored);
+    expect(check.integrity).toBe('ok');
+    expect(fs.existsSync(`${restored}-wal`)).toBe(false);
+    const emails = emailsIn(restored);
+    for (const email of beforeBackup) expect(emails.has(email)).toBe(true);
+    // Nothing in the copy that was never acknowledged (the snapshot is of committed rows only).
+    const known = new Set([...acknowledged, admin.user.email]);
+    for (const email of emails) expect(known.has(email)).toBe(true);
+    expect(emails.has(acknowledged[acknowledged.length - 1]!)).toBe(false);
+    const handle = new SQLite(restored, { readonly: true });
+    expect(handle.pragma('integrity_check', { simple: true })).toBe('ok');
+    handle.close();
+  });
+
+  it('refuses to restore over a database whose server is running', async () => {
+    const backupFile = path.join(dir, 'backup.sqlite');
+    await backupSqlite(app.connection.sqlite!.name, backupFile);
+    const target = path.join(dir, 'live.sqlite');
+    fs.copyFileSync(backupFile, target);
+    fs.writeFileSync(pidFileFor(target), `${process.pid}\n`);
+    expect(() => restoreSqlite(backupFile, target)).toThrow(/server is running/);
+    try {
+      restoreSqlite(backupFile, target);
+    } catch (err) {
+      expect((err as BackupError).exitCode).toBe(3);
+    }
+    // A pid file left by a killed server does not block: no process has that pid.
+    fs.writeFileSync(pidFileFor(target), '2147483646\n');
+    expect(restoreSqlite(backupFile, target).integrity).toBe('ok');
+  });
+
+  it('refuses files that are not a sound backup of ours, and leaves the database alone', async () => {
+    const target = path.join(dir, 'db.sqlite');
+    await backupSqlite(app.connection.sqlite!.name, target);
+    const before = fs.readFileSync(target);
+
+    const text = path.join(dir, 'notes.txt');
+    fs.writeFileSync(text, 'this is not a database');
+    expect(() => restoreSqlite(text, target)).toThrow(/not an SQLite database/);
+
+    const foreign = path.join(dir, 'foreign.sqlite');
+    const other = new SQLite(foreign);
+    other.exec('create table things (id integer primary key)');
+    other.close();
+    expect(() => restoreSqlite(foreign, target)).toThrow(/not a Significant database/);
+
+    const damaged = path.join(dir, 'damaged.sqlite');
+    const bytes = Buffer.from(before);
+    // Scribble over the middle pages (past the header and schema page).
+    bytes.fill(0x5a, 8192, Math.min(bytes.length, 8192 * 6));
+    fs.writeFileSync(damaged, bytes);
+    expect(() => verifyDatabaseFile(damaged)).toThrow(BackupError);
+    expect(() => restoreSqlite(damaged, target)).toThrow(BackupError);
+
+    expect(() => restoreSqlite(path.join(dir, 'missing.sqlite'), target)).toThrow(/does not exist/);
+    expect(fs.readFileSync(target).equals(before)).toBe(true);
+  });
+
+  it('runs as npm run backup / restore, with a non-zero exit when refusing', async () => {
+    const file = app.connection.sqlite!.name;
+    const env = { ...process.env, DATABASE_URL: `sqlite://${file}`, LOG_LEVEL: 'silent' };
+    const backupFile = path.join(dir, 'cli.sqlite');
+    const out = await run('npx', ['tsx', 'scripts/backup.ts', backupFile], { env });
+    expect(out.stdout).toMatch(/integrity_check ok/);
+    expect(fs.existsSync(backupFile)).toBe(true);
+    fs.writeFileSync(pidFileFor(file), `${process.pid}\n`);
+    try {
+      const refused = await run('npx', ['tsx', 'scripts/restore.ts', backupFile], { env }).then(() => null, (err: { code: number; stderr: string }) => err);
+      expect(refused?.code).toBe(3);
+      expect(refused?.stderr).toMatch(/server is running/);
+    } finally {
+      fs.rmSync(pidFileFor(file), { force: true });
+    }
+  });
+});
+
+describe.skipIf(testDialect() !== 'postgres' || !onPath('pg_dump'))('PostgreSQL backup', () => {
+  it('dumps with pg_dump and checks the archive with pg_restore --list', async () => {
+    await apiUser(app, 'admin');
+    const url = (app.config.DATABASE_URL as { url: string }).url;
+    const file = path.join(dir, 'dump.pgc');
+    const result = backupPostgres(url, file);
+    expect(result.entries).toBeGreaterThan(10);
+    expect(fs.statSync(file).size).toBe(result.bytes);
+  });
+});
