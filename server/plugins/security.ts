@@ -8,7 +8,11 @@ import session from '@fastify/session';
 import type { FastifyInstance, Session } from 'fastify';
 import fp from 'fastify-plugin';
 import { isSecure, type Config } from '../config.js';
-import { deleteSession, findSession, getOrCreateSetting, randomSecret, saveSession } from '../db/repositories/sessions.js';
+import { deleteExpiredSessions, deleteSession, findSession, getOrCreateSetting, randomSecret, saveSession } from '../db/repositories/sessions.js';
+import { TooManyRequests } from '../errors.js';
+import { cleanUpCounters, databaseRateLimitStore } from '../services/rate-limit.js';
+
+const CLEAN_UP_EVERY_MS = 10 * 60_000;
 
 declare module 'fastify' {
   interface Session {
@@ -83,8 +87,22 @@ export default fp<{ config: Config }>(
       store: databaseStore(app, idleMs),
     });
     await app.register(csrf, { sessionPlugin: '@fastify/session' });
-    // Off by default; routes opt in with config.rateLimit (sign-in, tokens, set-up).
-    await app.register(rateLimit, { global: false });
+    // Off by default; routes opt in with `config.rateLimit: {}` (sign-in, tokens, set-up, invitations): per IP, counted in
+    // the database so every instance shares the count. The 429 becomes problem+json on the API and a page elsewhere.
+    await app.register(rateLimit, {
+      global: false,
+      max: config.RATE_LIMIT_IP_PER_MINUTE,
+      timeWindow: 60_000,
+      store: databaseRateLimitStore(app),
+      errorResponseBuilder: (_request, context) => new TooManyRequests(Math.max(1, Math.ceil(context.ttl / 1000))),
+    });
+
+    // Expired sessions and stale counters are removed now and then; unref'd so it never keeps the process alive.
+    const cleanUp = () => {
+      Promise.all([deleteExpiredSessions(app.db), cleanUpCounters(app.db)]).catch((err: unknown) => app.log.warn({ err }, 'clean-up failed'));
+    };
+    const timer = setInterval(cleanUp, CLEAN_UP_EVERY_MS).unref();
+    app.addHook('onClose', async () => clearInterval(timer));
 
     // CSRF on every state-changing request outside the API (which takes bearer tokens, never cookies).
     // preValidation: the body is parsed by then, but a route's schema has not yet stripped _csrf from it.

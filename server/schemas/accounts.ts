@@ -1,11 +1,16 @@
 // Schemas for sign-in, tokens, people and the first-run set-up.
 import { z } from 'zod';
 import { ROLES } from '../db/repositories/users.js';
+import { isCommonPassword } from '../services/passwords.js';
 import { id, localeSchema, text } from './common.js';
 
 export const email = z.string().trim().toLowerCase().pipe(z.email({ error: 'validation.email' }).max(254));
 /** At least 12 characters, no composition rules (NIST SP 800-63B, OWASP ASVS 5.0 V6.2). */
-export const newPassword = z.string().min(12, { error: 'validation.password_too_short' }).max(256, { error: 'validation.password_too_long' });
+export const newPassword = z
+  .string()
+  .min(12, { error: 'validation.password_too_short' })
+  .max(256, { error: 'validation.password_too_long' })
+  .refine((p) => !isCommonPassword(p), { error: 'validation.password_common' });
 
 export const credentials = z.object({
   email: z.string().trim().min(1).max(254),

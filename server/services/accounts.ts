@@ -1,9 +1,11 @@
-// People and sign-in: the first administrator, credential checks, creating people.
+// People and sign-in: the first administrator, credential checks, creating and changing people, profiles and passwords.
 import type { Config } from '../config.js';
 import type { Db, DbOrTrx } from '../db/database.js';
-import { countUsers, findUserByEmail, insertUser, type NewUser } from '../db/repositories/users.js';
+import { deleteUserSessions } from '../db/repositories/sessions.js';
+import { countActiveAdmins, countUsers, findUserByEmail, findUserById, insertUser, revokeUserTokens, updateUser, type NewUser, type UserPatch } from '../db/repositories/users.js';
 import type { UserRow } from '../db/tables/accounts.js';
-import { Conflict } from '../errors.js';
+import { Conflict, NotFound } from '../errors.js';
+import type { UserPatchInput } from '../schemas/users.js';
 import { nowIso, newId } from '../lib/ids.js';
 import { burnPasswordCheck, hashPassword, verifyPassword, type HashCost } from './passwords.js';
 
@@ -59,4 +61,67 @@ export async function checkCredentials(db: DbOrTrx, cost: HashCost, emailAddress
     return null;
   }
   return (await verifyPassword(user.password_hash, password)) ? user : null;
+}
+
+export interface UserChange {
+  before: UserRow;
+  after: UserRow;
+}
+
+/**
+ * An admin changes a person: name, role, organisation, language, active. Refuses (409) any change that would leave no
+ * active administrator. Deactivation ends the person's sessions and revokes their API tokens in the same transaction.
+ */
+export async function changeUser(db: Db, actorId: string, id: string, patch: UserPatchInput): Promise<UserChange> {
+  return db.transaction().execute(async (trx) => {
+    const before = await findUserById(trx, id);
+    if (!before) throw new NotFound();
+    const losesAdmin = before.role === 'admin' && before.active === 1 && ((patch.role !== undefined && patch.role !== 'admin') || patch.active === false);
+    if (losesAdmin && (await countActiveAdmins(trx)) <= 1) {
+      throw new Conflict('This is the last active administrator', 'last_admin');
+    }
+    const set: UserPatch = {};
+    if (patch.name !== undefined) set.name = patch.name;
+    if (patch.role !== undefined) set.role = patch.role;
+    if (patch.organization_id !== undefined) set.organization_id = patch.organization_id;
+    if (patch.locale !== undefined) set.locale = patch.locale;
+    if (patch.active !== undefined) set.active = patch.active ? 1 : 0;
+    await updateUser(trx, id, set);
+    if (patch.active === false) {
+      await deleteUserSessions(trx, id);
+      await revokeUserTokens(trx, id);
+    }
+    const after = (await findUserById(trx, id))!;
+    if (before.role !== after.role) await audit(trx, actorId, 'user.role_changed', { type: 'user', id }, { from: before.role, to: after.role });
+    if (before.active !== after.active) await audit(trx, actorId, after.active ? 'user.reactivated' : 'user.deactivated', { type: 'user', id });
+    return { before, after };
+  });
+}
+
+/** The person's own name and language. */
+export async function updateProfile(db: Db, userId: string, input: { name: string; locale: 'en' | 'nl' | null }): Promise<void> {
+  await updateUser(db, userId, { name: input.name, locale: input.locale });
+}
+
+/**
+ * Changes a password after checking the current one, and signs out everywhere else: every other session ends and every
+ * API token is revoked. Returns false when the current password is wrong.
+ */
+export async function changePassword(db: Db, cost: HashCost, userId: string, current: string, next: string, keepSessionId: string): Promise<boolean> {
+  const user = await findUserById(db, userId);
+  if (!user?.password_hash || !(await verifyPassword(user.password_hash, current))) return false;
+  const password_hash = await hashPassword(next, cost);
+  await db.transaction().execute(async (trx) => {
+    await updateUser(trx, userId, { password_hash });
+    await deleteUserSessions(trx, userId, keepSessionId);
+    await revokeUserTokens(trx, userId);
+    await audit(trx, userId, 'user.password_changed', { type: 'user', id: userId });
+  });
+  return true;
+}
+
+/** Checks the current password of a signed-in person (before turning MFA off, for example). */
+export async function checkOwnPassword(db: DbOrTrx, userId: string, password: string): Promise<boolean> {
+  const user = await findUserById(db, userId);
+  return !!user?.password_hash && (await verifyPassword(user.password_hash, password));
 }

@@ -1,5 +1,6 @@
-// Server-side sessions in our own database, so several app instances share them; plus settings.
+// Server-side sessions, settings and rate-limit counters in our own database, so several app instances share them.
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../database.js';
 import { nowIso } from '../../lib/ids.js';
 
@@ -39,4 +40,50 @@ export async function getOrCreateSetting(db: DbOrTrx, key: string, make: () => s
 
 export function randomSecret(): string {
   return randomBytes(48).toString('base64url');
+}
+
+export interface Counter {
+  count: number;
+  reset_at: number;
+}
+
+/**
+ * Counts one hit on `key` in a fixed window, atomically (one upsert), and returns the new count and when the window ends.
+ * An expired window starts again at 1; so several instances counting at once never lose a hit.
+ */
+export async function hitCounter(db: DbOrTrx, key: string, windowMs: number, now = Date.now()): Promise<Counter> {
+  const row = await db
+    .insertInto('rate_limits')
+    .values({ key, count: 1, reset_at: now + windowMs })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        count: sql<number>`case when rate_limits.reset_at <= ${now} then 1 else rate_limits.count + 1 end`,
+        reset_at: sql<number>`case when rate_limits.reset_at <= ${now} then ${now + windowMs} else rate_limits.reset_at end`,
+      }),
+    )
+    .returning(['count', 'reset_at'])
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), reset_at: Number(row.reset_at) };
+}
+
+export async function readCounter(db: DbOrTrx, key: string): Promise<Counter | undefined> {
+  const row = await db.selectFrom('rate_limits').select(['count', 'reset_at']).where('key', '=', key).executeTakeFirst();
+  return row ? { count: Number(row.count), reset_at: Number(row.reset_at) } : undefined;
+}
+
+export async function writeCounter(db: DbOrTrx, key: string, counter: Counter): Promise<void> {
+  await db
+    .insertInto('rate_limits')
+    .values({ key, ...counter })
+    .onConflict((oc) => oc.column('key').doUpdateSet(counter))
+    .execute();
+}
+
+export async function deleteCounter(db: DbOrTrx, key: string): Promise<void> {
+  await db.deleteFrom('rate_limits').where('key', '=', key).execute();
+}
+
+/** Forgets counters whose window ended before `before` (ms since epoch). */
+export async function deleteStaleCounters(db: DbOrTrx, before: number): Promise<void> {
+  await db.deleteFrom('rate_limits').where('reset_at', '<', before).execute();
 }

@@ -1,6 +1,6 @@
-// Kysely code for people and their API tokens.
+// Kysely code for people, their API tokens and their invitations.
 import type { DbOrTrx } from '../database.js';
-import type { UserRow, UsersTable } from '../tables/accounts.js';
+import type { InvitationsTable, UserRow, UsersTable } from '../tables/accounts.js';
 import { newId, nowIso } from '../../lib/ids.js';
 
 export type Role = UsersTable['role'];
@@ -28,6 +28,7 @@ export async function insertUser(db: DbOrTrx, user: NewUser): Promise<UserRow> {
     active: 1,
     mfa_secret: null,
     mfa_recovery: null,
+    mfa_last_step: null,
     created_at: now,
     updated_at: now,
   };
@@ -74,4 +75,62 @@ export async function revokeToken(db: DbOrTrx, tokenId: string): Promise<void> {
 
 export async function revokeUserTokens(db: DbOrTrx, userId: string): Promise<void> {
   await db.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}
+
+/** Everyone, with their organisation's name, by name. */
+export function listUsers(db: DbOrTrx): Promise<Array<UserRow & { organization_name: string | null }>> {
+  return db
+    .selectFrom('users')
+    .leftJoin('organizations', 'organizations.id', 'users.organization_id')
+    .selectAll('users')
+    .select('organizations.name as organization_name')
+    .orderBy('users.name')
+    .orderBy('users.id')
+    .execute();
+}
+
+export type UserPatch = Partial<Pick<UserRow, 'name' | 'role' | 'organization_id' | 'locale' | 'active' | 'password_hash' | 'mfa_secret' | 'mfa_recovery' | 'mfa_last_step'>>;
+
+export async function updateUser(db: DbOrTrx, id: string, patch: UserPatch): Promise<void> {
+  await db.updateTable('users').set({ ...patch, updated_at: nowIso() }).where('id', '=', id).execute();
+}
+
+export async function countActiveAdmins(db: DbOrTrx): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('active', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Records a TOTP step as used unless it (or a later one) was used before: true when this call won, so a code works once. */
+export async function claimMfaStep(db: DbOrTrx, id: string, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ mfa_last_step: step })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('mfa_last_step', 'is', null), eb('mfa_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertInvitation(db: DbOrTrx, userId: string, tokenHash: string, createdBy: string | null, expiresAt: string): Promise<void> {
+  await db.insertInto('invitations').values({ id: newId(), user_id: userId, token_hash: tokenHash, created_by: createdBy, created_at: nowIso(), expires_at: expiresAt, used_at: null }).execute();
+}
+
+export function findInvitationByHash(db: DbOrTrx, tokenHash: string): Promise<InvitationsTable | undefined> {
+  return db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+/** Marks an invitation used; true only for the one call that found it unused (single use under concurrency). */
+export async function useInvitation(db: DbOrTrx, id: string): Promise<boolean> {
+  const result = await db.updateTable('invitations').set({ used_at: nowIso() }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A new invitation replaces any earlier one that was not used. */
+export async function cancelOpenInvitations(db: DbOrTrx, userId: string): Promise<void> {
+  await db.updateTable('invitations').set({ used_at: nowIso() }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
 }

@@ -17,6 +17,8 @@ export interface UsersTable {
   active: Flag;
   mfa_secret: string | null;
   mfa_recovery: string | null;
+  /** The last TOTP time step accepted (replay protection); null before the first use. */
+  mfa_last_step: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
