@@ -1,4 +1,12 @@
-// Routes for rounds: registered in app.ts; filled in by the rounds work.
+// Routes for selection rounds and their groups: the JSON API, the pages, the live vote count, and the home feedback panel.
 import type { FastifyInstance } from 'fastify';
+import { addHomePanel } from '../../services/home-panels.js';
+import { feedbackPanel } from '../../services/round-feedback.js';
+import api from './api.js';
+import groupsApi from './groups-api.js';
 
-export default async function roundsRoutes(_app: FastifyInstance): Promise<void> {}
+export default async function roundsRoutes(app: FastifyInstance): Promise<void> {
+  addHomePanel(feedbackPanel);
+  await app.register(api);
+  await app.register(groupsApi);
+}
