@@ -1,0 +1,298 @@
+// `npm run test:crash`: kills the real server with SIGKILL while storytellers submit and members vote, restarts it on the
+// same database many times, and checks that every acknowledged write is there exactly once and the database is sound.
+// tests/ops/crash.test.ts runs a few cycles of the same harness inside the suite.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ADMIN = { email: 'crash-admin@example.org', password: 'crash test admin password' };
+const PASSWORD = 'crash test member password';
+
+export interface CrashOptions {
+  /** sqlite://... or postgres://... of an empty (or migrated, unused) database. */
+  databaseUrl: string;
+  cycles: number;
+  storytellers?: number;
+  members?: number;
+  /** Upper bound of the random time the load runs before the kill, in ms. */
+  maxLoadMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface CrashReport {
+  cycles: number;
+  storiesAcknowledged: number;
+  ballotsAcknowledged: number;
+  startupMs: number[];
+  problems: string[];
+  integrity: string;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `node --import tsx server/server.ts` and resolves once /healthz answers, with the time that took. */
+export async function startServer(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; ms: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'error',
+      ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1',
+      SESSION_SECRET: 'crash-test-secret-crash-test-secret-1234', RATE_LIMIT_IP_PER_MINUTE: '1000000', ...extraEnv,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${stderr}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    if (ok) return { child, ms: performance.now() - started };
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`the server did not become healthy within 60 s: ${stderr}`);
+}
+
+async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+function client(base: string, token: string | null) {
+  return async (method: string, url: string, body?: unknown): Promise<{ status: number; json: any }> => {
+    const res = await fetch(`${base}${url}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, json: text ? JSON.parse(text) : null };
+  };
+}
+
+async function must(call: Promise<{ status: number; json: any }>, expected: number, what: string): Promise<any> {
+  const res = await call;
+  if (res.status !== expected) throw new Error(`${what}: expected ${expected}, got ${res.status} ${JSON.stringify(res.json).slice(0, 300)}`);
+  return res.json;
+}
+
+async function tokenFor(base: string, email: string, password: string): Promise<string> {
+  return (await must(client(base, null)('POST', '/api/v1/tokens', { email, password }), 201, `token for ${email}`)).token as string;
+}
+
+/** People, stories and a round in its voting phase with one group, all through the public API. */
+async function setUp(base: string, run: string, storytellers: number, members: number) {
+  const admin = client(base, await tokenFor(base, ADMIN.email, ADMIN.password));
+  const person = async (role: string, i: number) => {
+    const email = `${run}-${role}-${i}@example.org`;
+    const user = await must(admin('POST', '/api/v1/users', { email, name: `${role} ${i}`, role, password: PASSWORD }), 201, `create ${role}`);
+    return { id: user.id as string, token: await tokenFor(base, email, PASSWORD) };
+  };
+  const facilitator = await person('facilitator', 0);
+  const tellers = await Promise.all(Array.from({ length: storytellers }, (_, i) => person('storyteller', i)));
+  const voters = await Promise.all(Array.from({ length: members }, (_, i) => person('storyteller', 100 + i)));
+  const fac = client(base, facilitator.token);
+  const storyIds: string[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const story = await must(client(base, tellers[i % tellers.length]!.token)('POST', '/api/v1/stories', { title: `${run} candidate ${i}`, story: 'Een verandering die ertoe deed.', significance: 'Omdat het telt.', anonymous: false, submit: true }), 201, 'candidate story');
+    storyIds.push(story.id);
+  }
+  const round = await must(fac('POST', '/api/v1/rounds', { title: `${run} round`, voting_method: 'plurality' }), 201, 'round');
+  await must(fac('POST', `/api/v1/rounds/${round.id}/stories`, { story_ids: storyIds }), 200, 'round stories');
+  const groups = await must(fac('POST', `/api/v1/rounds/${round.id}/groups`, { groups: [{ name: 'Groep A', member_ids: voters.map((v) => v.id), story_ids: storyIds }] }), 201, 'groups');
+  await must(fac('POST', `/api/v1/rounds/${round.id}/phase`, { phase: 'discussing' }), 200, 'discussing');
+  await must(fac('POST', `/api/v1/rounds/${round.id}/phase`, { phase: 'voting' }), 200, 'voting');
+  return { tellers, voters, storyIds, groupId: groups.items[0].id as string };
+}
+
+interface Ledger {
+  stories: Map<string, string>; // acknowledged title -> id
+  ballots: Map<string, Array<{ storyId: string; acked: boolean }>>; // voter id -> every PUT in order
+}
+
+/** Writes until `stop` is set: each storyteller submits stories, each member changes their vote. */
+async function load(base: string, world: Awaited<ReturnType<typeof setUp>>, run: string, cycle: number, ledger: Ledger, stop: { now: boolean }) {
+  const tellers = world.tellers.map(async (teller, t) => {
+    const call = client(base, teller.token);
+    for (let n = 0; !stop.now; n += 1) {
+      const title = `${run} c${cycle} t${t} n${n}`;
+      const res = await call('POST', '/api/v1/stories', { title, story: `Verhaal ${n}: wat er veranderde.`, significance: 'Omdat het ertoe doet.', anonymous: n % 2 === 0, submit: true }).catch(() => null);
+      if (!res) return;
+      if (res.status === 201) ledger.stories.set(title, res.json.id as string);
+      else throw new Error(`a story was refused: ${res.status} ${JSON.stringify(res.json).slice(0, 200)}`);
+    }
+  });
+  const voters = world.voters.map(async (voter, v) => {
+    const call = client(base, voter.token);
+    const log = ledger.ballots.get(voter.id) ?? [];
+    ledger.ballots.set(voter.id, log);
+    for (let n = 0; !stop.now; n += 1) {
+      const storyId = world.storyIds[(v + n + cycle) % world.storyIds.length]!;
+      const entry = { storyId, acked: false };
+      log.push(entry);
+      const res = await call('PUT', `/api/v1/groups/${world.groupId}/ballot`, { story_id: storyId }).catch(() => null);
+      if (!res) return;
+      if (res.status === 200) entry.acked = true;
+      else throw new Error(`a ballot was refused: ${res.status} ${JSON.stringify(res.json).slice(0, 200)}`);
+    }
+  });
+  await Promise.all([...tellers, ...voters]);
+}
+
+async function query(databaseUrl: string, text: string, params: unknown[] = []): Promise<any[]> {
+  if (databaseUrl.startsWith('sqlite:')) {
+    const handle = new SQLite(databaseUrl.replace(/^sqlite:(\/\/)?/, ''), { readonly: true });
+    try {
+      return handle.prepare(text.replace(/\$\d+/g, '?')).all(...params);
+    } finally {
+      handle.close();
+    }
+  }
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    return (await c.query(text, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+/** Every acknowledged story once, every voter's ballot once with the last acknowledged (or a later in-flight) choice. */
+async function verify(databaseUrl: string, run: string, groupId: string, ledger: Ledger): Promise<{ problems: string[]; integrity: string }> {
+  const problems: string[] = [];
+  const rows = await query(databaseUrl, 'select id, title from stories where title like $1', [`${run} c%`]);
+  const byTitle = new Map<string, string[]>();
+  for (const r of rows) byTitle.set(r.title, [...(byTitle.get(r.title) ?? []), r.id]);
+  for (const [title, id] of ledger.stories) {
+    const found = byTitle.get(title) ?? [];
+    if (found.length !== 1 || found[0] !== id) problems.push(`story "${title}" acknowledged as ${id}, found ${found.length} time(s)`);
+  }
+  for (const [title, ids] of byTitle) if (ids.length > 1) problems.push(`story "${title}" is there ${ids.length} times`);
+  const ballots = await query(databaseUrl, 'select voter_id, content from ballots where group_id = $1', [groupId]);
+  for (const [voterId, log] of ledger.ballots) {
+    const mine = ballots.filter((b) => b.voter_id === voterId);
+    const lastAck = log.map((e) => e.acked).lastIndexOf(true);
+    if (lastAck === -1) continue;
+    if (mine.length !== 1) {
+      problems.push(`voter ${voterId} has ${mine.length} ballots`);
+      continue;
+    }
+    const allowed = new Set(log.slice(lastAck).map((e) => e.storyId));
+    const content = JSON.parse(mine[0].content) as { story_id?: string };
+    if (!content.story_id || !allowed.has(content.story_id)) problems.push(`voter ${voterId}: ballot ${mine[0].content}, acknowledged ${log[lastAck]!.storyId}`);
+  }
+  let integrity = 'n/a (PostgreSQL)';
+  if (databaseUrl.startsWith('sqlite:')) {
+    integrity = (await query(databaseUrl, 'pragma integrity_check')).map((r) => r.integrity_check).join('; ');
+    if (integrity !== 'ok') problems.push(`integrity_check: ${integrity}`);
+  }
+  return { problems, integrity };
+}
+
+export async function crashCycles(opts: CrashOptions): Promise<CrashReport> {
+  const log = opts.log ?? (() => {});
+  const run = `crash${randomBytes(3).toString('hex')}`;
+  const port = await freePort();
+  const ledger: Ledger = { stories: new Map(), ballots: new Map() };
+  const startupMs: number[] = [];
+  const base = `http://127.0.0.1:${port}`;
+
+  let { child, ms } = await startServer(opts.databaseUrl, port);
+  startupMs.push(ms);
+  const world = await setUp(base, run, opts.storytellers ?? 4, opts.members ?? 6);
+  for (let cycle = 1; cycle <= opts.cycles; cycle += 1) {
+    if (cycle > 1) {
+      ({ child, ms } = await startServer(opts.databaseUrl, port));
+      startupMs.push(ms);
+    }
+    const stop = { now: false };
+    const writing = load(base, world, run, cycle, ledger, stop);
+    const failure = writing.then(() => null, (err: unknown) => err);
+    await new Promise((r) => setTimeout(r, 150 + Math.random() * (opts.maxLoadMs ?? 1500)));
+    await kill(child);
+    stop.now = true;
+    const err = await failure;
+    if (err) throw err;
+    const ballots = [...ledger.ballots.values()].flat().filter((e) => e.acked).length;
+    log(`cycle ${cycle}: killed after ${ledger.stories.size} stories and ${ballots} ballots acknowledged in total; restarted in ${Math.round(ms)} ms`);
+  }
+  // One more start, so the server itself recovers the files, before checking them.
+  ({ child, ms } = await startServer(opts.databaseUrl, port));
+  startupMs.push(ms);
+  await kill(child);
+  const { problems, integrity } = await verify(opts.databaseUrl, run, world.groupId, ledger);
+  return {
+    cycles: opts.cycles, storiesAcknowledged: ledger.stories.size,
+    ballotsAcknowledged: [...ledger.ballots.values()].flat().filter((e) => e.acked).length, startupMs, problems, integrity,
+  };
+}
+
+async function main(): Promise<void> {
+  const cycles = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 20);
+  const targets: Array<{ name: string; url: string; drop: () => Promise<void> }> = [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'significant-crash-'));
+  targets.push({ name: 'SQLite', url: `sqlite://${path.join(dir, 'crash.sqlite')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) });
+  const admin = process.env.CRASH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const pgName = `significant_crash_${randomBytes(4).toString('hex')}`;
+  const c = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 2000 });
+  const pgUp = await c.connect().then(() => true, () => false);
+  if (pgUp) {
+    await c.query(`create database ${pgName}`);
+    const u = new URL(admin);
+    u.pathname = `/${pgName}`;
+    targets.push({ name: 'PostgreSQL', url: u.toString(), drop: async () => void (await c.query(`drop database if exists ${pgName} with (force)`)) });
+  } else {
+    process.stdout.write(`PostgreSQL is not reachable at ${admin}: only SQLite is tested.\n`);
+  }
+  let failed = false;
+  for (const target of targets) {
+    process.stdout.write(`\n${target.name}: ${cycles} SIGKILL cycles\n`);
+    try {
+      const report = await crashCycles({ databaseUrl: target.url, cycles, log: (l) => process.stdout.write(`  ${l}\n`) });
+      const sorted = [...report.startupMs].sort((a, b) => a - b);
+      process.stdout.write(
+        `  ${report.storiesAcknowledged} stories and ${report.ballotsAcknowledged} ballots acknowledged; integrity: ${report.integrity}; ` +
+          `start-up to healthy: median ${Math.round(sorted[Math.floor(sorted.length / 2)]!)} ms (tsx, min ${Math.round(sorted[0]!)} ms)\n`,
+      );
+      if (report.problems.length > 0) {
+        failed = true;
+        process.stdout.write(`  PROBLEMS:\n${report.problems.map((p) => `    ${p}`).join('\n')}\n`);
+      } else {
+        process.stdout.write('  every acknowledged write is there exactly once\n');
+      }
+    } finally {
+      await target.drop();
+    }
+  }
+  if (pgUp) await c.end();
+  process.exit(failed ? 1 : 0);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`crash test failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  });
+}
