@@ -10,7 +10,7 @@ import auth from './plugins/auth.js';
 import db from './plugins/db.js';
 import errorHandler from './plugins/error-handler.js';
 import i18n from './plugins/i18n.js';
-import security from './plugins/security.js';
+import security, { logSerializers } from './plugins/security.js';
 import views from './plugins/views.js';
 import accountRoutes from './routes/accounts/index.js';
 import homeRoutes from './routes/home/index.js';
@@ -34,12 +34,15 @@ export interface BuildOptions {
 }
 
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const logDefaults = {
+    level: config.LOG_LEVEL,
+    // Never write credentials or story text to the log.
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'password', 'token'], censor: '[redacted]' },
+    serializers: logSerializers,
+  };
   const app = Fastify({
-    logger: opts.logger ?? {
-      level: config.LOG_LEVEL,
-      // Never write credentials or story text to the log.
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'password', 'token'], censor: '[redacted]' },
-    },
+    // Options given by the caller (a test's level and stream) keep the redaction defaults.
+    logger: opts.logger === undefined ? logDefaults : typeof opts.logger === 'object' ? { ...logDefaults, ...opts.logger } : opts.logger,
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,

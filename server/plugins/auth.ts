@@ -4,7 +4,8 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import type { UserRow } from '../db/tables/accounts.js';
 import { findUserById, findUserByTokenHash, type Role } from '../db/repositories/users.js';
-import { Forbidden, Unauthorized } from '../errors.js';
+import { AppError, Forbidden, Unauthorized } from '../errors.js';
+import { mfaRequiredFor } from '../services/mfa.js';
 import { hashToken } from '../services/tokens.js';
 import { applyPersonLocale } from './i18n.js';
 
@@ -33,6 +34,8 @@ declare module 'fastify' {
 
 /** Routes that plugins register themselves (static files, the OpenAPI document) are public. */
 const PLUGIN_ROUTE_PREFIXES = ['/public/', '/api/v1/openapi.json'];
+/** What an admin or facilitator who must still enrol in MFA may reach (MFA_REQUIRED). */
+const ENROLMENT_PATHS = ['/profile/mfa', '/sign-out', '/language', '/healthz', '/api/v1/tokens/current'];
 
 export function toCurrentUser(row: UserRow): CurrentUser {
   return { id: row.id, email: row.email, name: row.name, role: row.role, organization_id: row.organization_id, locale: row.locale };
@@ -66,7 +69,8 @@ export default fp<{ config: Config }>(
 
     const absoluteMs = config.SESSION_ABSOLUTE_HOURS * 3_600_000;
 
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', async (request, reply) => {
+      let mustEnrol = false;
       if (isApi(request)) {
         const header = request.headers.authorization;
         const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
@@ -75,6 +79,7 @@ export default fp<{ config: Config }>(
           if (row) {
             request.user = toCurrentUser(row);
             request.tokenId = row.token_id;
+            mustEnrol = mfaRequiredFor(config, row);
           }
         }
       } else if (request.session?.userId) {
@@ -83,6 +88,7 @@ export default fp<{ config: Config }>(
         if (row && row.active === 1) {
           request.user = toCurrentUser(row);
           applyPersonLocale(request, row.locale);
+          mustEnrol = mfaRequiredFor(config, row);
         } else {
           await request.session.destroy();
         }
@@ -90,6 +96,13 @@ export default fp<{ config: Config }>(
 
       const access = request.routeOptions.config?.access;
       if (!access) return; // 404s: no route, nothing to guard
+      const route = request.routeOptions.url ?? '';
+      if (mustEnrol && !ENROLMENT_PATHS.includes(route) && !PLUGIN_ROUTE_PREFIXES.some((p) => route.startsWith(p))) {
+        // MFA_REQUIRED: an admin or facilitator without a second factor may only set one up (or sign out).
+        request.log.warn({ event: 'access_denied', reason: 'mfa_enrolment', user_id: request.user?.id ?? null, route: request.routeOptions.url }, 'access denied');
+        if (!isApi(request) && request.method === 'GET') return reply.redirect('/profile/mfa', 303);
+        throw new AppError(403, 'mfa_required', 'Turn on two-step sign-in first');
+      }
       try {
         assertAccess(request.user, access);
       } catch (err) {

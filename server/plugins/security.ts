@@ -45,6 +45,18 @@ function databaseStore(app: FastifyInstance, idleMs: number) {
   };
 }
 
+/** Secrets that travel in a path (invitation links) are masked before the address is logged. */
+export function maskSecretsInUrl(url: string): string {
+  return url.replace(/^\/invitations\/[^/?#]+/, '/invitations/[redacted]');
+}
+
+/** Pino serializers for the request log line: what Fastify logs by default, minus any secret in the address. */
+export const logSerializers = {
+  req(request: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) {
+    return { method: request.method, url: maskSecretsInUrl(request.url), host: request.host, remoteAddress: request.ip, remotePort: request.socket?.remotePort };
+  },
+};
+
 export function sessionCookieName(config: Config): string {
   // Browsers only accept the __Host- prefix on Secure cookies, so plain-HTTP development uses a plain name.
   return isSecure(config) ? '__Host-significant' : 'significant';

@@ -1,4 +1,9 @@
-// Routes for organizations: registered in app.ts; filled in by the organizations work.
+// Organisations: pages (/organizations) and the API (/api/v1/organizations).
 import type { FastifyInstance } from 'fastify';
+import api from './api.js';
+import pages from './pages.js';
 
-export default async function organizationsRoutes(_app: FastifyInstance): Promise<void> {}
+export default async function organizationsRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(pages);
+  await app.register(api);
+}

@@ -1,4 +1,9 @@
-// Routes for profile: registered in app.ts; filled in by the profile work.
+// The profile: name, language, password and two-step sign-in for the person signed in.
 import type { FastifyInstance } from 'fastify';
+import mfa from './mfa.js';
+import pages from './pages.js';
 
-export default async function profileRoutes(_app: FastifyInstance): Promise<void> {}
+export default async function profileRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(pages);
+  await app.register(mfa);
+}
