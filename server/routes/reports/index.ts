@@ -1,4 +1,9 @@
-// Routes for reports: registered in app.ts; filled in by the reports work.
+// Reports: downloads through the API (api.ts) and the pages (pages.ts).
 import type { FastifyInstance } from 'fastify';
+import api from './api.js';
+import pages from './pages.js';
 
-export default async function reportsRoutes(_app: FastifyInstance): Promise<void> {}
+export default async function reportsRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(api);
+  await app.register(pages);
+}

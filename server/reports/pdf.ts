@@ -1,0 +1,179 @@
+// The PDF report (pdfkit, DejaVu fonts, no browser): laid out once to learn page numbers, then streamed with the real TOC.
+import type { Readable } from 'node:stream';
+import { blocksToText, htmlToBlocks } from './blocks.js';
+import { yieldToLoop } from './model.js';
+import { formatDay, formatPeriod, partnerPeriod, percent, tableOfContents, tr } from './outline.js';
+import { PdfWriter } from './pdf-writer.js';
+import type { ReportModel, ReportStory, ReportTheme } from './types.js';
+
+const QUOTE = { bar: '#8a6d00', fill: '#fffbea' };
+const REASONS = { bar: '#2f6b3a', fill: '#eef6ee' };
+const DISSENT = { bar: '#a03030', fill: '#fdf0f0' };
+const TOC_LINES_PER_PAGE = 40;
+
+function story(w: PdfWriter, model: ReportModel, s: ReportStory): void {
+  w.heading(4, s.title, s.anchor);
+  const meta = [s.author ?? tr(model, 'story.anonymous'), s.role, s.organization, s.date ? formatDay(model, s.date) : null, tr(model, 'story.number', { serial: s.serial })];
+  w.text(meta.filter(Boolean).join(' · '), { italic: true, color: '#4a5568', size: 9.5 });
+  w.html(s.story_html);
+  if (s.learning_question) w.runs([{ text: `${tr(model, 'story.learning_question')} `, bold: true }, { text: s.learning_question }]);
+  w.text(tr(model, 'story.significance'), { bold: true });
+  w.html(s.significance_html);
+}
+
+function theme(w: PdfWriter, model: ReportModel, t: ReportTheme, level: 2 | 3): void {
+  w.heading(level, t.name, t.anchor);
+  if (t.description) w.text(t.description);
+  w.text(tr(model, 'themes.story_count', { count: t.story_count }), { italic: true, color: '#4a5568', size: 9.5 });
+  if (t.opening_story) story(w, model, t.opening_story);
+  if (t.practice_html) {
+    w.heading(4, tr(model, 'themes.practice'));
+    w.html(t.practice_html);
+  }
+  for (const q of t.quotes) {
+    w.frame(`“${q.text}”`, `${tr(model, 'themes.quote_from')} ${q.story.title} (${tr(model, 'story.number', { serial: q.story.serial })})`, QUOTE, { italic: true, goTo: q.story.anchor });
+  }
+  if (t.challenges.length) {
+    w.heading(4, tr(model, 'themes.challenges'));
+    w.items(t.challenges);
+  }
+  if (t.actions.length) {
+    w.heading(4, tr(model, 'themes.actions'));
+    w.items(t.actions);
+  }
+}
+
+function factsheet(w: PdfWriter, model: ReportModel): void {
+  for (const part of model.parts) {
+    for (const t of [part, ...part.categories]) {
+      if (t !== part && !t.challenges.length && !t.actions.length) continue;
+      w.ensure(50);
+      w.text(t.name, { bold: true, color: '#12355b', size: t === part ? 12 : 10.5 });
+      if (t.challenges.length) {
+        w.text(tr(model, 'themes.challenges').toUpperCase(), { bold: true, size: 8.5 });
+        w.items(t.challenges);
+      }
+      if (t.actions.length) {
+        w.text(tr(model, 'themes.actions').toUpperCase(), { bold: true, size: 8.5 });
+        w.items(t.actions);
+      }
+    }
+  }
+}
+
+/** Writes the whole report; `pages` gives the TOC its page numbers (a first pass without them finds them). */
+async function write(w: PdfWriter, model: ReportModel, pages: Map<string, number> | null): Promise<void> {
+  const toc = tableOfContents(model);
+  w.doc.moveDown(8);
+  w.text(model.subtitle.toUpperCase(), { color: '#4a5568', size: 10 });
+  w.text(model.title, { bold: true, size: 26, color: '#12355b' });
+  if (model.period.from) w.text(formatPeriod(model), { size: 12 });
+  w.doc.moveDown(1);
+  for (const r of model.rounds) w.text(`${r.title}${r.meeting_date ? ` (${formatDay(model, r.meeting_date)})` : ''}`);
+  w.doc.moveDown(1);
+  w.text(`${tr(model, 'title_page.generated', { date: formatDay(model, model.generated_at) })} · ${tr(model, 'title_page.stories', { count: model.story_count })}`, { color: '#4a5568', size: 9.5 });
+  if (model.left_out_count) w.text(tr(model, 'left_out', { count: model.left_out_count }), { italic: true });
+
+  // The table of contents takes the same number of pages in both passes, so the numbers found in the first hold.
+  w.newPage();
+  w.text(tr(model, 'sections.contents'), { bold: true, size: 20, color: '#12355b' });
+  toc.forEach((e, i) => {
+    if (i > 0 && i % TOC_LINES_PER_PAGE === 0) w.newPage();
+    const indent = (e.level - 1) * 16;
+    const y = w.doc.y;
+    w.doc.font(e.level === 1 ? 'bold' : 'regular').fontSize(10.5).fillColor('#1d2430')
+      .text(e.title, w.left + indent, y, { width: w.width - indent - 40, goTo: e.anchor, lineBreak: false, ellipsis: true, height: 14 });
+    w.doc.font('regular').text(pages ? String(pages.get(e.anchor) ?? '') : '000', w.left + w.width - 36, y, { width: 36, align: 'right', lineBreak: false });
+    w.doc.x = w.left;
+    w.doc.y = y + 17;
+  });
+
+  w.heading(1, tr(model, 'sections.partners'), 'partners');
+  if (model.partners.length) {
+    w.table(['organization', 'project', 'region', 'period'].map((k) => tr(model, `partners.${k}`)), model.partners.map((o) => [o.name, o.project ?? '', o.region ?? '', partnerPeriod(model, o)]), [3, 3, 2, 3]);
+  } else w.text(tr(model, 'partners.none'), { italic: true });
+
+  w.heading(1, tr(model, 'sections.method'), 'method');
+  for (const p of model.method.paragraphs) w.text(p);
+  if (model.method.questions.length) {
+    w.heading(4, tr(model, 'method.questions'));
+    for (const q of model.method.questions) w.runs([{ text: `${q.round}: `, bold: true }, { text: q.prompt }]);
+  }
+
+  w.heading(1, tr(model, 'sections.rounds'), 'rounds');
+  if (model.left_out_count) w.text(tr(model, 'left_out', { count: model.left_out_count }), { italic: true });
+  for (const r of model.rounds) {
+    w.heading(2, r.title, `round-${r.id}`);
+    w.text([r.meeting_date ? formatDay(model, r.meeting_date) : '', tr(model, 'rounds.story_count', { count: r.story_count })].filter(Boolean).join(' · '), { italic: true, color: '#4a5568', size: 9.5 });
+    if (r.prompt) w.runs([{ text: `${tr(model, 'rounds.prompt')} `, bold: true }, { text: r.prompt }]);
+    for (const g of r.groups) {
+      w.heading(3, g.name, `group-${g.id}`);
+      if (g.selected) {
+        w.text(tr(model, 'rounds.selected_story'));
+        story(w, model, g.selected);
+      } else w.text(tr(model, g.selected_left_out ? 'rounds.selected_left_out' : 'rounds.no_selection'), { italic: true });
+      if (g.reasons_html) w.frame(blocksToText(htmlToBlocks(g.reasons_html)), tr(model, 'rounds.reasons'), REASONS, { captionFirst: true });
+      if (g.dissent_html) w.frame(blocksToText(htmlToBlocks(g.dissent_html)), tr(model, 'rounds.dissent'), DISSENT, { captionFirst: true });
+      if (g.other_stories.length) {
+        w.text(tr(model, 'rounds.other_stories'), { bold: true });
+        w.items(g.other_stories.map((s) => ({ text: `${s.title} (${tr(model, 'story.number', { serial: s.serial })})` })));
+      }
+      await yieldToLoop();
+    }
+  }
+
+  w.heading(1, tr(model, 'sections.themes'), 'themes');
+  w.text(tr(model, 'themes.intro'));
+  for (const part of model.parts) {
+    theme(w, model, part, 2);
+    for (const c of part.categories) theme(w, model, c, 3);
+    await yieldToLoop();
+  }
+
+  w.heading(1, tr(model, 'sections.factsheet'), 'factsheet');
+  factsheet(w, model);
+
+  w.heading(1, tr(model, 'sections.figures'), 'figures');
+  for (const key of ['per_theme', 'per_organization', 'per_round'] as const) {
+    w.heading(4, tr(model, `figures.${key}`));
+    w.bars(model.figures[key]);
+  }
+  const sel = model.figures.selected;
+  w.heading(4, tr(model, 'figures.selected'));
+  w.text(tr(model, 'figures.selected_text', { selected: sel.selected, total: sel.total, share: percent(sel.share) }));
+  w.heading(4, tr(model, 'figures.participation'));
+  w.table(['round', 'voters', 'members', 'organizations'].map((k) => tr(model, `figures.${k}`)), model.figures.participation.map((x) => [x.round, String(x.voters), String(x.members), String(x.organizations)]), [4, 2, 2, 2]);
+}
+
+function writer(model: ReportModel): PdfWriter {
+  return new PdfWriter({ title: model.title, language: model.locale === 'nl' ? 'nl-BE' : 'en-GB' }, (page) => `${model.title} · ${page}`);
+}
+
+/** The PDF as a stream: the first pass is discarded (only its page numbers are kept), the second streams out. */
+export async function renderPdf(model: ReportModel): Promise<Readable> {
+  const probe = writer(model);
+  probe.doc.on('data', () => {});
+  await write(probe, model, null);
+  probe.doc.end();
+  const pages = new Map(probe.headings.map((h) => [h.anchor, h.page]));
+  const w = writer(model);
+  write(w, model, pages).then(() => w.doc.end(), (err: Error) => w.doc.destroy(err));
+  return w.doc;
+}
+
+export async function renderFactsheetPdf(model: ReportModel): Promise<Readable> {
+  const w = new PdfWriter({ title: model.title, language: model.locale === 'nl' ? 'nl-BE' : 'en-GB' }, () => model.title);
+  w.doc.outline.addItem(tr(model, 'sections.factsheet'));
+  w.text(tr(model, 'sections.factsheet'), { bold: true, size: 18, color: '#12355b' });
+  w.text([model.title, formatPeriod(model)].filter(Boolean).join(' · '), { italic: true, color: '#4a5568', size: 9.5 });
+  factsheet(w, model);
+  w.doc.end();
+  return w.doc;
+}
+
+/** The whole PDF in memory, for tests and the benchmark. */
+export async function pdfBuffer(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

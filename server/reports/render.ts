@@ -1,0 +1,53 @@
+// One entry for every format: the model rendered to a body, its media type and its file name.
+import type { Readable } from 'node:stream';
+import { renderCsv } from './csv.js';
+import { renderDocx, renderFactsheetDocx } from './docx.js';
+import { renderFactsheetHtml, renderHtml } from './html.js';
+import { renderFactsheetMarkdown, renderMarkdownReport } from './markdown.js';
+import { fileName } from './outline.js';
+import { renderFactsheetPdf, renderPdf } from './pdf.js';
+import type { ReportModel } from './types.js';
+
+export const REPORT_FORMATS = ['html', 'md', 'docx', 'pdf', 'json', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export const FACTSHEET_FORMATS = ['html', 'pdf', 'docx', 'md'] as const;
+
+const TYPES: Record<ReportFormat, string> = {
+  html: 'text/html; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+};
+
+export interface RenderedReport {
+  body: string | Buffer | Readable;
+  type: string;
+  fileName: string;
+}
+
+export async function renderReport(model: ReportModel, format: ReportFormat, factsheet = false): Promise<RenderedReport> {
+  const name = fileName(model, format, factsheet);
+  const type = TYPES[format];
+  if (factsheet) {
+    if (format === 'html') return { body: renderFactsheetHtml(model), type, fileName: name };
+    if (format === 'pdf') return { body: await renderFactsheetPdf(model), type, fileName: name };
+    if (format === 'docx') return { body: await renderFactsheetDocx(model), type, fileName: name };
+    return { body: renderFactsheetMarkdown(model), type, fileName: name };
+  }
+  switch (format) {
+    case 'html': return { body: renderHtml(model), type, fileName: name };
+    case 'md': return { body: renderMarkdownReport(model), type, fileName: name };
+    case 'docx': return { body: await renderDocx(model), type, fileName: name };
+    case 'pdf': return { body: await renderPdf(model), type, fileName: name };
+    case 'csv': return { body: renderCsv(model), type, fileName: name };
+    case 'json': return { body: JSON.stringify(model, null, 2), type, fileName: name };
+  }
+}
+
+/** attachment, with an ASCII fallback name and the exact name in RFC 5987 form. */
+export function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
