@@ -14,6 +14,8 @@ import pg from 'pg';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ADMIN = { email: 'crash-admin@example.org', password: 'crash test admin password' };
 const PASSWORD = 'crash test member password';
+/** The tail of the running server's error log, quoted when a request fails. */
+let serverLog = '';
 
 export interface CrashOptions {
   /** sqlite://... or postgres://... of an empty (or migrated, unused) database. */
@@ -56,12 +58,16 @@ export async function startServer(databaseUrl: string, port: number, extraEnv: R
       ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1',
       SESSION_SECRET: 'crash-test-secret-crash-test-secret-1234', RATE_LIMIT_IP_PER_MINUTE: '1000000', ...extraEnv,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
+  const collect = (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
-  });
+    serverLog = stderr;
+  };
+  // The log (pino, on stdout) and stderr: quoted when the server fails.
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${stderr}`);
@@ -141,7 +147,7 @@ async function load(base: string, world: Awaited<ReturnType<typeof setUp>>, run:
       const res = await call('POST', '/api/v1/stories', { title, story: `Verhaal ${n}: wat er veranderde.`, significance: 'Omdat het ertoe doet.', anonymous: n % 2 === 0, submit: true }).catch(() => null);
       if (!res) return;
       if (res.status === 201) ledger.stories.set(title, res.json.id as string);
-      else throw new Error(`a story was refused: ${res.status} ${JSON.stringify(res.json).slice(0, 200)}`);
+      else throw new Error(`a story was refused: ${res.status} ${JSON.stringify(res.json).slice(0, 200)}\nserver log: ${serverLog.slice(-1500)}`);
     }
   });
   const voters = world.voters.map(async (voter, v) => {
@@ -155,7 +161,7 @@ async function load(base: string, world: Awaited<ReturnType<typeof setUp>>, run:
       const res = await call('PUT', `/api/v1/groups/${world.groupId}/ballot`, { story_id: storyId }).catch(() => null);
       if (!res) return;
       if (res.status === 200) entry.acked = true;
-      else throw new Error(`a ballot was refused: ${res.status} ${JSON.stringify(res.json).slice(0, 200)}`);
+      else throw new Error(`a ballot was refused: ${res.status} ${JSON.stringify(res.json).slice(0, 200)}\nserver log: ${serverLog.slice(-1500)}`);
     }
   });
   await Promise.all([...tellers, ...voters]);
