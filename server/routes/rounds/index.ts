@@ -3,10 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import { addHomePanel } from '../../services/home-panels.js';
 import { feedbackPanel } from '../../services/round-feedback.js';
 import api from './api.js';
+import groupFormingPages from './group-forming.js';
+import groupPages from './group-pages.js';
 import groupsApi from './groups-api.js';
+import pages from './pages.js';
 
 export default async function roundsRoutes(app: FastifyInstance): Promise<void> {
   addHomePanel(feedbackPanel);
   await app.register(api);
   await app.register(groupsApi);
+  await app.register(pages);
+  await app.register(groupFormingPages);
+  await app.register(groupPages);
 }

@@ -1,0 +1,34 @@
+// Runs a page form's action: a 400 from the service re-renders the form (422, values kept); a 409 comes back as a flash message.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type FieldError } from '../../errors.js';
+import { setFlash } from '../../plugins/views.js';
+
+export function byField(errors: readonly FieldError[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors) out[e.path || '_form'] ??= e.message;
+  return out;
+}
+
+/**
+ * The one place page forms catch service errors, because a form must re-render rather than lose what was typed.
+ * `rerender` gets the field errors; `back` is where a refused state change (409) returns to, with its reason.
+ */
+export async function formAction(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  action: () => Promise<string>,
+  opts: { rerender: (errors: FieldError[]) => Promise<FastifyReply>; back: string },
+): Promise<FastifyReply> {
+  try {
+    const next = await action();
+    return reply.redirect(next, 303);
+  } catch (err) {
+    if (err instanceof AppError && err.status === 400) return opts.rerender(err.errors ?? [{ path: '', message: err.message }]);
+    if (err instanceof AppError && err.status === 409) {
+      const detail = request.t(`${err.titleKey}_detail`, err.params);
+      setFlash(request, 'error', detail === `${err.titleKey}_detail` ? request.t(err.titleKey, err.params) : detail);
+      return reply.redirect(opts.back, 303);
+    }
+    throw err;
+  }
+}
