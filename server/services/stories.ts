@@ -56,7 +56,7 @@ export async function getStory(app: FastifyInstance, id: string, viewer: Current
 }
 
 /** The content fields a story ends up with, merged from the stored row and a change. */
-interface Content {
+export interface Content {
   title: string;
   story: string;
   significance: string;
@@ -78,20 +78,24 @@ function prefixed(extra: Record<string, string> | null): Record<string, string> 
 }
 
 /** Extra fields must belong to the template, fit its limits and choices; empty ones are dropped. */
-function cleanExtra(template: FormTemplate, extra: Record<string, string> | null | undefined, locale: Locale): Record<string, string> | null {
-  if (!extra) return null;
+export function cleanExtra(template: FormTemplate, extra: Record<string, string> | null | undefined, locale: Locale): { value: Record<string, string> | null; errors: FieldError[] } {
   const allowed = extraFieldNames(template);
   const errors: FieldError[] = [];
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(extra)) {
+  for (const [key, value] of Object.entries(extra ?? {})) {
     const field = template.fields.find((f) => f.name === key);
     if (!field || !allowed.includes(key)) errors.push({ path: `extra.${key}`, message: t(locale, 'stories.errors.unknown_field') });
     else if (field.max !== undefined && value.length > field.max) errors.push({ path: `extra.${key}`, message: t(locale, 'stories.errors.too_long', { max: field.max }) });
     else if (field.options && value !== '' && !field.options.some((o) => o.value === value)) errors.push({ path: `extra.${key}`, message: t(locale, 'stories.errors.not_a_choice') });
     else if (value !== '') out[key] = value;
   }
+  return { value: Object.keys(out).length ? out : null, errors };
+}
+
+function extraOrThrow(template: FormTemplate, extra: Record<string, string> | null | undefined, locale: Locale): Record<string, string> | null {
+  const { value, errors } = cleanExtra(template, extra, locale);
   if (errors.length) throw new ValidationError(errors);
-  return Object.keys(out).length ? out : null;
+  return value;
 }
 
 /** What a story still needs before it can be submitted, per its template. */
@@ -106,7 +110,8 @@ export function missingForSubmit(template: FormTemplate, c: Content, locale: Loc
   return errors;
 }
 
-async function checkReferences(db: DbOrTrx, input: { organization_id?: string | null; theme_ids?: string[] }, locale: Locale): Promise<void> {
+/** Unknown organisations and themes, as field errors (the pages show them beside the fields). */
+export async function referenceProblems(db: DbOrTrx, input: { organization_id?: string | null; theme_ids?: string[] }, locale: Locale): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   if (input.organization_id && !(await repo.organizationExists(db, input.organization_id))) {
     errors.push({ path: 'organization_id', message: t(locale, 'stories.errors.unknown_organization') });
@@ -117,7 +122,17 @@ async function checkReferences(db: DbOrTrx, input: { organization_id?: string | 
       if (!existing.has(id)) errors.push({ path: `theme_ids.${i}`, message: t(locale, 'stories.errors.unknown_theme') });
     });
   }
+  return errors;
+}
+
+async function checkReferences(db: DbOrTrx, input: { organization_id?: string | null; theme_ids?: string[] }, locale: Locale): Promise<void> {
+  const errors = await referenceProblems(db, input, locale);
   if (errors.length) throw new ValidationError(errors);
+}
+
+/** The content of a stored story, for checks and warnings. */
+export function contentOf(row: StoryRow): Content {
+  return { title: row.title, story: row.story, significance: row.significance, role: row.role, learning_question: row.learning_question, extra: parseExtra(row) };
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -143,7 +158,7 @@ export async function createStory(app: FastifyInstance, user: CurrentUser, input
   await checkReferences(app.db, { organization_id, theme_ids: input.theme_ids }, locale);
   const content: Content = {
     title: input.title, story: input.story, significance: input.significance, role: input.role ?? null,
-    learning_question: input.learning_question ?? null, extra: cleanExtra(template, input.extra, locale),
+    learning_question: input.learning_question ?? null, extra: extraOrThrow(template, input.extra, locale),
   };
   if (input.submit) {
     const missing = missingForSubmit(template, content, locale);
@@ -209,7 +224,7 @@ export async function updateStory(app: FastifyInstance, user: CurrentUser, id: s
     title: patch.title ?? row.title, story: patch.story ?? row.story, significance: patch.significance ?? row.significance,
     role: patch.role === undefined ? row.role : patch.role,
     learning_question: patch.learning_question === undefined ? row.learning_question : patch.learning_question,
-    extra: patch.extra === undefined ? parseExtra(row) : cleanExtra(template, patch.extra, locale),
+    extra: patch.extra === undefined ? parseExtra(row) : extraOrThrow(template, patch.extra, locale),
   };
   await checkReferences(app.db, { organization_id: patch.organization_id, theme_ids: patch.theme_ids }, locale);
   const submitting = patch.submit === true && row.status === 'draft';
