@@ -12,7 +12,7 @@ import type {
   RoundsTable,
   SelectionsTable,
 } from './tables/rounds.js';
-import type { CommentsTable, StoriesTable, StoryElementsTable, StoryThemesTable, StoryVersionsTable } from './tables/stories.js';
+import type { CommentsTable, StoriesTable, StoryElementsTable, StoryImportsTable, StoryThemesTable, StoryVersionsTable } from './tables/stories.js';
 import type { AuditLogTable, RateLimitsTable, SettingsTable } from './tables/system.js';
 import type { QuotesTable, ThemesTable } from './tables/themes.js';
 
@@ -32,6 +32,7 @@ export interface Database {
   story_themes: StoryThemesTable;
   comments: CommentsTable;
   story_elements: StoryElementsTable;
+  story_imports: StoryImportsTable;
   rounds: RoundsTable;
   round_transitions: RoundTransitionsTable;
   round_stories: RoundStoriesTable;

@@ -71,4 +71,17 @@ export interface StoryElementsTable {
   created_at: Timestamp;
 }
 
+/** A CSV upload between the steps of an import: headers and rows as JSON, the chosen mapping once made. */
+export interface StoryImportsTable {
+  id: string;
+  user_id: string;
+  filename: string;
+  headers: string;
+  rows: string;
+  row_count: number;
+  mapping: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export type StoryRow = Selectable<StoriesTable>;
