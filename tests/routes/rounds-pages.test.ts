@@ -1,0 +1,90 @@
+// The whole round through the HTML pages, without JavaScript: create, add stories, form a group, discuss, vote, select, close.
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../helpers/app.js';
+import { pageUser } from '../helpers/factories.js';
+import { REASONS } from '../helpers/rounds.js';
+import { makeStory } from '../helpers/stories.js';
+
+let app: FastifyInstance;
+beforeEach(async () => {
+  app = await buildTestApp();
+});
+afterEach(async () => {
+  await app.close();
+});
+
+describe('round pages', () => {
+  it('runs a round from start to close through forms', async () => {
+    const fac = await pageUser(app, 'facilitator');
+    const members = [await pageUser(app, 'storyteller'), await pageUser(app, 'storyteller')];
+    expect((await fac.client.get('/rounds/new')).statusCode).toBe(200);
+    const invalid = await fac.client.post('/rounds', { title: '', voting_method: 'ranked' });
+    expect(invalid.statusCode).toBe(422);
+    expect(invalid.body).toContain('error-summary');
+    const created = await fac.client.post('/rounds', { title: 'Winter round', voting_method: 'ranked', hide_results: 'on', prompt: 'What changed?' });
+    expect(created.statusCode).toBe(303);
+    const roundUrl = created.headers.location as string;
+    const roundId = roundUrl.split('/').pop()!;
+    const sent = await makeStory(app, { author_id: members[0]!.user.id, author_name: members[0]!.user.name, round_id: roundId, title: 'Sent for this round' });
+    const other = await makeStory(app, { author_id: members[1]!.user.id, author_name: members[1]!.user.name, title: 'Another story' });
+    let page = await fac.client.get(roundUrl);
+    expect(page.body).toContain('Sent for this round'); // proposed automatically
+    expect((await fac.client.post(`${roundUrl}/stories`, { story_ids: [sent.id, other.id] })).statusCode).toBe(303);
+
+    const form = await fac.client.get(`${roundUrl}/groups?count=1`);
+    expect(form.statusCode).toBe(200);
+    const saved = await fac.client.post(`${roundUrl}/groups`, {
+      count: '1', name_0: 'Table one', facilitator_0: fac.user.id, members_0: members.map((m) => m.user.id), stories_0: [sent.id, other.id],
+    });
+    expect(saved.statusCode).toBe(303);
+    const groupId = (await app.db.selectFrom('round_groups').select('id').where('round_id', '=', roundId).executeTakeFirstOrThrow()).id;
+
+    expect((await fac.client.post(`${roundUrl}/phase`, { phase: 'discussing' })).statusCode).toBe(303);
+    const comment = await members[0]!.client.post(`/groups/${groupId}/comments`, { story_id: other.id, body: 'This **touched** me.' });
+    expect(comment.statusCode).toBe(303);
+    expect((await members[1]!.client.get(`/groups/${groupId}`)).body).toContain('<strong>touched</strong>');
+
+    // Going back needs the confirmation box.
+    expect((await fac.client.post(`${roundUrl}/phase`, { phase: 'collecting' })).statusCode).toBe(422);
+    expect((await fac.client.post(`${roundUrl}/phase`, { phase: 'voting' })).statusCode).toBe(303);
+
+    const bad = await members[0]!.client.post(`/groups/${groupId}/ballot`, { [`rank_${sent.id}`]: '1', [`rank_${other.id}`]: '1' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('different place');
+    for (const m of members) {
+      expect((await m.client.post(`/groups/${groupId}/ballot`, { [`rank_${other.id}`]: '1', [`rank_${sent.id}`]: '2' })).statusCode).toBe(303);
+    }
+    const facPage = await fac.client.get(`/groups/${groupId}`);
+    expect(facPage.body).toContain('2 of 2 members have voted');
+    expect(facPage.body).toContain('Borda count');
+    const memberPage = await members[0]!.client.get(`/groups/${groupId}`);
+    expect(memberPage.body).not.toContain('id="results"');
+
+    const short = await fac.client.post(`/groups/${groupId}/selection`, { story_id: other.id, reasons: 'Nice' });
+    expect(short.statusCode).toBe(422);
+    expect(short.body).toContain('Nice'); // what was typed is kept
+    expect((await fac.client.post(`/groups/${groupId}/selection`, { story_id: other.id, reasons: REASONS })).statusCode).toBe(303);
+    expect((await fac.client.post(`${roundUrl}/phase`, { phase: 'closed' })).statusCode).toBe(303);
+    expect((await fac.client.post(`${roundUrl}/publish`, {})).statusCode).toBe(303);
+    page = await fac.client.get(roundUrl);
+    expect(page.body).toContain(REASONS);
+    expect(page.body).toContain('Published');
+    const after = await members[0]!.client.get(`/groups/${groupId}`);
+    expect(after.body).toContain('id="results"');
+    const home = await members[0]!.client.get('/');
+    expect(home.body).toContain('What the groups chose');
+  });
+
+  it('shows the pages in Dutch and guards them', async () => {
+    const fac = await pageUser(app, 'facilitator', { locale: 'nl' });
+    const list = await fac.client.get('/rounds');
+    expect(list.body).toContain('Nieuwe ronde');
+    const teller = await pageUser(app, 'storyteller');
+    expect((await teller.client.get('/rounds/new')).statusCode).toBe(403);
+    expect((await teller.client.get('/rounds')).body).not.toContain('/rounds/new');
+    const anonymous = await app.inject('/rounds');
+    expect(anonymous.statusCode).toBe(303);
+    expect((await teller.client.get('/groups/nope')).statusCode).toBe(404);
+  });
+});
