@@ -4,6 +4,7 @@ import { loadFormTemplates } from '../../services/form-templates.js';
 import { addHomePanel } from '../../services/home-panels.js';
 import { storiesHomePanel } from '../../services/story-home.js';
 import api from './api.js';
+import importPages from './import.js';
 import pages from './pages.js';
 
 export default async function storiesRoutes(app: FastifyInstance): Promise<void> {
@@ -12,4 +13,5 @@ export default async function storiesRoutes(app: FastifyInstance): Promise<void>
   addHomePanel(storiesHomePanel);
   await app.register(api);
   await app.register(pages);
+  await app.register(importPages);
 }
