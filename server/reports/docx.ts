@@ -107,7 +107,14 @@ function document(model: ReportModel, children: FileChild[]): Document {
     description: model.subtitle,
     features: { updateFields: true },
     styles: {
-      default: { document: { run: { font: FONT, size: 21 } } },
+      default: {
+        document: { run: { font: FONT, size: 21 }, paragraph: { spacing: { after: 100, line: 276 } } },
+        title: { run: { font: FONT, size: 52, bold: true, color: '12355B' }, paragraph: { spacing: { before: 2400, after: 240 } } },
+        heading1: { run: { font: FONT, size: 36, bold: true, color: '12355B' }, paragraph: { spacing: { before: 240, after: 160 }, keepNext: true } },
+        heading2: { run: { font: FONT, size: 30, bold: true, color: '12355B' }, paragraph: { spacing: { before: 320, after: 120 }, keepNext: true } },
+        heading3: { run: { font: FONT, size: 25, bold: true, color: '12355B' }, paragraph: { spacing: { before: 240, after: 100 }, keepNext: true } },
+        heading4: { run: { font: FONT, size: 22, bold: true, color: '12355B' }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
+      },
       paragraphStyles: [{ id: 'Quote', name: 'Quote', basedOn: 'Normal', run: { italics: true, color: '4A5568' }, paragraph: { indent: { left: 567 }, border: { left: { style: BorderStyle.SINGLE, size: 18, color: '8A6D00', space: 8 } } } }],
     },
     numbering: {
