@@ -1,0 +1,76 @@
+// A facilitator in a real browser: edits a theme's challenges as an indented list, then downloads the report from the round page.
+import fs from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchBrowser, signInThroughForm, startServer, watchPageProblems, type RunningServer } from '../helpers/browser.js';
+import { makeUser, PASSWORD } from '../helpers/factories.js';
+import { ANONYMOUS_NAME, reportScenario } from '../helpers/report-data.js';
+import { listThemes } from '../../server/services/themes.js';
+
+let browser: Browser;
+let server: RunningServer;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('themes and the report in the browser', () => {
+  it('edits challenges as an indented list and downloads the report from the round page, axe-clean', async () => {
+    const facilitator = await makeUser(server.app, { role: 'facilitator' });
+    const s = await reportScenario(server.app, { facilitatorId: facilitator.id });
+    const page = await browser.newPage({ locale: 'en-GB', acceptDownloads: true });
+    const problems = watchPageProblems(page);
+    await signInThroughForm(page, server.baseUrl, facilitator.email, PASSWORD);
+
+    await page.goto(`${server.baseUrl}/themes`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Themes');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.click(`a[href="/themes/${s.category2}"]`);
+    await page.waitForURL(`**/themes/${s.category2}`);
+    expect(await axeViolations(page)).toEqual([]);
+    const list = '- Nood aan werk hangt samen met wonen\n  - en met gezondheid\n    - ook mentale gezondheid\n- Schoolpoort als vindplaats';
+    await page.fill('#field-challenges', list);
+    await Promise.all([page.waitForURL(`**/themes/${s.category2}`), page.click('form[action$="/content"] button[type="submit"]')]);
+    await expect(page.locator('.flash').textContent()).resolves.toContain('saved');
+    expect(await page.inputValue('#field-challenges')).toBe(list);
+    const theme = (await listThemes(server.app.db)).find((t) => t.id === s.category2)!;
+    expect(theme.challenges).toEqual([
+      { text: 'Nood aan werk hangt samen met wonen', children: [{ text: 'en met gezondheid', children: [{ text: 'ook mentale gezondheid' }] }] },
+      { text: 'Schoolpoort als vindplaats' },
+    ]);
+
+    // A mistake is told beside the field, and what was typed stays.
+    await page.fill('#field-challenges', 'een\n      te ver');
+    await Promise.all([page.waitForLoadState('load'), page.click('form[action$="/content"] button[type="submit"]')]);
+    await expect(page.locator('#error-challenges').textContent()).resolves.toContain('Line 2');
+    expect(await page.inputValue('#field-challenges')).toBe('een\n      te ver');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${server.baseUrl}/themes/cluster`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${server.baseUrl}/reports`);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${server.baseUrl}/rounds/${s.round}`);
+    const link = page.locator(`a[href="/reports/${s.round}/download?format=pdf"]`);
+    await expect(link.count()).resolves.toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^report-.*\.pdf$/);
+    const file = await download.path();
+    const pdf = fs.readFileSync(file!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).not.toContain(ANONYMOUS_NAME);
+
+    const [html] = await Promise.all([page.waitForEvent('download'), page.click(`a[href="/reports/${s.round}/download?format=html"]`)]);
+    const text = fs.readFileSync((await html.path())!, 'utf8');
+    expect(text).toContain('ook mentale gezondheid');
+    // The 422 of the deliberate mistake is the only resource error the browser reports.
+    expect(problems.filter((p) => !p.includes('status of 422'))).toEqual([]);
+    await page.close();
+  });
+});
