@@ -1,5 +1,5 @@
 // Kysely code for stories: rows, register serials, theme tags, versions, locks, lists and what surrounds a story.
-import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
+import { PostgresAdapter, sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { DbOrTrx, Dialect } from '../database.js';
 import type { StoriesTable, StoryRow } from '../tables/stories.js';
 import { newId, nowIso } from '../../lib/ids.js';
@@ -27,11 +27,19 @@ export function searchCondition(dialect: Dialect, terms: string[]): RawBuilder<b
   return sql<boolean>`stories.search_vector @@ to_tsquery('simple', ${tsQuery(terms)})`;
 }
 
+/** An arbitrary, fixed key for the advisory lock around serial numbers. */
+const SERIAL_LOCK = 734_600_101;
+
 export interface Viewer {
   id: string;
 }
 
+/**
+ * The next register serial. Call inside the inserting transaction; on PostgreSQL a transaction-scoped advisory lock
+ * makes concurrent writers take turns (the unique constraint still guards whatever slips through).
+ */
 export async function nextSerial(db: DbOrTrx): Promise<number> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(${SERIAL_LOCK})`.execute(db);
   const row = await db.selectFrom('stories').select((eb) => eb.fn.max('serial').as('max')).executeTakeFirst();
   return Number(row?.max ?? 0) + 1;
 }
