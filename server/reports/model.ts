@@ -12,7 +12,7 @@ export type { ReportModel } from './types.js';
 
 /** Lets other requests run while a big report is assembled. */
 export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-const YIELD_EVERY = 100;
+const YIELD_EVERY = 20;
 
 type StoryRow = Awaited<ReturnType<typeof data.storiesOfRounds>>[number];
 
