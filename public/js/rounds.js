@@ -8,7 +8,7 @@
     try {
       var data = JSON.parse(event.data);
       if (data && typeof data.text === 'string' && count.textContent !== data.text) count.textContent = data.text;
-    } catch (e) {
+    } catch {
       source.close();
     }
   };

@@ -27,9 +27,9 @@ describe('forming groups', () => {
     const f = api(app, token);
     const round = (await f.post('/api/v1/rounds', { title: 'R', voting_method: 'plurality' })).json();
     const orgs = [await organization('A'), await organization('B'), await organization('C')];
-    const authors = [];
+    const authors: Array<Awaited<ReturnType<typeof makeUser>>> = [];
     for (let i = 0; i < 12; i++) authors.push(await makeUser(app, { organization_id: orgs[i % 3]! }));
-    const stories = [];
+    const stories: Array<{ id: string; title: string }> = [];
     for (const a of authors) stories.push(await makeStory(app, { author_id: a.id, author_name: a.name }));
     stories.push(await makeStory(app)); // no author in the room
     await f.post(`/api/v1/rounds/${round.id}/stories`, { story_ids: stories.map((s) => s.id) });
