@@ -70,7 +70,7 @@ function validIbanPrefix(candidate: string): string | null {
 // --- phone numbers --------------------------------------------------------------------------------
 
 /** A run of digits with phone-like separators, optionally led by + or 00 and a "(0)". */
-const PHONE = /(?<![\w+.,/-])(?:(?:\+|00)\d{1,3}(?:\s?\(0\))?[ .\/-]?)?\(?\d{1,4}\)?(?:[ .\/-]?\d){5,12}(?![\w]|[.,/-]\d)/g;
+const PHONE = /(?<![\w+.,/-])(?:(?:\+|00)\d{1,3}(?:\s?\(0\))?[ ./-]?)?\(?\d{1,4}\)?(?:[ ./-]?\d){5,12}(?![\w]|[.,/-]\d)/g;
 const LOOKS_LIKE_DATE = /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/;
 
 export function isPhoneNumber(candidate: string): boolean {
