@@ -43,6 +43,11 @@ function ballotFromForm(request: FastifyRequest, method: string, candidates: str
 }
 
 export default async function groupPages(app: FastifyInstance): Promise<void> {
+  // Open live streams end when the app closes, so a shutdown never waits for their lifetime to run out.
+  const streams = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const stop of [...streams]) stop();
+  });
   const render = async (request: FastifyRequest, reply: FastifyReply, groupId: string, errors: FieldError[] = [], values: Record<string, unknown> = {}, status = 200) => {
     const access = await groupAccess(app.db, request.user!, groupId);
     return reply.page('pages/groups/show', await groupPageModel(app, request, access, { errors, values }), status);
@@ -135,9 +140,11 @@ export default async function groupPages(app: FastifyInstance): Promise<void> {
     let last = '';
     const stop = () => {
       closed = true;
+      streams.delete(stop);
       if (timer) clearTimeout(timer);
       if (!res.writableEnded) res.end();
     };
+    streams.add(stop);
     request.raw.on('close', stop);
     const tick = async () => {
       if (closed) return;
