@@ -252,4 +252,12 @@ describe('the story contract', () => {
     expect(json.json()).toMatchObject({ count: 1, items: [{ serial: 1, title: '=HYPERLINK("http://evil")' }] });
     expect((await api(app, token).get('/api/v1/stories/export?format=xml')).statusCode).toBe(400);
   });
+
+  it('documents the story calls in the OpenAPI document', async () => {
+    const doc = (await app.inject('/api/v1/openapi.json')).json();
+    for (const path of ['/api/v1/stories', '/api/v1/stories/export', '/api/v1/stories/{id}', '/api/v1/stories/{id}/themes', '/api/v1/stories/{id}/versions']) expect(Object.keys(doc.paths)).toContain(path);
+    expect(doc.paths['/api/v1/stories'].post.requestBody.content['application/json'].schema.required).toEqual(['title', 'story', 'significance', 'anonymous']);
+    expect(doc.paths['/api/v1/stories/{id}/themes'].put.summary).toMatch(/facilitators/);
+  });
 });
+

@@ -110,4 +110,39 @@ describe('writing through the pages', () => {
     const inRound = await app.db.selectFrom('round_stories').selectAll().where('story_id', '=', id).execute();
     expect(inRound).toHaveLength(1);
   });
+
+  it('shows the home panel with drafts to storytellers and facilitators only', async () => {
+    const { client } = await pageUser(app, 'storyteller');
+    await client.post('/stories', { ...form, title: 'Mijn halve klad', action: 'draft' });
+    const home = await client.get('/');
+    expect(home.body).toContain('Write a story');
+    expect(home.body).toContain('Mijn halve klad');
+    const observer = await pageUser(app, 'observer');
+    expect((await observer.client.get('/')).body).not.toContain('home-stories');
+  });
+
+  it('shows comments with their authors and the selection history; the anonymous author is "the author"', async () => {
+    const { user, client } = await pageUser(app, 'storyteller', { name: 'Verborgen Schrijver' });
+    const res = await client.post('/stories', { ...form, anonymous: 'yes', action: 'submit' });
+    const id = storyIdFrom(res.headers.location);
+    const commenter = await pageUser(app, 'facilitator', { name: 'Fien Facilitator' });
+    const roundId = newId();
+    const groupId = newId();
+    await app.db.insertInto('rounds').values({ id: roundId, title: 'Bijeenkomst 2', prompt: null, template: 'msc', voting_method: 'plurality', points_per_voter: null, parent_round_id: null, meeting_date: null, submission_deadline: null, hide_results: 1, phase: 'closed', published_at: null, created_by: null, created_at: nowIso(), updated_at: nowIso() }).execute();
+    await app.db.insertInto('round_groups').values({ id: groupId, round_id: roundId, name: 'Groep A', facilitator_id: commenter.user.id, iteration: 1, created_at: nowIso() }).execute();
+    await app.db.insertInto('comments').values([
+      { id: newId(), story_id: id, group_id: groupId, author_id: commenter.user.id, body: 'Sterk', body_html: '<p>Sterk verhaal</p>', created_at: nowIso() },
+      { id: newId(), story_id: id, group_id: groupId, author_id: user.id, body: 'Dank', body_html: '<p>Dank jullie</p>', created_at: nowIso() },
+    ]).execute();
+    await app.db.insertInto('selections').values({ id: newId(), group_id: groupId, story_id: id, reasons: 'Het toont geduld.', dissent: null, method: 'plurality', tallies: '[]', participants: '{}', tie_break_reason: null, selected_by: commenter.user.id, selected_at: nowIso() }).execute();
+    const page = await commenter.client.get(`/stories/${id}`);
+    expect(page.body).toContain('Sterk verhaal');
+    expect(page.body).toContain('Fien Facilitator');
+    expect(page.body).toContain('The author');
+    expect(page.body).not.toContain('Verborgen Schrijver');
+    expect(page.body).toContain('Chosen in Bijeenkomst 2, group Groep A');
+    expect(page.body).toContain('Het toont geduld.');
+    expect((await client.get(`/stories/${id}`)).body).toContain('Verborgen Schrijver');
+  });
 });
+
