@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../helpers/app.js';
-import { pageUser } from '../helpers/factories.js';
-import { REASONS } from '../helpers/rounds.js';
+import { api, pageUser, PageClient } from '../helpers/factories.js';
+import { REASONS, roundScenario } from '../helpers/rounds.js';
 import { makeStory } from '../helpers/stories.js';
 
 let app: FastifyInstance;
@@ -86,5 +86,27 @@ describe('round pages', () => {
     const anonymous = await app.inject('/rounds');
     expect(anonymous.statusCode).toBe(303);
     expect((await teller.client.get('/groups/nope')).statusCode).toBe(404);
+  });
+
+  it('translates every page in both languages (no catalog key shows)', async () => {
+    const s = await roundScenario(app, { method: 'points', hide_results: false });
+    await api(app, s.members[0]!.token).put(`/api/v1/groups/${s.group.id}/ballot`, { points: { [s.stories[0]!.id]: 2 } });
+    for (const locale of ['en', 'nl'] as const) {
+      const fac = await pageUser(app, 'facilitator', { locale });
+      const member = new PageClient(app);
+      await member.signIn(s.members[1]!.user.email);
+      await app.db.updateTable('users').set({ locale }).where('id', '=', s.members[1]!.user.id).execute();
+      const pages = [
+        await fac.client.get('/rounds'), await fac.client.get('/rounds/new'), await fac.client.get(`/rounds/${s.round.id}`),
+        await fac.client.get(`/rounds/${s.round.id}/groups`), await fac.client.get(`/groups/${s.group.id}`), await member.get(`/groups/${s.group.id}`),
+      ];
+      for (const page of pages) {
+        expect(page.statusCode).toBe(200);
+        expect(page.body).toContain(`<html lang="${locale}">`);
+        expect(page.body.match(/\b(rounds|groups)\.[a-z_]+\.[a-z_.]+/g) ?? []).toEqual([]);
+      }
+      expect(pages[5]!.body).toContain(locale === 'nl' ? 'Verdeel 5 punten' : 'Spread 5 points');
+      expect(pages[5]!.body).toContain('id="results"');
+    }
   });
 });

@@ -1,7 +1,16 @@
 // Runs a page form's action: a 400 from the service re-renders the form (422, values kept); a 409 comes back as a flash message.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { AppError, type FieldError } from '../../errors.js';
 import { setFlash } from '../../plugins/views.js';
+
+/** The :id of a page address. */
+export const pageIdParams = z.object({ id: z.string().min(1).max(100) });
+
+/** A form field that may come once or many times (checkboxes) as a list of strings. */
+export function many(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' && value !== '' ? [value] : [];
+}
 
 export function byField(errors: readonly FieldError[]): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,17 +1,14 @@
 // The round pages: the list, a new round, a round with its stories, phases, history and publishing.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { listAllRounds } from '../../db/repositories/rounds.js';
 import { Conflict } from '../../errors.js';
 import { setFlash } from '../../plugins/views.js';
 import { parseForm } from '../../schemas/common.js';
 import { createRoundForm, phaseSchema } from '../../schemas/rounds.js';
 import { addStories, changePhase, createRound, listRounds, publishRound, visibleRound } from '../../services/rounds.js';
-import { formAction } from './form-action.js';
+import { formAction, many, pageIdParams } from './form-action.js';
 import { phaseLabel, roundPageModel } from './round-view.js';
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
-const many = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? [v] : []);
 
 export default async function roundPages(app: FastifyInstance): Promise<void> {
   const newRoundModel = async (request: FastifyRequest, extra: Record<string, unknown> = {}) => ({
@@ -42,13 +39,13 @@ export default async function roundPages(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/rounds/:id', { config: { access: 'signed-in' } }, async (request, reply) => {
-    const { id } = idParams.parse(request.params);
+    const { id } = pageIdParams.parse(request.params);
     const round = await visibleRound(app.db, request.user!, id);
     return reply.page('pages/rounds/show', await roundPageModel(app, request, round));
   });
 
   app.post('/rounds/:id/stories', { config: { access: ['facilitator'] } }, async (request, reply) => {
-    const { id } = idParams.parse(request.params);
+    const { id } = pageIdParams.parse(request.params);
     const round = await visibleRound(app.db, request.user!, id);
     const storyIds = many((request.body as Record<string, unknown> | undefined)?.story_ids).slice(0, 500);
     if (storyIds.length === 0) {
@@ -66,7 +63,7 @@ export default async function roundPages(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/rounds/:id/phase', { config: { access: ['facilitator'] } }, async (request, reply) => {
-    const { id } = idParams.parse(request.params);
+    const { id } = pageIdParams.parse(request.params);
     const round = await visibleRound(app.db, request.user!, id);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const phase = phaseSchema.safeParse(body.phase);
@@ -86,7 +83,7 @@ export default async function roundPages(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/rounds/:id/publish', { config: { access: ['facilitator'] } }, async (request, reply) => {
-    const { id } = idParams.parse(request.params);
+    const { id } = pageIdParams.parse(request.params);
     const round = await visibleRound(app.db, request.user!, id);
     return formAction(request, reply, async () => {
       await publishRound(app, request.user!, round.id);
