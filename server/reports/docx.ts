@@ -99,8 +99,9 @@ function factsheetBlocks(model: ReportModel): FileChild[] {
   return out;
 }
 
-function document(model: ReportModel, children: FileChild[]): Document {
+function document(model: ReportModel, children: FileChild[], opts: { columns?: number; size?: number } = {}): Document {
   const indent = (l: number) => ({ paragraph: { indent: { left: 360 * (l + 1), hanging: 260 } } });
+  const scale = opts.columns ? 0.6 : 1;
   return new Document({
     creator: 'Significant',
     title: model.title,
@@ -108,12 +109,12 @@ function document(model: ReportModel, children: FileChild[]): Document {
     features: { updateFields: true },
     styles: {
       default: {
-        document: { run: { font: FONT, size: 21 }, paragraph: { spacing: { after: 100, line: 276 } } },
+        document: { run: { font: FONT, size: opts.size ?? 21 }, paragraph: { spacing: { after: opts.columns ? 20 : 100, line: opts.columns ? 240 : 276 } } },
         title: { run: { font: FONT, size: 52, bold: true, color: '12355B' }, paragraph: { spacing: { before: 2400, after: 240 } } },
-        heading1: { run: { font: FONT, size: 36, bold: true, color: '12355B' }, paragraph: { spacing: { before: 240, after: 160 }, keepNext: true } },
-        heading2: { run: { font: FONT, size: 30, bold: true, color: '12355B' }, paragraph: { spacing: { before: 320, after: 120 }, keepNext: true } },
-        heading3: { run: { font: FONT, size: 25, bold: true, color: '12355B' }, paragraph: { spacing: { before: 240, after: 100 }, keepNext: true } },
-        heading4: { run: { font: FONT, size: 22, bold: true, color: '12355B' }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
+        heading1: { run: { font: FONT, size: Math.round(36 * scale), bold: true, color: '12355B' }, paragraph: { spacing: { before: Math.round(240 * scale * scale), after: Math.round(160 * scale) }, keepNext: true } },
+        heading2: { run: { font: FONT, size: Math.round(30 * scale), bold: true, color: '12355B' }, paragraph: { spacing: { before: Math.round(320 * scale * scale), after: Math.round(120 * scale) }, keepNext: true } },
+        heading3: { run: { font: FONT, size: Math.round(25 * scale), bold: true, color: '12355B' }, paragraph: { spacing: { before: Math.round(240 * scale * scale), after: Math.round(100 * scale) }, keepNext: true } },
+        heading4: { run: { font: FONT, size: 22, bold: true, color: '12355B' }, paragraph: { spacing: { before: Math.round(200 * scale * scale), after: Math.round(80 * scale) }, keepNext: true } },
       },
       paragraphStyles: [{ id: 'Quote', name: 'Quote', basedOn: 'Normal', run: { italics: true, color: '4A5568' }, paragraph: { indent: { left: 567 }, border: { left: { style: BorderStyle.SINGLE, size: 18, color: '8A6D00', space: 8 } } } }],
     },
@@ -123,7 +124,7 @@ function document(model: ReportModel, children: FileChild[]): Document {
         { reference: 'numbers', levels: LEVELS.map((l) => ({ level: l, format: LevelFormat.DECIMAL, text: `%${l + 1}.`, alignment: AlignmentType.LEFT, style: indent(l) })) },
       ],
     },
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } }, children }],
+    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } }, ...(opts.columns ? { column: { count: opts.columns, space: 454 } } : {}) }, children }],
   });
 }
 
@@ -190,5 +191,6 @@ export async function renderFactsheetDocx(model: ReportModel): Promise<Buffer> {
     p([model.title, formatPeriod(model)].filter(Boolean).join(' · '), { italics: true }),
     ...factsheetBlocks(model),
   ];
-  return Packer.toBuffer(document(model, c));
+  // Small type in two columns keeps the factsheet to about one page, as in the source report.
+  return Packer.toBuffer(document(model, c, { columns: 2, size: 16 }));
 }

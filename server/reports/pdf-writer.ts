@@ -5,7 +5,7 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { Item } from '../schemas/themes.js';
 import { htmlToBlocks, type Run } from './blocks.js';
-import { clipLabel, layoutBars } from './charts.js';
+import { layoutBars } from './charts.js';
 import type { Bar } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -37,6 +37,9 @@ export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
   page = 1;
   readonly headings: Heading[] = [];
+  /** The body text size; the factsheet sets it smaller. */
+  size = 10.5;
+  private columns: { count: number; gap: number; index: number; top: number } | null = null;
   private readonly destinations = new Set<string>();
   private readonly outline: Array<PDFKit.PDFOutline | undefined> = [];
 
@@ -44,20 +47,26 @@ export class PdfWriter {
     this.doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 64, left: 60, right: 60 }, autoFirstPage: true, lang: meta.language, displayTitle: true, info: { Title: meta.title, Creator: 'Significant' } });
     const f = fontFiles();
     this.doc.registerFont('regular', f.regular!).registerFont('bold', f.bold!).registerFont('italic', f.italic!).registerFont('bolditalic', f.bolditalic!);
-    this.doc.font('regular').fontSize(10.5).fillColor(INK);
+    this.doc.font('regular').fontSize(this.size).fillColor(INK);
     this.outline[0] = this.doc.outline;
     this.doc.on('pageAdded', () => {
       this.page += 1;
+      if (this.columns) Object.assign(this.columns, { index: 0, top: this.doc.page.margins.top });
       this.drawFooter();
     });
     this.drawFooter();
   }
 
-  get width(): number {
+  private get fullWidth(): number {
     return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
   }
+  get width(): number {
+    const c = this.columns;
+    return c ? (this.fullWidth - c.gap * (c.count - 1)) / c.count : this.fullWidth;
+  }
   get left(): number {
-    return this.doc.page.margins.left;
+    const c = this.columns;
+    return this.doc.page.margins.left + (c ? c.index * (this.width + c.gap) : 0);
   }
   private get bottom(): number {
     return this.doc.page.height - this.doc.page.margins.bottom;
@@ -67,9 +76,9 @@ export class PdfWriter {
     const { doc } = this;
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('regular').fontSize(8).fillColor(MUTED).text(this.footer(this.page), this.left, doc.page.height - 40, { width: this.width, align: 'center', lineBreak: false });
+    doc.font('regular').fontSize(8).fillColor(MUTED).text(this.footer(this.page), doc.page.margins.left, doc.page.height - 40, { width: this.fullWidth, align: 'center', lineBreak: false });
     doc.page.margins.bottom = margin;
-    doc.font('regular').fontSize(10.5).fillColor(INK);
+    doc.font('regular').fontSize(this.size).fillColor(INK);
     doc.x = this.left;
     doc.y = doc.page.margins.top;
   }
@@ -78,9 +87,25 @@ export class PdfWriter {
     this.doc.addPage();
   }
 
-  /** Starts a new page unless `height` still fits on this one. */
+  /** Moves to the next column or page unless `height` still fits here. */
   ensure(height: number): void {
-    if (this.doc.y + height > this.bottom) this.newPage();
+    if (this.doc.y + height <= this.bottom) return;
+    const c = this.columns;
+    if (c && c.index < c.count - 1) {
+      c.index += 1;
+      this.doc.y = c.top;
+      this.doc.x = this.left;
+    } else this.newPage();
+  }
+
+  /** Flows what follows in `count` columns (the factsheet) until endColumns(). */
+  startColumns(count: number, gap = 18): void {
+    this.columns = { count, gap, index: 0, top: this.doc.y };
+  }
+
+  endColumns(): void {
+    this.columns = null;
+    this.doc.x = this.left;
   }
 
   destination(anchor: string): void {
@@ -107,15 +132,17 @@ export class PdfWriter {
       doc.moveTo(this.left, doc.y + 2).lineTo(this.left + this.width, doc.y + 2).lineWidth(1.5).strokeColor(BRAND).stroke();
       doc.moveDown(0.6);
     }
-    doc.moveDown(0.25).font('regular').fontSize(10.5).fillColor(INK);
+    doc.moveDown(0.25).font('regular').fontSize(this.size).fillColor(INK);
   }
 
   text(text: string, opts: { bold?: boolean; italic?: boolean; color?: string; size?: number; indent?: number; goTo?: string } = {}): void {
     const font = opts.bold && opts.italic ? 'bolditalic' : opts.bold ? 'bold' : opts.italic ? 'italic' : 'regular';
     const indent = opts.indent ?? 0;
-    this.doc.font(font).fontSize(opts.size ?? 10.5).fillColor(opts.color ?? INK)
+    this.doc.font(font).fontSize(opts.size ?? this.size);
+    this.ensure(Math.min(this.doc.heightOfString(text, { width: this.width - indent }), 200));
+    this.doc.font(font).fontSize(opts.size ?? this.size).fillColor(opts.color ?? INK)
       .text(text, this.left + indent, this.doc.y, { width: this.width - indent, ...(opts.goTo ? { goTo: opts.goTo, underline: false } : {}) });
-    this.doc.font('regular').fontSize(10.5).fillColor(INK);
+    this.doc.font('regular').fontSize(this.size).fillColor(INK);
     this.doc.moveDown(0.3);
   }
 
@@ -169,7 +196,7 @@ export class PdfWriter {
   frame(text: string, caption: string | null, colors: { bar: string; fill: string }, opts: { italic?: boolean; goTo?: string; captionFirst?: boolean } = {}): void {
     const { doc } = this;
     const width = this.width - 24;
-    doc.font(opts.italic ? 'italic' : 'regular').fontSize(10.5);
+    doc.font(opts.italic ? 'italic' : 'regular').fontSize(this.size);
     let height = doc.heightOfString(text, { width }) + 12;
     doc.font('regular').fontSize(9);
     if (caption) height += doc.heightOfString(caption, { width }) + 4;
@@ -184,12 +211,12 @@ export class PdfWriter {
       if (caption) doc.font(opts.captionFirst ? 'bold' : 'regular').fontSize(9).fillColor(opts.captionFirst ? INK : MUTED).text(caption, this.left + 14, doc.y, { width, ...(opts.goTo ? { goTo: opts.goTo } : {}) });
     };
     if (opts.captionFirst) writeCaption();
-    doc.font(opts.italic ? 'italic' : 'regular').fontSize(10.5).fillColor(INK).text(text, this.left + 14, doc.y, { width });
+    doc.font(opts.italic ? 'italic' : 'regular').fontSize(this.size).fillColor(INK).text(text, this.left + 14, doc.y, { width });
     if (!opts.captionFirst) {
       doc.moveDown(0.2);
       writeCaption();
     }
-    doc.font('regular').fontSize(10.5).fillColor(INK);
+    doc.font('regular').fontSize(this.size).fillColor(INK);
     doc.y = Math.max(doc.y, top + height) + 8;
     doc.x = this.left;
   }
@@ -215,8 +242,16 @@ export class PdfWriter {
     };
     row(header, true);
     for (const r of rows) row(r, false);
-    doc.font('regular').fontSize(10.5).moveDown(0.6);
+    doc.font('regular').fontSize(this.size).moveDown(0.6);
     doc.x = this.left;
+  }
+
+  /** The text, shortened with an ellipsis until it fits on one line of `width` at the current font. */
+  private fit(text: string, width: number): string {
+    if (this.doc.widthOfString(text) <= width) return text;
+    let cut = text;
+    while (cut.length > 1 && this.doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
+    return `${cut.trimEnd()}…`;
   }
 
   /** A horizontal bar chart in vector drawing, from the same layout as the SVG charts. */
@@ -228,11 +263,11 @@ export class PdfWriter {
     doc.fontSize(8.5);
     for (const r of layout.rows) {
       const y = top + r.y;
-      doc.fillColor(INK).text(clipLabel(r.label, 34), this.left, y + 2, { width: layout.labelWidth - 8, align: 'right', lineBreak: false });
+      doc.fillColor(INK).text(this.fit(r.label, layout.labelWidth - 8), this.left, y + 2, { width: layout.labelWidth - 8, align: 'right', lineBreak: false });
       if (r.barWidth > 0) doc.rect(this.left + layout.labelWidth, y, r.barWidth, layout.barHeight).fill(BRAND);
       doc.fillColor(INK).text(String(r.value), this.left + layout.labelWidth + r.barWidth + 4, y + 2, { lineBreak: false });
     }
-    doc.fontSize(10.5);
+    doc.fontSize(this.size);
     doc.x = this.left;
     doc.y = top + layout.height + 10;
   }

@@ -43,22 +43,27 @@ function theme(w: PdfWriter, model: ReportModel, t: ReportTheme, level: 2 | 3): 
   }
 }
 
+/** The factsheet: every theme's challenges and actions, small and in two columns, so it fits on about one page. */
 function factsheet(w: PdfWriter, model: ReportModel): void {
+  w.size = 8;
+  w.startColumns(2);
   for (const part of model.parts) {
     for (const t of [part, ...part.categories]) {
       if (t !== part && !t.challenges.length && !t.actions.length) continue;
-      w.ensure(50);
-      w.text(t.name, { bold: true, color: '#12355b', size: t === part ? 12 : 10.5 });
+      w.ensure(40);
+      w.text(t.name, { bold: true, color: '#12355b', size: t === part ? 10 : 8.5 });
       if (t.challenges.length) {
-        w.text(tr(model, 'themes.challenges').toUpperCase(), { bold: true, size: 8.5 });
+        w.text(tr(model, 'themes.challenges').toUpperCase(), { bold: true, size: 7 });
         w.items(t.challenges);
       }
       if (t.actions.length) {
-        w.text(tr(model, 'themes.actions').toUpperCase(), { bold: true, size: 8.5 });
+        w.text(tr(model, 'themes.actions').toUpperCase(), { bold: true, size: 7 });
         w.items(t.actions);
       }
     }
   }
+  w.endColumns();
+  w.size = 10.5;
 }
 
 /** Writes the whole report; `pages` gives the TOC its page numbers (a first pass without them finds them). */
