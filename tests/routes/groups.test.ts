@@ -77,6 +77,15 @@ describe('forming groups', () => {
     await s.f.post(`/api/v1/rounds/${s.round.id}/phase`, { phase: 'voting' });
     expect((await s.f.post(`/api/v1/rounds/${s.round.id}/groups`, body)).json().type).toBe('/problems/groups_locked');
   });
+
+  it('never drops ballots by re-forming groups after going back from voting', async () => {
+    const s = await roundScenario(app);
+    await api(app, s.members[0]!.token).put(`/api/v1/groups/${s.group.id}/ballot`, { story_id: s.stories[0]!.id });
+    await s.f.post(`/api/v1/rounds/${s.round.id}/phase`, { phase: 'discussing' });
+    const res = await s.f.post(`/api/v1/rounds/${s.round.id}/groups`, { auto: { size: 5 } });
+    expect(res.statusCode).toBe(409);
+    expect(await app.db.selectFrom('ballots').selectAll().execute()).toHaveLength(1);
+  });
 });
 
 describe('authorisation matrix', () => {

@@ -115,11 +115,12 @@ export async function startIteration(db: DbOrTrx, groupId: string, number: numbe
   await db.updateTable('round_groups').set({ iteration: number }).where('id', '=', groupId).execute();
 }
 
-/** Comments or elements already written in the round's groups: then re-forming the groups would lose them. */
+/** Comments, elements, ballots or selections already in the round's groups: re-forming the groups would lose them. */
 export async function discussionStarted(db: DbOrTrx, roundId: string): Promise<boolean> {
   const groupIds = db.selectFrom('round_groups').select('id').where('round_id', '=', roundId);
-  const comment = await db.selectFrom('comments').select('id').where('group_id', 'in', groupIds).limit(1).executeTakeFirst();
-  if (comment) return true;
-  const element = await db.selectFrom('story_elements').select('id').where('group_id', 'in', groupIds).limit(1).executeTakeFirst();
-  return element !== undefined;
+  for (const table of ['comments', 'story_elements', 'ballots', 'selections'] as const) {
+    const row = await db.selectFrom(table).select('id').where('group_id', 'in', groupIds).limit(1).executeTakeFirst();
+    if (row) return true;
+  }
+  return false;
 }
