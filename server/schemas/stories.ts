@@ -47,7 +47,9 @@ export const createStoryBody = z.object({
   /** The form template when no round chooses one. */
   template: z.enum(TEMPLATE_KEYS).optional(),
 });
-export type CreateStory = z.output<typeof createStoryBody>;
+type Nullable = 'author_name' | 'role' | 'learning_question';
+/** What createStory takes: the parsed body, where the optional texts may also be left out (services and tests). */
+export type CreateStory = Omit<z.output<typeof createStoryBody>, Nullable> & Partial<Pick<z.output<typeof createStoryBody>, Nullable>>;
 
 /** Any field of the story; `submit: true` submits a draft. A facilitator may send theme_ids alone for any submitted story. */
 export const patchStoryBody = z.object(storyFields).partial();

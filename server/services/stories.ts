@@ -183,7 +183,6 @@ export async function createStory(app: FastifyInstance, user: CurrentUser, input
       const serial = await repo.nextSerial(trx);
       await repo.insertStory(trx, { ...row, serial });
       await repo.setStoryThemes(trx, id, input.theme_ids ?? []);
-      if (input.submit && input.round_id) await repo.addToRound(trx, input.round_id, id);
     });
   try {
     await write();
@@ -259,7 +258,6 @@ export async function updateStory(app: FastifyInstance, user: CurrentUser, id: s
     await repo.insertVersion(trx, id, snapshotOf(current, themes), user.id);
     await repo.updateStoryRow(trx, id, values);
     if (patch.theme_ids !== undefined) await repo.setStoryThemes(trx, id, patch.theme_ids);
-    if (submitting && row.round_id) await repo.addToRound(trx, row.round_id, id);
   });
   return { story: await getStory(app, id, user), warnings: warningsFor(content) };
 }

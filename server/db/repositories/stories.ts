@@ -104,11 +104,6 @@ export async function lockedStoryIds(db: DbOrTrx, storyIds: string[]): Promise<S
   return new Set(rows.map((r) => r.story_id));
 }
 
-export async function addToRound(db: DbOrTrx, roundId: string, storyId: string): Promise<void> {
-  const present = await db.selectFrom('round_stories').select('story_id').where('round_id', '=', roundId).where('story_id', '=', storyId).executeTakeFirst();
-  if (!present) await db.insertInto('round_stories').values({ round_id: roundId, story_id: storyId, source_group_id: null, added_at: nowIso() }).execute();
-}
-
 export async function insertVersion(db: DbOrTrx, storyId: string, snapshot: unknown, editedBy: string | null): Promise<number> {
   const row = await db.selectFrom('story_versions').select((eb) => eb.fn.max('version').as('max')).where('story_id', '=', storyId).executeTakeFirst();
   const version = Number(row?.max ?? 0) + 1;
