@@ -109,4 +109,41 @@ describe('round pages', () => {
       expect(pages[5]!.body).toContain('id="results"');
     }
   });
+
+  it('guards every page route by role and by membership', async () => {
+    const s = await roundScenario(app);
+    const storyId = s.stories[0]!.id;
+    const people = {
+      admin: await pageUser(app, 'admin'),
+      facilitator: await pageUser(app, 'facilitator'),
+      member: { client: new PageClient(app) },
+      outsider: await pageUser(app, 'storyteller'),
+      observer: await pageUser(app, 'observer'),
+    };
+    await people.member.client.signIn(s.members[0]!.user.email);
+    const r = s.round.id;
+    const g = s.group.id;
+    const rows: Array<[string, string, Record<string, string>, Record<keyof typeof people, number>]> = [
+      ['GET', `/rounds/${r}`, {}, { admin: 200, facilitator: 200, member: 200, outsider: 404, observer: 404 }],
+      ['GET', `/rounds/${r}/groups`, {}, { admin: 403, facilitator: 200, member: 403, outsider: 403, observer: 403 }],
+      ['GET', `/groups/${g}`, {}, { admin: 200, facilitator: 200, member: 200, outsider: 404, observer: 404 }],
+      ['POST', '/rounds', { title: 'T', voting_method: 'plurality' }, { admin: 403, facilitator: 303, member: 403, outsider: 403, observer: 403 }],
+      ['POST', `/rounds/${r}/stories`, { story_ids: storyId }, { admin: 403, facilitator: 303, member: 403, outsider: 403, observer: 403 }],
+      ['POST', `/rounds/${r}/publish`, {}, { admin: 403, facilitator: 303, member: 403, outsider: 403, observer: 403 }],
+      ['POST', `/groups/${g}/ballot`, { story_id: storyId }, { admin: 403, facilitator: 403, member: 303, outsider: 404, observer: 404 }],
+      ['POST', `/groups/${g}/comments`, { story_id: storyId, body: 'A thought.' }, { admin: 403, facilitator: 303, member: 303, outsider: 404, observer: 404 }],
+      ['POST', `/groups/${g}/elements`, { story_id: storyId, text: 'Trust' }, { admin: 403, facilitator: 303, member: 403, outsider: 403, observer: 403 }],
+      ['POST', `/groups/${g}/iterations`, {}, { admin: 403, facilitator: 303, member: 403, outsider: 403, observer: 403 }],
+    ];
+    const failures: string[] = [];
+    for (const [method, url, fields, expected] of rows) {
+      for (const [who, person] of Object.entries(people) as Array<[keyof typeof people, { client: PageClient }]>) {
+        const res = method === 'GET' ? await person.client.get(url) : await person.client.post(url, fields);
+        if (res.statusCode !== expected[who]) failures.push(`${method} ${url} as ${who}: ${res.statusCode}, expected ${expected[who]}`);
+      }
+      const anonymous = method === 'GET' ? await app.inject(url) : await new PageClient(app).post(url, fields);
+      if (anonymous.statusCode !== (method === 'GET' ? 303 : 401)) failures.push(`${method} ${url} anonymously: ${anonymous.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+  });
 });

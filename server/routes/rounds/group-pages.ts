@@ -59,6 +59,7 @@ export default async function groupPages(app: FastifyInstance): Promise<void> {
     const { id } = pageIdParams.parse(request.params);
     const b = body(request);
     const storyId = String(b.story_id ?? '');
+    await groupAccess(app.db, request.user!, id); // a group you may not see does not exist for you (404)
     const parsed = parseForm(commentBody, { body: b.body ?? '' }, request.locale);
     if (!parsed.ok) return render(request, reply, id, parsed.errors.map((e) => ({ ...e, path: `comment-${storyId}` })), b, 422);
     return formAction(request, reply, async () => {
