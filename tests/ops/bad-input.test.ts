@@ -81,6 +81,10 @@ function bodyFor(schema: { properties?: Record<string, unknown> } | undefined): 
   );
 }
 
+function firstLine(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 400);
+}
+
 function fillPath(template: string, values: string[]): string {
   let i = 0;
   return template.replace(/\{[^}]+\}|:[A-Za-z_]+/g, () => encodeURIComponent(values[i++] ?? 'x'));
@@ -147,13 +151,14 @@ describe('bad input', () => {
   for (const role of ['admin', 'storyteller'] as const) {
     it(`never answers 5xx to malformed API requests (as ${role}), refusing with problem+json and leaving data intact`, async () => {
       const ops = (await apiOperations()).filter((o) => !(o.method === 'DELETE' && o.path === '/api/v1/tokens/current'));
+      const failures: string[] = [];
       for (const op of ops) {
         const arbitrary = fc.record({
           params: fc.array(pathValue(), { minLength: op.params, maxLength: op.params }),
           query: fc.dictionary(fc.oneof(fc.constantFrom(...op.query, 'limit', 'cursor'), fc.string({ maxLength: 6 })), junkText.filter((s) => s.length < 2000), { maxKeys: 4 }),
           body: bodyFor(op.body),
         });
-        await fc.assert(
+        const details = await fc.check(
           fc.asyncProperty(arbitrary, async ({ params, query, body }) => {
             const before = await counts();
             const request: InjectOptions = {
@@ -174,11 +179,15 @@ describe('bad input', () => {
           }),
           { numRuns: RUNS, endOnFailure: true },
         );
+        if (details.failed) failures.push(firstLine(details.errorInstance));
       }
+      // Every failing route at once, each with its first counterexample.
+      expect(failures).toEqual([]);
     }, 600_000);
 
     it(`never answers 5xx to malformed form posts (as ${role}), leaving data intact on refusal`, async () => {
       const client = pages[role]!;
+      const failures: string[] = [];
       const names = ['title', 'story', 'significance', 'name', 'email', 'password', 'role', 'body', 'reasons', 'phase', 'stories', 'confirm', 'locale', 'return_to', 'story_id', 'member_ids', 'story_ids', 'theme_ids', 'anonymous', 'submit', 'next', 'code'];
       for (const route of formRoutes()) {
         const params = (route.match(/:[A-Za-z_]+/g) ?? []).length;
@@ -186,7 +195,7 @@ describe('bad input', () => {
           params: fc.array(pathValue(), { minLength: params, maxLength: params }),
           fields: fc.dictionary(fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 8 })), fc.oneof(junkText, fc.array(junkText, { maxLength: 3 }), fc.constantFrom(...ids)), { maxKeys: 6 }),
         });
-        await fc.assert(
+        const details = await fc.check(
           fc.asyncProperty(arbitrary, async ({ params: values, fields }) => {
             const before = await counts();
             const url = fillPath(route, values);
@@ -200,7 +209,10 @@ describe('bad input', () => {
           }),
           { numRuns: RUNS, endOnFailure: true },
         );
+        if (details.failed) failures.push(firstLine(details.errorInstance));
       }
+      // Every failing route at once, each with its first counterexample.
+      expect(failures).toEqual([]);
     }, 600_000);
   }
 });
