@@ -39,9 +39,12 @@ describe('stories in the browser', () => {
     await clean(page, 'new story form');
 
     await page.check('#field-anonymous-yes');
+    // The enhancement hides the name field for an anonymous story and counts characters left.
+    expect(await page.isHidden('#field-author_name')).toBe(true);
     await page.fill('#field-title', 'The key on the table');
     await page.fill('#field-story', 'We met at the **school gate**.\n\n- call mum on 0470 12 34 56\n- or mail her at mum@example.be');
     await page.fill('#field-significance', 'Because *trust* grew.');
+    expect(await page.textContent('#field-significance-count')).toBe('4979 characters left');
     await go(page, page.click('button[name="action"][value="submit"]'));
     expect(new URL(page.url()).pathname).toMatch(/^\/stories\/[\w-]+\/submit$/);
     const marks = await page.locator('mark').allTextContents();
