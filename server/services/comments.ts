@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import * as repo from '../db/repositories/comments.js';
 import { groupsHoldingStory } from '../db/repositories/groups.js';
+import { findVisibleStory } from '../db/repositories/stories.js';
 import { Conflict, Forbidden, NotFound } from '../errors.js';
 import { newId, nowIso } from '../lib/ids.js';
 import type { CurrentUser } from '../plugins/auth.js';
@@ -14,15 +15,9 @@ export function presentComment(row: repo.CommentRow & { author_name: string | nu
   return { id: row.id, story_id: row.story_id, group_id: row.group_id, body: row.body, body_html: row.body_html, author_name: row.author_name, created_at: row.created_at };
 }
 
-/** Whether the story exists for this person: drafts belong to their author alone. */
-async function visibleStory(app: FastifyInstance, user: CurrentUser, storyId: string) {
-  const story = await app.db.selectFrom('stories').select(['id', 'status', 'author_id']).where('id', '=', storyId).executeTakeFirst();
-  if (!story || (story.status !== 'submitted' && story.author_id !== user.id)) throw new NotFound();
-  return story;
-}
-
 export async function addComment(app: FastifyInstance, user: CurrentUser, storyId: string, body: string, groupId?: string) {
-  await visibleStory(app, user, storyId);
+  // The stories feature decides who may see a story (drafts belong to their author alone).
+  if (!(await findVisibleStory(app.db, storyId, user))) throw new NotFound();
   const holding = (await groupsHoldingStory(app.db, storyId, user.id)).filter((g) => !groupId || g.id === groupId);
   const allowed = holding.filter((g) => Boolean(g.is_member) || user.role === 'facilitator');
   if (allowed.length === 0) throw new Forbidden('Only the members of a group that holds this story comment on it');
