@@ -118,4 +118,21 @@ describe('rounds', () => {
     expect(html).toContain('Group A');
     expect(html).toContain('Spring round');
   });
+
+  it('takes a story written and submitted through the stories API, and locks it once the round discusses', async () => {
+    const s = await roundScenario(app, { phase: 'collecting' });
+    const author = await apiUser(app, 'storyteller');
+    const written = await api(app, author.token).post('/api/v1/stories', {
+      title: 'Through the API', story: 'She called us herself, the first time in years.', significance: 'Trust came back, step by step.', anonymous: false, submit: true,
+    });
+    expect(written.statusCode).toBe(201);
+    const id = written.json().id as string;
+    const added = await s.f.post(`/api/v1/rounds/${s.round.id}/stories`, { story_ids: [id] });
+    expect(added.statusCode).toBe(200);
+    expect(added.json().story_ids).toContain(id);
+    // The author now sees the round, because a story of theirs is in it.
+    expect((await api(app, author.token).get(`/api/v1/rounds/${s.round.id}`)).statusCode).toBe(200);
+    await s.f.post(`/api/v1/rounds/${s.round.id}/phase`, { phase: 'discussing' });
+    expect((await api(app, author.token).patch(`/api/v1/stories/${id}`, { title: 'Changed' })).statusCode).toBe(409);
+  });
 });
