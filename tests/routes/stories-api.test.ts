@@ -85,6 +85,12 @@ describe('the story contract', () => {
     expect(nl.json().errors[0].message).toBe('Dat thema bestaat niet');
     const garbage = await app.inject({ method: 'POST', url: '/api/v1/stories', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: '{"title": [' });
     expect(garbage.statusCode).toBe(400);
+    // NUL characters (which PostgreSQL refuses) are a 400 wherever they come in.
+    expect((await post({ ...base, story: 'a\u0000b' })).json().errors).toEqual([{ path: 'story', message: 'This contains a character that is not allowed (NUL)' }]);
+    expect((await api(app, token).get('/api/v1/stories/%00')).statusCode).toBe(400);
+    expect((await api(app, token).get('/api/v1/stories?theme_id=a%00')).statusCode).toBe(400);
+    expect((await api(app, token).get('/api/v1/stories?q=%00')).statusCode).toBe(400);
+    expect((await api(app, token).get('/api/v1/stories/no-such-story')).statusCode).toBe(404);
   });
 
   it('defaults organisation and language from the author, keeps themes, dates, consent and the learning question', async () => {

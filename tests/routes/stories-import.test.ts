@@ -120,6 +120,8 @@ describe('CSV import', () => {
     expect(big.body).toContain('larger than 5 MB');
     const empty = await upload(client, 'empty.csv', 'title,story\n');
     expect(empty.statusCode).toBe(422);
+    const nul = await upload(client, 'nul.csv', 'title,story,significance\nEen\u0000,Twee,Drie\n');
+    expect(nul.statusCode).toBe(303);
     const broken = await upload(client, 'broken.csv', 'a,b\n"unterminated,quote\n');
     expect(broken.statusCode).toBe(422);
     expect(broken.body).toContain('could not be read as CSV');

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadFormTemplates } from '../../services/form-templates.js';
 import { addHomePanel } from '../../services/home-panels.js';
 import { storiesHomePanel } from '../../services/story-home.js';
+import { ValidationError } from '../../errors.js';
 import api from './api.js';
 import importPages from './import.js';
 import pages from './pages.js';
@@ -11,7 +12,29 @@ export default async function storiesRoutes(app: FastifyInstance): Promise<void>
   // A broken template stops the start, not a storyteller halfway through a form.
   loadFormTemplates();
   addHomePanel(storiesHomePanel);
+  // PostgreSQL refuses text with a NUL character (a 500); here it is a 400, for every stories route.
+  app.addHook('onRequest', async (request) => {
+    if (/%00/i.test(request.url)) throw new ValidationError([{ path: '', message: request.t('stories.errors.nul') }]);
+  });
+  app.addHook('preValidation', async (request) => {
+    const path = nulPath(request.body);
+    if (path !== null) throw new ValidationError([{ path, message: request.t('stories.errors.nul') }]);
+  });
   await app.register(api);
   await app.register(pages);
   await app.register(importPages);
 }
+
+/** Where in a parsed body a string holds a NUL character, or null. */
+function nulPath(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key.includes('\u0000')) return path;
+      const found = nulPath(inner, path ? `${path}.${key}` : key);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
