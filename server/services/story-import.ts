@@ -25,7 +25,7 @@ export type ReadResult = { ok: true; headers: string[]; rows: string[][] } | { o
 /** Reads CSV text (comma, semicolon or tab separated, with a header row) within the row and column limits. */
 export function readCsv(buffer: Buffer, locale: Locale): ReadResult {
   // NUL characters have no place in text (and PostgreSQL refuses them).
-  const text = buffer.toString('utf8').replace(/^\uFEFF/, '').replace(/\u0000/g, '');
+  const text = buffer.toString('utf8').replace(/^\uFEFF/, '').replaceAll('\u0000', '');
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = [',', ';', '\t'].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]!.d;
   let records: string[][];
