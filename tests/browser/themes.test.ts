@@ -73,4 +73,27 @@ describe('themes and the report in the browser', () => {
     expect(problems.filter((p) => !p.includes('status of 422'))).toEqual([]);
     await page.close();
   });
+
+  it('shows the theme, clustering and report pages in Dutch, axe-clean', async () => {
+    const facilitator = await makeUser(server.app, { role: 'facilitator', locale: 'nl' });
+    const s = await reportScenario(server.app, { facilitatorId: facilitator.id });
+    const page = await browser.newPage({ locale: 'nl-BE' });
+    const problems = watchPageProblems(page);
+    await signInThroughForm(page, server.baseUrl, facilitator.email, PASSWORD);
+    for (const [url, heading] of [['/themes', "Thema's"], [`/themes/${s.category}`, 'Vertrouwen opbouwen'], ['/themes/cluster', 'De kenmerkende elementen clusteren'], ['/reports', 'Rapporten']]) {
+      await page.goto(`${server.baseUrl}${url}`);
+      expect(await page.getAttribute('html', 'lang')).toBe('nl');
+      await expect(page.locator('h1').textContent()).resolves.toBe(heading);
+      expect(await axeViolations(page), url).toEqual([]);
+    }
+    // The clustering form works with the keyboard alone: choose a theme, submit with Enter on the button.
+    await page.goto(`${server.baseUrl}/themes/cluster`);
+    const select = page.locator('select[name^="theme_"]').last();
+    await select.selectOption({ label: 'Vertrouwen opbouwen' });
+    await page.focus('.cluster-form button[type="submit"]');
+    await Promise.all([page.waitForURL('**/themes/cluster'), page.keyboard.press('Enter')]);
+    await expect(page.locator('.flash').textContent()).resolves.toContain('toegewezen');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
