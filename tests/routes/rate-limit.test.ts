@@ -98,7 +98,7 @@ describe('per account', () => {
     await client.get('/sign-in');
     const page = await client.post('/sign-in', { email: user.email, password: PASSWORD });
     expect(page.statusCode).toBe(429);
-    expect(page.body).toContain('wait 1 minute(s)');
+    expect(page.body).toContain('wait 1 minute and try again');
     expect(page.body).toContain(`value="${user.email}"`);
     // Another person is not affected.
     const other = await makeUser(app);

@@ -207,3 +207,78 @@ describe('people pages', () => {
     expect((await new PageClient(app).get(`/invitations/${secondToken}`)).statusCode).toBe(200);
   });
 });
+
+/** A tiny SMTP server on 127.0.0.1 that keeps every message it receives (no TLS, no auth: enough for nodemailer). */
+async function fakeSmtp(): Promise<{ url: string; messages: string[]; close: () => Promise<void> }> {
+  const net = await import('node:net');
+  const messages: string[] = [];
+  const server = net.createServer((socket) => {
+    let data = false;
+    let buffer = '';
+    socket.write('220 fake ESMTP\r\n');
+    socket.on('data', (chunk) => {
+      buffer += chunk.toString('utf8');
+      for (;;) {
+        if (data) {
+          const end = buffer.indexOf('\r\n.\r\n');
+          if (end < 0) return;
+          messages.push(buffer.slice(0, end));
+          buffer = buffer.slice(end + 5);
+          data = false;
+          socket.write('250 queued\r\n');
+          continue;
+        }
+        const eol = buffer.indexOf('\r\n');
+        if (eol < 0) return;
+        const line = buffer.slice(0, eol).toUpperCase();
+        buffer = buffer.slice(eol + 2);
+        if (line.startsWith('EHLO')) socket.write('250-fake\r\n250 OK\r\n');
+        else if (line.startsWith('DATA')) {
+          data = true;
+          socket.write('354 go on\r\n');
+        } else if (line.startsWith('QUIT')) socket.end('221 bye\r\n');
+        else socket.write('250 OK\r\n');
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `smtp://127.0.0.1:${port}`, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+describe('invitations by mail', () => {
+  it('sends the link by mail when SMTP_URL is set, in the person language, and does not show it', async () => {
+    const smtp = await fakeSmtp();
+    const mailApp = await buildTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'Significant <msc@example.org>' });
+    try {
+      const { client } = await pageUser(mailApp, 'admin');
+      const res = await client.post('/users', { name: 'Mieke', email: 'mieke@example.org', role: 'storyteller', method: 'invite', locale: 'nl' });
+      expect(res.statusCode).toBe(303);
+      expect((await client.get('/users')).body).toContain('An invitation was sent to mieke@example.org');
+      expect(smtp.messages).toHaveLength(1);
+      const mail = smtp.messages[0]!.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      expect(mail).toMatch(/^To: mieke@example.org/m);
+      expect(mail).toContain('Je uitnodiging voor Significant');
+      const token = /http:\/\/localhost(?::80)?\/invitations\/(inv_[\w-]+)/.exec(mail)?.[1];
+      expect(token).toBeDefined();
+      expect((await new PageClient(mailApp).get(`/invitations/${token}`)).statusCode).toBe(200);
+    } finally {
+      await mailApp.close();
+      await smtp.close();
+    }
+  });
+});
+
+describe('invitations when the mail server is down', () => {
+  it('shows the link to the admin instead of failing', async () => {
+    const downApp = await buildTestApp({ SMTP_URL: 'smtp://127.0.0.1:9' });
+    try {
+      const { client } = await pageUser(downApp, 'admin');
+      const res = await client.post('/users', { name: 'Noor', email: 'noor@example.org', role: 'observer', method: 'invite' });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toMatch(/\/invitations\/inv_/);
+    } finally {
+      await downApp.close();
+    }
+  });
+});

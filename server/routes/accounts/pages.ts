@@ -42,7 +42,7 @@ function signInPage(request: FastifyRequest, reply: FastifyReply, model: Record<
 function throttled(request: FastifyRequest, reply: FastifyReply, template: string, values: Record<string, unknown>, seconds: number) {
   request.log.warn({ event: 'sign_in_throttled' }, 'sign-in attempts throttled');
   reply.header('retry-after', String(seconds));
-  const message = request.t('accounts.sign_in.throttled', { minutes: waitMinutes(seconds) });
+  const message = request.t('accounts.sign_in.throttled', { count: waitMinutes(seconds) });
   return reply.page(template, { title: request.t('accounts.sign_in.title'), values, errors: [{ path: '', message }] }, 429);
 }
 
