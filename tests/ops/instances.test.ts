@@ -1,4 +1,5 @@
 // Two app instances on one PostgreSQL database behave as one: sessions, tokens, ballots, results and rate limits are shared.
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -63,6 +64,37 @@ async function signIn(base: string, email: string): Promise<string> {
   return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 }
 
+/** Reads the server-sent vote counts of a group page until one matches (node:http, so closing really drops the socket). */
+async function liveCounts(base: string, groupId: string, cookie: string) {
+  const req = http.get(`${base}/groups/${groupId}/live`, { headers: { cookie } });
+  const res = await new Promise<http.IncomingMessage>((resolve, reject) => req.once('response', resolve).once('error', reject));
+  expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+  res.setEncoding('utf8');
+  let buffer = '';
+  const counts: Array<{ voted: number; members: number }> = [];
+  res.on('data', (chunk: string) => {
+    buffer += chunk;
+    const events = buffer.split('\n\n');
+    buffer = events.pop() ?? '';
+    for (const event of events) {
+      const data = event.split('\n').find((l) => l.startsWith('data: '));
+      if (data) counts.push(JSON.parse(data.slice(6)) as { voted: number; members: number });
+    }
+  });
+  return {
+    async next(match: (count: { voted: number; members: number }) => boolean): Promise<{ voted: number; members: number }> {
+      // The page polls the database every few seconds; give it a few rounds.
+      for (let waited = 0; waited < 15_000; waited += 50) {
+        const found = counts.find(match);
+        if (found) return found;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`the live count never matched: ${JSON.stringify(counts)}`);
+    },
+    close: () => req.destroy(),
+  };
+}
+
 describe.skipIf(testDialect() !== 'postgres')('several instances on one PostgreSQL database', () => {
   it('shares sessions, tokens, ballots and results between instances', async () => {
     const [a, b] = await twoInstances();
@@ -96,6 +128,10 @@ describe.skipIf(testDialect() !== 'postgres')('several instances on one PostgreS
     expect((await call(b.base, 'POST', `/api/v1/rounds/${round.json.id}/phase`, fac, { phase: 'discussing' })).status).toBe(200);
     expect((await call(a.base, 'POST', `/api/v1/rounds/${round.json.id}/phase`, fac, { phase: 'voting' })).status).toBe(200);
 
+    // The live vote count streamed by A follows ballots cast on B (it polls the database, no in-memory bus).
+    const live = await liveCounts(a.base, groupId, cookie);
+    expect((await live.next((c) => c.voted === 0)).members).toBe(5);
+
     // Votes land on B (and a replaced one on A); both instances count the same.
     const choices = [0, 0, 1, 0, 2];
     for (const [i, token] of tokens.entries()) {
@@ -103,6 +139,8 @@ describe.skipIf(testDialect() !== 'postgres')('several instances on one PostgreS
       expect(put.status, put.text).toBe(200);
     }
     expect((await call(a.base, 'PUT', `/api/v1/groups/${groupId}/ballot`, tokens[4]!, { story_id: storyIds[1] })).status).toBe(200);
+    expect((await live.next((c) => c.voted === 5)).voted).toBe(5);
+    live.close();
     const onA = await call(a.base, 'GET', `/api/v1/groups/${groupId}/results`, fac);
     const onB = await call(b.base, 'GET', `/api/v1/groups/${groupId}/results`, fac);
     expect(onA.status, onA.text).toBe(200);
