@@ -6,6 +6,7 @@ import { audit } from '../../services/accounts.js';
 import { acceptInvitation, findInvitation, type InvitationState } from '../../services/invitations.js';
 import { setFlash } from '../../plugins/views.js';
 import { startSession } from './pages.js';
+import { FORM_RATE_LIMIT, throttledFormHandler } from './throttle.js';
 
 function unusable(request: FastifyRequest, reply: FastifyReply, state: Extract<InvitationState, { ok: false }>) {
   // Gone (410) says plainly that this link will never work again; the page tells the person what to do.
@@ -16,11 +17,25 @@ export default async function invitationPages(app: FastifyInstance): Promise<voi
   app.get('/invitations/:token', { config: { access: 'public' } }, async (request, reply) => {
     const { token } = request.params as { token: string };
     const state = await findInvitation(app.db, token);
-    if (!state.ok) return unusable(request, reply, state);
+    if (!state.ok) {
+      const model = { title: request.t(`accounts.invitation.${state.reason}_title`), reason: state.reason, errors: [{ path: '', message }] };
+      return reply.page('pages/accounts/invitation-unusable', model, 429);
+    }
     return reply.page('pages/accounts/invitation', { title: request.t('accounts.invitation.title'), token, person: { name: state.user.name, email: state.user.email } });
   });
 
-  app.post('/invitations/:token', { config: { access: 'public', rateLimit: {} } }, async (request, reply) => {
+  // Too many tries from one address: the form again (without the passwords) and the wait.
+  const throttled = throttledFormHandler(app, async (request, reply, message) => {
+    const { token } = request.params as { token: string };
+    const state = await findInvitation(app.db, token);
+    if (!state.ok) {
+      const model = { title: request.t(`accounts.invitation.${state.reason}_title`), reason: state.reason, errors: [{ path: '', message }] };
+      return reply.page('pages/accounts/invitation-unusable', model, 429);
+    }
+    return reply.page('pages/accounts/invitation', { title: request.t('accounts.invitation.title'), token, person: { name: state.user.name, email: state.user.email }, errors: [{ path: '', message }] }, 429);
+  });
+
+  app.post('/invitations/:token', { config: { access: 'public', rateLimit: FORM_RATE_LIMIT }, errorHandler: throttled }, async (request, reply) => {
     const { token } = request.params as { token: string };
     const state = await findInvitation(app.db, token);
     if (!state.ok) return unusable(request, reply, state);

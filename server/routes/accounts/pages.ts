@@ -11,6 +11,7 @@ import { codeForm } from '../../schemas/users.js';
 import { audit, checkCredentials, createFirstAdmin, needsSetup } from '../../services/accounts.js';
 import { checkSecondFactor, mfaEnabled } from '../../services/mfa.js';
 import { accountKey, accountWaitSeconds, recordAccountFailure, recordAccountSuccess } from '../../services/rate-limit.js';
+import { FORM_RATE_LIMIT, throttledFormHandler, waitMinutes } from './throttle.js';
 
 declare module 'fastify' {
   interface Session {
@@ -30,13 +31,14 @@ export async function startSession(request: FastifyRequest, user: UserRow): Prom
   await request.session.save();
 }
 
-/** A friendly wait in minutes (at least one) for the form's message. */
-export function waitMinutes(seconds: number): number {
-  return Math.max(1, Math.ceil(seconds / 60));
-}
-
 function signInPage(request: FastifyRequest, reply: FastifyReply, model: Record<string, unknown>, status = 200) {
   return reply.page('pages/accounts/sign-in', { title: request.t('accounts.sign_in.title'), ...model }, status);
+}
+
+/** What the person typed into the sign-in form (never the password), for showing it again. */
+function typedSignIn(body: unknown): { email: string; next: string } {
+  const b = (body ?? {}) as Record<string, unknown>;
+  return { email: typeof b.email === 'string' ? b.email.slice(0, 254) : '', next: typeof b.next === 'string' ? b.next.slice(0, 2000) : '/' };
 }
 
 function throttled(request: FastifyRequest, reply: FastifyReply, template: string, values: Record<string, unknown>, seconds: number) {
@@ -53,9 +55,12 @@ export default async function accountPages(app: FastifyInstance): Promise<void> 
     return signInPage(request, reply, { values: { next } });
   });
 
-  app.post('/sign-in', { config: { access: 'public', rateLimit: {} } }, async (request, reply) => {
+  const signInThrottled = throttledFormHandler(app, (request, reply, message) =>
+    signInPage(request, reply, { values: typedSignIn(request.body), errors: [{ path: '', message }] }, 429));
+
+  app.post('/sign-in', { config: { access: 'public', rateLimit: FORM_RATE_LIMIT }, errorHandler: signInThrottled }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const values = { email: typeof body.email === 'string' ? body.email.slice(0, 254) : '', next: typeof body.next === 'string' ? body.next.slice(0, 2000) : '/' };
+    const values = typedSignIn(body);
     const parsed = parseForm(signInForm, body, request.locale);
     if (!parsed.ok) return signInPage(request, reply, { values, errors: parsed.errors, fieldErrors: parsed.byField }, 422);
 
@@ -102,7 +107,9 @@ export default async function accountPages(app: FastifyInstance): Promise<void> 
     return codePage(request, reply, { values: {} });
   });
 
-  app.post('/sign-in/code', { config: { access: 'public', rateLimit: {} } }, async (request, reply) => {
+  const codeThrottled = throttledFormHandler(app, (request, reply, message) => codePage(request, reply, { values: {}, errors: [{ path: '', message }] }, 429));
+
+  app.post('/sign-in/code', { config: { access: 'public', rateLimit: FORM_RATE_LIMIT }, errorHandler: codeThrottled }, async (request, reply) => {
     const user = await pendingUser(request);
     if (!user) return reply.redirect('/sign-in', 303);
     const parsed = parseForm(codeForm, request.body ?? {}, request.locale);
@@ -136,13 +143,20 @@ export default async function accountPages(app: FastifyInstance): Promise<void> 
     return reply.page('pages/accounts/setup', { title: request.t('accounts.setup.title'), values: {} });
   });
 
-  app.post('/setup', { config: { access: 'public', rateLimit: {} } }, async (request, reply) => {
+  const setupPage = (request: FastifyRequest, reply: FastifyReply, model: Record<string, unknown>, status = 200) =>
+    reply.page('pages/accounts/setup', { title: request.t('accounts.setup.title'), ...model }, status);
+  const setupThrottled = throttledFormHandler(app, (request, reply, message) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    return setupPage(request, reply, { values: { name: body.name, email: body.email }, errors: [{ path: '', message }] }, 429);
+  });
+
+  app.post('/setup', { config: { access: 'public', rateLimit: FORM_RATE_LIMIT }, errorHandler: setupThrottled }, async (request, reply) => {
     if (!(await needsSetup(app.db))) throw new NotFound();
     const body = (request.body ?? {}) as Record<string, unknown>;
     const parsed = parseForm(setupForm, body, request.locale);
     const values = { name: body.name, email: body.email };
     if (!parsed.ok) {
-      return reply.page('pages/accounts/setup', { title: request.t('accounts.setup.title'), values, errors: parsed.errors, fieldErrors: parsed.byField }, 422);
+      return setupPage(request, reply, { values, errors: parsed.errors, fieldErrors: parsed.byField }, 422);
     }
     const user = await createFirstAdmin(app.db, app.config, parsed.value);
     if (!user) throw new NotFound();
