@@ -156,7 +156,7 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
       // Only passages of stories in this report whose author agreed to be quoted.
       quotes: quotes
         .filter((q) => q.theme_id === row.id && byId.has(q.story_id) && q.consent_quote === 1 && q.consent_report === 1)
-        .map((q) => ({ text: q.text, story: ref(byId.get(q.story_id)!) })),
+        .map((q) => ({ text: q.text, story: ref(byId.get(q.story_id)!), in_full: false })),
       challenges: parseItemsColumn(row.challenges),
       actions: parseItemsColumn(row.actions),
     };
@@ -168,6 +168,9 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
     for (const c of children) categories.push(await themeOf(c, []));
     parts.push({ ...(await themeOf(part, children.map((c) => c.id))), categories });
   }
+
+  // A quote links to its story only where the report prints that story in full.
+  for (const p of parts) for (const t of [p, ...p.categories]) for (const q of t.quotes) q.in_full = full.has(q.story.id);
 
   // Figures.
   const perTheme = new Map<string, number>();

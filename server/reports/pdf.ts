@@ -31,7 +31,7 @@ function theme(w: PdfWriter, model: ReportModel, t: ReportTheme, level: 2 | 3): 
     w.html(t.practice_html);
   }
   for (const q of t.quotes) {
-    w.frame(`“${q.text}”`, `${tr(model, 'themes.quote_from')} ${q.story.title} (${tr(model, 'story.number', { serial: q.story.serial })})`, QUOTE, { italic: true, goTo: q.story.anchor });
+    w.frame(`“${q.text}”`, `${tr(model, 'themes.quote_from')} ${q.story.title} (${tr(model, 'story.number', { serial: q.story.serial })})`, QUOTE, { italic: true, ...(q.in_full ? { goTo: q.story.anchor } : {}) });
   }
   if (t.challenges.length) {
     w.heading(4, tr(model, 'themes.challenges'));

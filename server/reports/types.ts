@@ -53,6 +53,8 @@ export interface ReportRound {
 export interface ReportQuote {
   text: string;
   story: ReportStoryRef;
+  /** Whether the story is printed in full in this report, so the quote can link to it. */
+  in_full: boolean;
 }
 
 export interface ReportTheme {
