@@ -109,6 +109,10 @@ describe('the story contract', () => {
     const missing = await api(app, token).patch(`/api/v1/stories/${draft.json().id}`, { submit: true });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors.map((e: { path: string }) => e.path)).toEqual(['extra.solution', 'extra.steps', 'extra.needs']);
+    const learning = await round('collecting', 'learning');
+    const noQuestion = await api(app, token).post('/api/v1/stories', { ...base, round_id: learning, submit: true });
+    expect(noQuestion.json().errors).toEqual([{ path: 'learning_question', message: 'Fill in "My learning question" before you submit' }]);
+    expect((await api(app, token).post('/api/v1/stories', { ...base, round_id: learning, learning_question: 'Hoe houd ik dit vol?', submit: true })).json()).toMatchObject({ template: 'learning', status: 'submitted' });
     const closed = await round('discussing');
     expect((await api(app, token).post('/api/v1/stories', { ...base, round_id: closed })).statusCode).toBe(409);
     expect((await api(app, token).post('/api/v1/stories', { ...base, round_id: 'nope' })).statusCode).toBe(400);

@@ -34,6 +34,10 @@ describe('writing through the pages', () => {
     expect(en.body).toContain('name="anonymous" value="yes"');
     expect(en.body).toContain('Save draft');
     expect(en.body).toContain('Check and submit');
+    expect(en.body).toMatch(/href="\/stories\/new\?template(=|&#x3D;)learning"/);
+    const learning = await client.get('/stories/new?template=learning');
+    expect(learning.body).toContain('name="learning_question"');
+    expect(learning.body).toContain('name="template" value="learning"');
     await client.post('/language', { locale: 'nl', return_to: '/stories/new' });
     const nl = await client.get('/stories/new');
     expect(nl.body).toContain('Zo kiezen we verhalen');

@@ -8,6 +8,7 @@ import { listQuery, storyForm, themesBody, type CreateStory } from '../../schema
 import { cleanExtra, contentOf, createStory, getStory, loadVisible, missingForSubmit, referenceProblems, setThemes, storyHistory, updateStory, warningsFor, type Content } from '../../services/stories.js';
 import { registerCsv, registerJson, registerRows } from '../../services/story-csv.js';
 import { listStories } from '../../services/story-search.js';
+import { formTemplate, TEMPLATE_KEYS } from '../../services/form-templates.js';
 import { formModel, templateFor, valuesFromBody, valuesFromRow } from './form-model.js';
 import { findingsModel, historyModel, listModel, showModel } from './show-model.js';
 
@@ -55,7 +56,10 @@ export default async function storyPages(app: FastifyInstance): Promise<void> {
     const template = templateFor(round?.template, typeof query.template === 'string' ? query.template : null);
     const user = request.user!;
     const values = { anonymous: '', author_name: user.name, language: user.locale ?? app.config.DEFAULT_LOCALE, organization_id: user.organization_id ?? '', consent_report: true, consent_quote: true, round_id: round?.id ?? '', template: template.key, theme_ids: [] };
-    return reply.page('pages/stories/form', await formModel(app, request, { heading: request.t('stories.form.new_title'), action: '/stories', template, values, round, cancelHref: '/stories' }));
+    const model = await formModel(app, request, { heading: request.t('stories.form.new_title'), action: '/stories', template, values, round, cancelHref: '/stories' });
+    // Outside a round the writer may pick another form: the MSC default, with a learning question, or a backcast.
+    const otherForms = round ? [] : TEMPLATE_KEYS.filter((k) => k !== template.key).map((k) => ({ href: `/stories/new?template=${k}`, name: formTemplate(k).name[request.locale] }));
+    return reply.page('pages/stories/form', { ...model, otherForms });
   });
 
   app.post('/stories', { config: { access: writers } }, async (request, reply) => {
