@@ -22,7 +22,7 @@ export async function exportPerson(db: Db, userId: string): Promise<Record<strin
   if (!user) throw new NotFound();
   const stories = await repo.storiesBy(db, userId);
   const ids = stories.map((s) => s.id);
-  const [versions, themes, comments, ballots, selections, groups, tokens, auditRows, organization] = await Promise.all([
+  const [versions, themes, comments, ballots, selections, groups, tokens, auditRows, organization, elements, quotes, imports] = await Promise.all([
     repo.versionsOf(db, ids),
     repo.themeLinksOf(db, ids),
     repo.commentsBy(db, userId),
@@ -32,6 +32,9 @@ export async function exportPerson(db: Db, userId: string): Promise<Record<strin
     repo.tokensOf(db, userId),
     repo.auditAbout(db, userId),
     user.organization_id ? repo.findOrganization(db, user.organization_id) : Promise.resolve(undefined),
+    repo.elementsBy(db, userId),
+    repo.quotesBy(db, userId),
+    repo.importsOf(db, userId),
   ]);
   return {
     exported_at: nowIso(),
@@ -52,6 +55,9 @@ export async function exportPerson(db: Db, userId: string): Promise<Record<strin
     groups,
     ballots: ballots.map((b) => ({ ...b, content: parseJson(b.content) })),
     selections,
+    story_elements: elements,
+    quotes,
+    story_imports: imports,
     api_tokens: tokens,
     audit: auditRows.map((a) => ({ ...a, details: parseJson(a.details) })),
   };

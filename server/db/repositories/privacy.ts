@@ -53,6 +53,20 @@ export function groupsOf(db: DbOrTrx, userId: string) {
     .execute();
 }
 
+/** Characteristic elements and quotes the person noted as a facilitator. */
+export function elementsBy(db: DbOrTrx, userId: string) {
+  return db.selectFrom('story_elements').select(['id', 'story_id', 'group_id', 'text', 'theme_id', 'created_at']).where('created_by', '=', userId).orderBy('created_at').execute();
+}
+
+export function quotesBy(db: DbOrTrx, userId: string) {
+  return db.selectFrom('quotes').select(['id', 'story_id', 'theme_id', 'text', 'created_at']).where('created_by', '=', userId).orderBy('created_at').execute();
+}
+
+/** Story imports in progress: only what describes the upload, since its rows may hold other people's stories. */
+export function importsOf(db: DbOrTrx, userId: string) {
+  return db.selectFrom('story_imports').select(['id', 'filename', 'row_count', 'created_at', 'expires_at']).where('user_id', '=', userId).orderBy('created_at').execute();
+}
+
 export function tokensOf(db: DbOrTrx, userId: string) {
   return db.selectFrom('api_tokens').select(['created_at', 'expires_at', 'revoked_at', 'last_used_at']).where('user_id', '=', userId).orderBy('created_at').execute();
 }
