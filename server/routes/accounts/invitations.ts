@@ -17,10 +17,7 @@ export default async function invitationPages(app: FastifyInstance): Promise<voi
   app.get('/invitations/:token', { config: { access: 'public' } }, async (request, reply) => {
     const { token } = request.params as { token: string };
     const state = await findInvitation(app.db, token);
-    if (!state.ok) {
-      const model = { title: request.t(`accounts.invitation.${state.reason}_title`), reason: state.reason, errors: [{ path: '', message }] };
-      return reply.page('pages/accounts/invitation-unusable', model, 429);
-    }
+    if (!state.ok) return unusable(request, reply, state);
     return reply.page('pages/accounts/invitation', { title: request.t('accounts.invitation.title'), token, person: { name: state.user.name, email: state.user.email } });
   });
 
