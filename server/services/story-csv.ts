@@ -1,8 +1,7 @@
 // The story register out (CSV and JSON, safe against formula injection) and CSV rows in (header guesses, per-row checks).
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
-import { exportStoryRows } from '../db/repositories/stories.js';
-import { themeNamesFor } from '../db/repositories/stories.js';
+import { exportStoryRows, themeNamesFor } from '../db/repositories/stories.js';
 import type { CurrentUser } from '../plugins/auth.js';
 import { authorNameFor } from './display-name.js';
 import { parseExtra } from './stories.js';
@@ -26,7 +25,7 @@ export type RegisterRow = Record<(typeof REGISTER_COLUMNS)[number], string | num
  * someone outside the platform (authorNameFor with no viewer): an export leaves the platform.
  */
 export async function registerRows(app: FastifyInstance, viewer: CurrentUser): Promise<RegisterRow[]> {
-  const rows = await exportStoryRows(app.db, viewer);
+  const rows = await exportStoryRows(app.db, app.dialect, viewer);
   const themes = await themeNamesFor(app.db, rows.map((r) => r.id));
   return rows.map((r) => ({
     serial: Number(r.serial), id: r.id, title: r.title, author_name: authorNameFor(r, null), anonymous: r.anonymous === 1,

@@ -64,3 +64,11 @@ describe('search', () => {
     expect(() => decodeCursor('%%%')).toThrow(expect.objectContaining({ status: 400 }));
   });
 });
+
+describe('list excerpts', () => {
+  it('turns sanitised HTML into plain text, entities decoded, cut at a word limit', async () => {
+    const { excerpt } = await import('../../server/routes/stories/show-model.js');
+    expect(excerpt('<p>Een <strong>sterk</strong> verhaal &amp; meer &lt;b&gt; &#39;x&#x27;</p>\n<ul><li>punt</li></ul>')).toBe("Een sterk verhaal & meer <b> 'x' punt");
+    expect(excerpt(`<p>${'woord '.repeat(100)}</p>`, 20)).toBe('woord woord woord wo…');
+  });
+});

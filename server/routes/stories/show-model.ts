@@ -6,7 +6,6 @@ import type { ListQuery, StoryView } from '../../schemas/stories.js';
 import { inContext } from '../../services/anonymity.js';
 import { authorNameFor } from '../../services/display-name.js';
 import { formTemplate, localizeTemplate } from '../../services/form-templates.js';
-import { toPlainText } from '../../services/markdown.js';
 import { contentOf, warningsFor } from '../../services/stories.js';
 
 /** The author as a page shows it: through authorNameFor, "Anonymous" when it gives nothing. */
@@ -14,8 +13,22 @@ export function authorLabel(request: FastifyRequest, name: string | null): strin
   return name ?? request.t('stories.anonymous_author');
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * The start of a story as plain text. story_html is our own sanitised output, so stripping its tags with a pattern is
+ * enough here (and ~10x cheaper than a parser on a list of 50); the template escapes the result again.
+ */
 export function excerpt(html: string, max = 240): string {
-  const text = toPlainText(html).replace(/\s+/g, ' ');
+  const text = html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+      if (code[0] !== '#') return ENTITIES[code.toLowerCase()] ?? whole;
+      const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+      return n > 0 && n < 0x110000 ? String.fromCodePoint(n) : '';
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length > max ? `${text.slice(0, max).trimEnd()}…` : text;
 }
 
