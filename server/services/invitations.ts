@@ -1,6 +1,6 @@
 // Invitation links: a person chooses their own password. Single use, 7 days, only the token's hash is stored;
 // sent by mail when SMTP_URL is set, otherwise shown to the admin to pass on.
-import nodemailer from 'nodemailer';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db, DbOrTrx } from '../db/database.js';
 import { cancelOpenInvitations, findInvitationByHash, findUserById, insertInvitation, updateUser, useInvitation } from '../db/repositories/users.js';
@@ -8,6 +8,7 @@ import type { UserRow } from '../db/tables/accounts.js';
 import { t, type Locale } from '../i18n/index.js';
 import { isoIn, nowIso } from '../lib/ids.js';
 import { audit } from './accounts.js';
+import { escapeHtml, sendMail } from './mail.js';
 import { hashPassword, type HashCost } from './passwords.js';
 import { hashToken, randomToken } from './tokens.js';
 
@@ -56,14 +57,9 @@ export function invitationLink(baseUrl: string, token: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/invitations/${encodeURIComponent(token)}`;
 }
 
-/** Sends the link by mail (outside any transaction). Only called when SMTP_URL is set. */
-export async function sendInvitationMail(config: Config, to: { email: string; name: string; locale: Locale }, link: string): Promise<void> {
-  const transport = nodemailer.createTransport(config.SMTP_URL);
-  const params = { name: to.name, link, days: 7 };
-  await transport.sendMail({
-    from: config.MAIL_FROM,
-    to: to.email,
-    subject: t(to.locale, 'users.invitation_mail.subject'),
-    text: t(to.locale, 'users.invitation_mail.body', params),
-  });
+/** Sends the link by mail (outside any transaction) through the shared mailer; false when it could not be sent. */
+export async function sendInvitationMail(config: Config, log: FastifyBaseLogger, to: { email: string; name: string; locale: Locale }, link: string): Promise<boolean> {
+  const text = t(to.locale, 'users.invitation_mail.body', { name: to.name, link, days: 7 });
+  const html = `<p>${escapeHtml(text).replace(/\n\n/g, '</p><p>').replace(/\n/g, '<br>')}</p>`;
+  return sendMail(config, log, { to: to.email, subject: t(to.locale, 'users.invitation_mail.subject'), text, html });
 }

@@ -32,13 +32,10 @@ async function invite(app: FastifyInstance, request: FastifyRequest, user: UserR
   const link = invitationLink(baseUrl(app, request), await createInvitation(app.db, user.id, request.user!.id));
   if (!app.config.SMTP_URL) return link;
   // When the mail server fails, the admin still gets the link to pass on (the person exists by now).
-  return sendInvitationMail(app.config, { email: user.email, name: user.name, locale: user.locale ?? request.locale }, link).then(
-    () => null,
-    (err: { code?: string }) => {
-      request.log.warn({ event: 'invitation_mail_failed', user_id: user.id, code: err.code ?? null }, 'invitation mail failed; link shown instead');
-      return link;
-    },
-  );
+  const sent = await sendInvitationMail(app.config, request.log, { email: user.email, name: user.name, locale: user.locale ?? request.locale }, link);
+  if (sent) return null;
+  request.log.warn({ event: 'invitation_mail_failed', user_id: user.id }, 'invitation mail failed; link shown instead');
+  return link;
 }
 
 export default async function userPages(app: FastifyInstance): Promise<void> {
