@@ -6,13 +6,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import Fastify from 'fastify';
 import { connect } from '../../server/db/connect.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
 import { createUser } from '../../server/services/accounts.js';
 import { issueToken } from '../../server/services/tokens.js';
 import { benchServer, postgresAvailable, printTable, ratio } from './_lib.js';
+import { buildServer } from '../crash.js';
 import { insertStories } from './_fixtures.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -104,20 +104,6 @@ async function throughput(dialect: 'sqlite' | 'postgres'): Promise<Array<Record<
   }
 }
 
-/** Transpiles the server like `npm start` does (scripts/build.mjs), into a private folder so the real dist/ is left alone. */
-async function buildServer(): Promise<string> {
-  const out = path.join(ROOT, 'node_modules', '.cache', 'significant-bench-dist');
-  const files = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) return files(full);
-      return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [full] : [];
-    });
-  fs.rmSync(out, { recursive: true, force: true });
-  await build({ entryPoints: [...files(path.join(ROOT, 'server')), ...files(path.join(ROOT, 'migrations'))], outdir: out, outbase: ROOT, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
-  return path.join(out, 'server', 'server.js');
-}
-
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = net.createServer().listen(0, '127.0.0.1', () => {
@@ -156,14 +142,18 @@ async function startupTimes(): Promise<Array<Record<string, string | number>>> {
     await insertStories(conn.db, STORIES, { author_id: teller.id });
     await conn.close();
     const built = await buildServer();
-    const rows = [];
-    for (const [name, args] of [['node (as npm start)', ['--enable-source-maps', built]], ['tsx (development)', ['--import', 'tsx', 'server/server.ts']]] as const) {
-      const times: number[] = [];
-      for (let i = 0; i < 5; i += 1) times.push(await startup([...args], url));
-      times.sort((a, b) => a - b);
-      rows.push({ 'start-up to healthy /healthz': name, 'median ms': Math.round(times[2]!), 'min ms': Math.round(times[0]!), 'max ms': Math.round(times[4]!) });
+    try {
+      const rows = [];
+      for (const [name, args] of [['node (as npm start)', ['--enable-source-maps', built.entry]], ['tsx (development)', ['--import', 'tsx', 'server/server.ts']]] as const) {
+        const times: number[] = [];
+        for (let i = 0; i < 5; i += 1) times.push(await startup([...args], url));
+        times.sort((a, b) => a - b);
+        rows.push({ 'start-up to healthy /healthz': name, 'median ms': Math.round(times[2]!), 'min ms': Math.round(times[0]!), 'max ms': Math.round(times[4]!) });
+      }
+      return rows;
+    } finally {
+      built.remove();
     }
-    return rows;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
