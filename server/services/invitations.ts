@@ -3,7 +3,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db, DbOrTrx } from '../db/database.js';
-import { cancelOpenInvitations, findInvitationByHash, findUserById, insertInvitation, updateUser, useInvitation } from '../db/repositories/users.js';
+import { deleteUserSessions } from '../db/repositories/sessions.js';
+import { cancelOpenInvitations, findInvitationByHash, findUserById, insertInvitation, revokeUserTokens, updateUser, useInvitation } from '../db/repositories/users.js';
 import type { UserRow } from '../db/tables/accounts.js';
 import { t, type Locale } from '../i18n/index.js';
 import { isoIn, nowIso } from '../lib/ids.js';
@@ -47,6 +48,9 @@ export async function acceptInvitation(db: Db, cost: HashCost, token: string, pa
   return db.transaction().execute(async (trx): Promise<InvitationState> => {
     if (!(await useInvitation(trx, state.invitationId))) return { ok: false, reason: 'used' };
     await updateUser(trx, state.user.id, { password_hash });
+    // A new invitation also serves as a password reset: whatever was signed in with the old password ends here.
+    await deleteUserSessions(trx, state.user.id);
+    await revokeUserTokens(trx, state.user.id);
     await audit(trx, state.user.id, 'user.invitation_accepted', { type: 'user', id: state.user.id });
     return state;
   });

@@ -282,3 +282,21 @@ describe('invitations when the mail server is down', () => {
     }
   });
 });
+
+describe('a new invitation for someone with a password', () => {
+  it('works as a password reset: their other sessions and tokens end when they accept it', async () => {
+    const admin = await pageUser(app, 'admin');
+    const person = await pageUser(app, 'storyteller');
+    const token = await tokenFor(app, person.user);
+    const res = await admin.client.post(`/users/${person.user.id}/invitation`);
+    const invite = /\/invitations\/([^"]+)"/.exec(res.body)![1]!;
+    expect((await person.client.get('/profile')).statusCode).toBe(200);
+    const fresh = new PageClient(app);
+    await fresh.get(`/invitations/${invite}`);
+    expect((await fresh.post(`/invitations/${invite}`, { password: 'a replaced long secret', password_confirm: 'a replaced long secret' })).statusCode).toBe(303);
+    expect((await person.client.get('/profile')).statusCode).toBe(303);
+    expect((await api(app, token).get('/api/v1/organizations')).statusCode).toBe(401);
+    expect((await fresh.get('/profile')).statusCode).toBe(200);
+    expect((await admin.client.post(`/users/${person.user.id}/active`, { active: 'maybe' })).statusCode).toBe(400);
+  });
+});

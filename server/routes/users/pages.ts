@@ -115,7 +115,9 @@ export default async function userPages(app: FastifyInstance): Promise<void> {
 
   app.post('/users/:id/active', { config: ADMIN }, async (request, reply) => {
     const row = await person(request);
-    const active = (request.body as Record<string, unknown> | undefined)?.active === '1';
+    const value = (request.body as Record<string, unknown> | undefined)?.active;
+    if (value !== '0' && value !== '1') throw new AppError(400, 'bad_request', 'active must be 0 or 1');
+    const active = value === '1';
     const refusal = await lastAdminRefusal(request, () => changeUser(app.db, request.user!.id, row.id, { active }));
     if (refusal) return editPage(request, reply, row, row, { errors: [{ path: '', message: refusal }] }, 409);
     setFlash(request, 'success', request.t(active ? 'users.edit.reactivated' : 'users.edit.deactivated', { name: row.name }));
