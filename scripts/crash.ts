@@ -202,6 +202,24 @@ async function query(databaseUrl: string, text: string, params: unknown[] = []):
   }
 }
 
+/** PostgreSQL's amcheck over every B-tree index with its table (heapallindexed), when the extension is installed. */
+async function postgresIntegrity(databaseUrl: string, problems: string[]): Promise<string> {
+  try {
+    await query(databaseUrl, 'create extension if not exists amcheck');
+  } catch {
+    return 'n/a (no amcheck extension)';
+  }
+  try {
+    const rows = await query(databaseUrl, `select count(*) as n from (select bt_index_check(c.oid, true) from pg_index i
+      join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam join pg_namespace ns on ns.oid = c.relnamespace
+      where am.amname = 'btree' and ns.nspname = 'public' and c.relpersistence != 't') checked`);
+    return `amcheck ok (${rows[0].n} indexes with their tables)`;
+  } catch (err) {
+    problems.push(`amcheck: ${(err as Error).message}`);
+    return 'amcheck failed';
+  }
+}
+
 /** Every acknowledged story once, every voter's ballot once with the last acknowledged (or a later in-flight) choice. */
 async function verify(databaseUrl: string, run: string, groupId: string, ledger: Ledger): Promise<{ problems: string[]; integrity: string }> {
   const problems: string[] = [];
@@ -226,10 +244,12 @@ async function verify(databaseUrl: string, run: string, groupId: string, ledger:
     const content = JSON.parse(mine[0].content) as { story_id?: string };
     if (!content.story_id || !allowed.has(content.story_id)) problems.push(`voter ${voterId}: ballot ${mine[0].content}, acknowledged ${log[lastAck]!.storyId}`);
   }
-  let integrity = 'n/a (PostgreSQL)';
+  let integrity: string;
   if (databaseUrl.startsWith('sqlite:')) {
     integrity = (await query(databaseUrl, 'pragma integrity_check')).map((r) => r.integrity_check).join('; ');
     if (integrity !== 'ok') problems.push(`integrity_check: ${integrity}`);
+  } else {
+    integrity = await postgresIntegrity(databaseUrl, problems);
   }
   return { problems, integrity };
 }
