@@ -79,6 +79,9 @@ describe('writing through the pages', () => {
     expect(row.author_name).toBe(user.name);
     const page = await client.get(`/stories/${id}`);
     expect(page.body).toContain('<p>Bel mama als het dringend is; mail <a href="mailto:an@example.be" rel="nofollow noopener noreferrer">an@example.be</a>.</p>');
+    // Emptying the date in the form clears it.
+    await client.post(`/stories/${id}/edit`, { ...form, story_date: '', story: 'Bel mama als het dringend is; mail an@example.be.', action: 'save' });
+    expect((await app.db.selectFrom('stories').select('story_date').where('id', '=', id).executeTakeFirstOrThrow()).story_date).toBeNull();
     const history = await client.get(`/stories/${id}/history`);
     expect(history.statusCode).toBe(200);
     expect(history.body).toContain('0470 12 34 56');

@@ -70,7 +70,8 @@ export default async function storyPages(app: FastifyInstance): Promise<void> {
       formModel(app, request, { heading: request.t('stories.form.new_title'), action: '/stories', template, values: valuesFromBody(raw), errors, round, cancelHref: '/stories' }).then((m) => reply.page('pages/stories/form', m, 422));
     const parsed = parseForm(storyForm, raw, request.locale);
     if (!parsed.ok) return rerender(parsed.errors);
-    const input = { ...parsed.value, round_id: round?.id ?? null, template: template.key };
+    // The form pre-selects the author's organisation, so an empty choice means "none".
+    const input = { ...parsed.value, organization_id: parsed.value.organization_id ?? null, round_id: round?.id ?? null, template: template.key };
     const extra = cleanExtra(template, input.extra, request.locale);
     const content = contentFrom(input, extra.value);
     const problems = [...extra.errors, ...(await referenceProblems(app.db, input, request.locale)), ...(input.submit ? missingForSubmit(template, content, request.locale) : [])];
@@ -124,7 +125,9 @@ export default async function storyPages(app: FastifyInstance): Promise<void> {
     if (problems.length) return editPage(request, reply, valuesFromBody(raw), problems);
     const submitNow = input.submit && row.status === 'draft' && warningsFor(content).length === 0;
     const { round_id: _r, template: _t, submit: _s, extra: _e, ...fields } = input;
-    await updateStory(app, request.user!, row.id, { ...fields, extra: extra.value ?? {}, ...(submitNow ? { submit: true } : {}) }, request.locale);
+    // Empty date and organisation fields clear them: the form shows what is stored.
+    const cleared = { story_date: fields.story_date ?? null, organization_id: fields.organization_id ?? null };
+    await updateStory(app, request.user!, row.id, { ...fields, ...cleared, extra: extra.value ?? {}, ...(submitNow ? { submit: true } : {}) }, request.locale);
     if (input.submit && row.status === 'draft' && !submitNow) return reply.redirect(`/stories/${row.id}/submit`, 303);
     setFlash(request, 'success', request.t(submitNow ? 'stories.review.submitted' : row.status === 'submitted' ? 'stories.review.updated' : 'stories.review.saved'));
     return reply.redirect(`/stories/${row.id}`, 303);
