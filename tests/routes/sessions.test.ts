@@ -2,7 +2,8 @@
 // CSRF refusal on every form of accounts, people, organisations and profile, and deactivation taking effect at once.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildTestApp } from '../helpers/app.js';
+import { buildApp } from '../../server/app.js';
+import { buildTestApp, freshDatabase, testConfig } from '../helpers/app.js';
 import { api, makeUser, PageClient, pageUser, tokenFor } from '../helpers/factories.js';
 
 let app: FastifyInstance;
@@ -128,6 +129,30 @@ describe('session timeouts and sign-out', () => {
     const { deleteExpiredSessions } = await import('../../server/db/repositories/sessions.js');
     await deleteExpiredSessions(app.db);
     expect(await app.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual([]);
+  });
+});
+
+describe('several instances', () => {
+  it('share sessions through the database: signed in on one, known on the other, signed out on both', async () => {
+    const database = await freshDatabase();
+    const config = testConfig(database.url);
+    const one = await buildApp(config, { logger: false });
+    const two = await buildApp(config, { logger: false });
+    try {
+      const user = await makeUser(one, { role: 'admin' });
+      const onOne = new PageClient(one);
+      expect((await onOne.signIn(user.email)).statusCode).toBe(303);
+      const onTwo = new PageClient(two);
+      onTwo.cookies = new Map(onOne.cookies);
+      expect((await onTwo.get('/users')).statusCode).toBe(200);
+      await onTwo.get('/');
+      expect((await onTwo.post('/sign-out')).statusCode).toBe(303);
+      expect((await onOne.get('/users')).statusCode).toBe(303);
+    } finally {
+      await one.close();
+      await two.close();
+      await database.drop();
+    }
   });
 });
 
