@@ -27,7 +27,7 @@ async function insertMany<T extends keyof Database & string>(db: Kysely<Database
 }
 
 /** The network, inserted directly in a few transactions: fast, and independent of the HTTP API. */
-async function seed(db: Kysely<Database>): Promise<string> {
+export async function seed(db: Kysely<Database>): Promise<string> {
   const now = nowIso();
   const storyHtml = renderMarkdown(STORY);
   const orgs = Array.from({ length: 15 }, (_, i) => ({ id: newId(), name: `Organisatie ${i + 1}`, project: `Project ${i + 1}`, region: ['Antwerpen', 'Limburg', 'Oost-Vlaanderen'][i % 3], starts_on: '2025-01-01', ends_on: '2026-12-31', created_at: now, updated_at: now }));

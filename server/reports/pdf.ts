@@ -158,10 +158,13 @@ function writer(model: ReportModel): PdfWriter {
 export async function renderPdf(model: ReportModel): Promise<Readable> {
   const probe = writer(model);
   probe.doc.on('data', () => {});
+  await yieldToLoop();
   await write(probe, model, null);
-  probe.doc.end();
+  // The probe is never ended: ending embeds the fonts (a long synchronous step) for output nobody reads.
   const pages = new Map(probe.headings.map((h) => [h.anchor, h.page]));
+  await yieldToLoop();
   const w = writer(model);
+  await yieldToLoop();
   write(w, model, pages).then(() => w.doc.end(), (err: Error) => w.doc.destroy(err));
   return w.doc;
 }
