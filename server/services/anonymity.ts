@@ -47,7 +47,7 @@ export function isNationalNumber(value: string): boolean {
 
 // --- IBAN -----------------------------------------------------------------------------------------
 
-const IBAN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![A-Za-z0-9])/g;
+const IBAN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![A-Za-z0-9])/gi;
 
 export function isIban(value: string): boolean {
   const compact = value.replace(/ /g, '').toUpperCase();

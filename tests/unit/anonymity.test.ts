@@ -16,10 +16,16 @@ describe('ordinary prose gives no warnings', () => {
     `Vader (52) kwam naar het onthaal op 03/10/2022. We zaten samen aan tafel van 10u tot 11u30. De wachtlijst telde 120 gezinnen.
      Ze kregen een leefloon van 1.264,12 euro. De school ligt op 2 km; de bus van 7.12 rijdt om de 20 minuten.
      Het telefoonnummer van het OCMW staat op de website; bel in nood 112 of 1712.`,
+    `Elke dinsdag van 09.00-12.00 zit ik in het buurthuis. Dossier 2023/145 werd op 5/6 afgesloten, na 3 x 2 uur overleg.
+     Met Kind en Gezin, het CAW en de Werkwinkel zochten we samen. Ze kreeg 0,5% korting en betaalde nog € 87,50 per maand.
+     De trein van 17u04 bracht haar naar Gent; 9000 is haar postcode niet meer. Zo'n 1 op 4 gezinnen in de wijk leeft in armoede.`,
     // English.
     `I first met the family in the spring of 2020. The mother, aged 29, looks after 3 children on her own.
      On 14 June 2021 at 2.30 pm I made a home visit; rent was €950 a month, about 45% of her income.
      After 18 months, 22 visits and 3 job interviews she started work on 1 March 2022, 20 hours a week.`,
+    `Every Tuesday from 09.00-12.00 I am at the community centre. Case 2023/145 closed on 5/6 after 3 x 2 hours of talks.
+     With the school, the social welfare centre and the job shop we looked together. 1 in 4 families in the area lives in poverty;
+     the 7.15 train takes her to work, and 2,500 euro of debt is now 600.`,
     `The meeting on 12/05/2023 brought 7 outreach workers together from 9:00 to 12:30. Between 2019 and 2022 the waiting list
      grew from 40 to 120 families. Each family received 250 euro; 2 out of 3 said the visits helped. Call 112 in an emergency.
      She lives 3 streets from the school and walks 15 minutes. Room 204 on the 2nd floor was free.`,
@@ -75,6 +81,7 @@ describe('finds', () => {
       ['iban', 'GB82 WEST 1234 5698 7654 32'],
     ]);
     expect(kinds('Rekening BE68 5390 0754 7035.')).toEqual([]);
+    expect(kinds('in kleine letters: be68 5390 0754 7034 en verder')).toEqual([['iban', 'be68 5390 0754 7034']]);
   });
 
   it('street addresses in Dutch, English and French', () => {
