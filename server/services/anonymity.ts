@@ -27,7 +27,8 @@ function mod97(numeric: string): number {
 
 // --- e-mail --------------------------------------------------------------------------------------
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// Starts only where a run of address characters starts, with a bounded local part: linear on long runs without an @.
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z])/g;
 
 // --- Belgian national register number (rijksregisternummer) --------------------------------------
 
