@@ -1,4 +1,5 @@
 // The anonymity check: what identifies a family is found, ordinary prose in Dutch and English gives no warnings.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkAnonymity, checkFields, inContext, isIban, isNationalNumber, isPhoneNumber } from '../../server/services/anonymity.js';
 
@@ -116,4 +117,20 @@ describe('finds', () => {
     const long = `${'0'.repeat(5000)} ${'a@'.repeat(5000)} ${'Kerkstraat '.repeat(2000)} ${'1.'.repeat(5000)}`;
     expect(Array.isArray(checkAnonymity(long))).toBe(true);
   });
+
+  it('never throws, and every finding points at its excerpt without overlaps (property)', () => {
+    const pieces = fc.constantFrom('0470 12 34 56', 'Kerkstraat 12', 'an@x.be', ' ', 'geboren op ', '12/05/2016', 'BE68 5390 0754 7034', '85.07.30-033.28', 'a', 'É', '3', '.', '-', '+32', '\n');
+    const text = fc.oneof(fc.string({ maxLength: 200 }), fc.array(pieces, { maxLength: 30 }).map((a) => a.join('')));
+    fc.assert(
+      fc.property(text, (t) => {
+        const found = checkAnonymity(t);
+        found.forEach((f, i) => {
+          expect(t.slice(f.start, f.end)).toBe(f.excerpt);
+          if (i > 0) expect(f.start).toBeGreaterThanOrEqual(found[i - 1]!.end);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
