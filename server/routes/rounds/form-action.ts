@@ -1,11 +1,17 @@
 // Runs a page form's action: a 400 from the service re-renders the form (422, values kept); a 409 comes back as a flash message.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, type FieldError } from '../../errors.js';
+import { AppError, NotFound, type FieldError } from '../../errors.js';
 import { setFlash } from '../../plugins/views.js';
 
-/** The :id of a page address. */
-export const pageIdParams = z.object({ id: z.string().min(1).max(100) });
+const idParams = z.object({ id: z.string().min(1).max(100), elementId: z.string().min(1).max(100).optional() });
+
+/** The ids in a page address; a malformed one is simply not found (404), never a 500. */
+export function pageParams(params: unknown): { id: string; elementId?: string } {
+  const parsed = idParams.safeParse(params);
+  if (!parsed.success) throw new NotFound();
+  return parsed.data;
+}
 
 /** A form field that may come once or many times (checkboxes) as a list of strings. */
 export function many(value: unknown): string[] {

@@ -8,7 +8,7 @@ import { setFlash } from '../../plugins/views.js';
 import { authorNameFor } from '../../services/display-name.js';
 import { formGroups } from '../../services/groups.js';
 import { visibleRound } from '../../services/rounds.js';
-import { byField, formAction, many, pageIdParams } from './form-action.js';
+import { byField, formAction, many, pageParams } from './form-action.js';
 
 const MAX_GROUPS = 30;
 
@@ -54,14 +54,14 @@ async function formModel(app: FastifyInstance, request: FastifyRequest, round: R
 
 export default async function groupFormingPages(app: FastifyInstance): Promise<void> {
   app.get('/rounds/:id/groups', { config: { access: ['facilitator'] } }, async (request, reply) => {
-    const { id } = pageIdParams.parse(request.params);
+    const { id } = pageParams(request.params);
     const round = await visibleRound(app.db, request.user!, id);
     const count = Number((request.query as { count?: string }).count);
     return reply.page('pages/groups/form', await formModel(app, request, round, null, Number.isInteger(count) && count > 0 ? count : null));
   });
 
   app.post('/rounds/:id/groups', { config: { access: ['facilitator'] } }, async (request, reply) => {
-    const { id } = pageIdParams.parse(request.params);
+    const { id } = pageParams(request.params);
     const round = await visibleRound(app.db, request.user!, id);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const count = Math.min(MAX_GROUPS, Math.max(1, Number(body.count) || 1));
@@ -87,7 +87,7 @@ export default async function groupFormingPages(app: FastifyInstance): Promise<v
   });
 
   app.post('/rounds/:id/groups/auto', { config: { access: ['facilitator'] } }, async (request, reply) => {
-    const { id } = pageIdParams.parse(request.params);
+    const { id } = pageParams(request.params);
     const round = await visibleRound(app.db, request.user!, id);
     const raw = (request.body as Record<string, unknown> | undefined)?.size;
     const size = Number(raw);

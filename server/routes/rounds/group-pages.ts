@@ -1,6 +1,5 @@
 // The group page and its forms: comments, elements, the ballot, a new iteration, the selection; and the live vote count.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { voterCount } from '../../db/repositories/ballots.js';
 import { findGroup, findIteration } from '../../db/repositories/groups.js';
 import { Forbidden, ValidationError, type FieldError } from '../../errors.js';
@@ -12,10 +11,9 @@ import { addComment } from '../../services/comments.js';
 import { addElement, removeElement } from '../../services/elements.js';
 import { groupAccess } from '../../services/groups.js';
 import { recordSelection } from '../../services/selections.js';
-import { formAction, pageIdParams } from './form-action.js';
+import { formAction, pageParams } from './form-action.js';
 import { groupPageModel } from './group-view.js';
 
-const elementParams = z.object({ id: z.string().min(1).max(100), elementId: z.string().min(1).max(100) });
 const LIVE_POLL_MS = 2000;
 const LIVE_LIFETIME_MS = 10 * 60_000;
 
@@ -53,10 +51,10 @@ export default async function groupPages(app: FastifyInstance): Promise<void> {
   };
   const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
-  app.get('/groups/:id', { config: { access: 'signed-in' } }, async (request, reply) => render(request, reply, pageIdParams.parse(request.params).id));
+  app.get('/groups/:id', { config: { access: 'signed-in' } }, async (request, reply) => render(request, reply, pageParams(request.params).id));
 
   app.post('/groups/:id/comments', { config: { access: 'signed-in' } }, async (request, reply) => {
-    const { id } = pageIdParams.parse(request.params);
+    const { id } = pageParams(request.params);
     const b = body(request);
     const storyId = String(b.story_id ?? '');
     await groupAccess(app.db, request.user!, id); // a group you may not see does not exist for you (404)
@@ -70,7 +68,7 @@ export default async function groupPages(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/groups/:id/elements', { config: { access: ['facilitator'] } }, async (request, reply) => {
-    const { id } = pageIdParams.parse(request.params);
+    const { id } = pageParams(request.params);
     const b = body(request);
     const parsed = parseForm(elementBody, { story_id: b.story_id, text: b.text ?? '', theme_id: b.theme_id || null }, request.locale);
     if (!parsed.ok) return render(request, reply, id, parsed.errors.map((e) => ({ ...e, path: `element-${String(b.story_id ?? '')}` })), b, 422);
@@ -81,14 +79,14 @@ export default async function groupPages(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/groups/:id/elements/:elementId/delete', { config: { access: ['facilitator'] } }, async (request, reply) => {
-    const { id, elementId } = elementParams.parse(request.params);
-    await removeElement(app, request.user!, id, elementId);
+    const { id, elementId } = pageParams(request.params);
+    await removeElement(app, request.user!, id, elementId!);
     setFlash(request, 'success', request.t('groups.page.element_removed'));
     return reply.redirect(`/groups/${id}`, 303);
   });
 
   app.post('/groups/:id/ballot', { config: { access: 'signed-in' } }, async (request, reply) => {
-    const { id } = pageIdParams.parse(request.params);
+    const { id } = pageParams(request.params);
     const b = body(request);
     return formAction(request, reply, async () => {
       const access = await groupAccess(app.db, request.user!, id);
@@ -102,7 +100,7 @@ export default async function groupPages(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/groups/:id/iterations', { config: { access: ['facilitator'] } }, async (request, reply) => {
-    const { id } = pageIdParams.parse(request.params);
+    const { id } = pageParams(request.params);
     return formAction(request, reply, async () => {
       const next = await startIteration(app, request.user!, id);
       setFlash(request, 'success', request.t('groups.page.iteration_started', { n: next.iteration }));
@@ -111,7 +109,7 @@ export default async function groupPages(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/groups/:id/selection', { config: { access: ['facilitator'] } }, async (request, reply) => {
-    const { id } = pageIdParams.parse(request.params);
+    const { id } = pageParams(request.params);
     const b = body(request);
     const values = { selection_story_id: b.story_id, reasons: b.reasons, dissent: b.dissent, tie_break_reason: b.tie_break_reason };
     const parsed = parseForm(selectionBody, { story_id: b.story_id, reasons: b.reasons ?? '', dissent: b.dissent, tie_break_reason: b.tie_break_reason }, request.locale);
@@ -128,7 +126,7 @@ export default async function groupPages(app: FastifyInstance): Promise<void> {
    * no in-memory bus), stops when the browser leaves, and ends after a bounded lifetime (the browser reconnects).
    */
   app.get('/groups/:id/live', { config: { access: 'signed-in' } }, async (request, reply) => {
-    const { id } = pageIdParams.parse(request.params);
+    const { id } = pageParams(request.params);
     const access = await groupAccess(app.db, request.user!, id);
     if (!access.isFacilitator && !access.isMember) throw new Forbidden();
     reply.hijack();

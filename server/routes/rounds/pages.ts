@@ -6,7 +6,7 @@ import { setFlash } from '../../plugins/views.js';
 import { parseForm } from '../../schemas/common.js';
 import { createRoundForm, phaseSchema } from '../../schemas/rounds.js';
 import { addStories, changePhase, createRound, listRounds, publishRound, visibleRound } from '../../services/rounds.js';
-import { formAction, many, pageIdParams } from './form-action.js';
+import { formAction, many, pageParams } from './form-action.js';
 import { phaseLabel, roundPageModel } from './round-view.js';
 
 
@@ -39,13 +39,13 @@ export default async function roundPages(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/rounds/:id', { config: { access: 'signed-in' } }, async (request, reply) => {
-    const { id } = pageIdParams.parse(request.params);
+    const { id } = pageParams(request.params);
     const round = await visibleRound(app.db, request.user!, id);
     return reply.page('pages/rounds/show', await roundPageModel(app, request, round));
   });
 
   app.post('/rounds/:id/stories', { config: { access: ['facilitator'] } }, async (request, reply) => {
-    const { id } = pageIdParams.parse(request.params);
+    const { id } = pageParams(request.params);
     const round = await visibleRound(app.db, request.user!, id);
     const storyIds = many((request.body as Record<string, unknown> | undefined)?.story_ids).slice(0, 500);
     if (storyIds.length === 0) {
@@ -63,7 +63,7 @@ export default async function roundPages(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/rounds/:id/phase', { config: { access: ['facilitator'] } }, async (request, reply) => {
-    const { id } = pageIdParams.parse(request.params);
+    const { id } = pageParams(request.params);
     const round = await visibleRound(app.db, request.user!, id);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const phase = phaseSchema.safeParse(body.phase);
@@ -83,7 +83,7 @@ export default async function roundPages(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/rounds/:id/publish', { config: { access: ['facilitator'] } }, async (request, reply) => {
-    const { id } = pageIdParams.parse(request.params);
+    const { id } = pageParams(request.params);
     const round = await visibleRound(app.db, request.user!, id);
     return formAction(request, reply, async () => {
       await publishRound(app, request.user!, round.id);
