@@ -42,6 +42,7 @@ export const editUserForm = z.object({
   name: text(200),
   role,
   organization_id: optionalId,
+  locale: optionalLocale,
 });
 
 export const profileForm = z.object({

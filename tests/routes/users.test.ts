@@ -170,10 +170,11 @@ describe('people pages', () => {
 
     const edit = await admin.client.get(`/users/${person.user.id}`);
     expect(edit.statusCode).toBe(200);
-    const changed = await admin.client.post(`/users/${person.user.id}`, { name: 'Renamed', role: 'facilitator', organization_id: orgId });
+    const changed = await admin.client.post(`/users/${person.user.id}`, { name: 'Renamed', role: 'facilitator', organization_id: orgId, locale: 'nl' });
     expect(changed.statusCode).toBe(303);
     const row = await app.db.selectFrom('users').selectAll().where('id', '=', person.user.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ name: 'Renamed', role: 'facilitator', organization_id: orgId });
+    expect(row).toMatchObject({ name: 'Renamed', role: 'facilitator', organization_id: orgId, locale: 'nl' });
+    expect((await person.client.get('/profile')).body).toContain('<html lang="nl">');
     expect((await admin.client.post(`/users/${person.user.id}`, { name: 'Renamed', role: 'nope' })).statusCode).toBe(422);
 
     expect((await person.client.get('/profile')).statusCode).toBe(200);

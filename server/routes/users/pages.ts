@@ -100,7 +100,7 @@ export default async function userPages(app: FastifyInstance): Promise<void> {
   app.post('/users/:id', { config: ADMIN }, async (request, reply) => {
     const row = await person(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const values = { name: body.name, role: body.role, organization_id: body.organization_id };
+    const values = { name: body.name, role: body.role, organization_id: body.organization_id, locale: body.locale };
     const parsed = parseForm(editUserForm, body, request.locale);
     if (!parsed.ok) return editPage(request, reply, row, values, { errors: parsed.errors, fieldErrors: parsed.byField }, 422);
     if (!(await organizationExists(app.db, parsed.value.organization_id))) {
