@@ -1,5 +1,7 @@
-// Accounts in a real browser without JavaScript: /setup makes the first admin, who adds an organisation and a person
-// through the forms; a profile language change switches the interface to Dutch. Every page visited is axe-clean.
+// Accounts in a real browser without JavaScript: /setup makes the first admin, who adds an organisation and people
+// through the forms; a profile language change switches the interface to Dutch; two-step sign-in and an invitation
+// link work end to end. Every page visited is axe-clean.
+import { generate } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, startServer, watchPageProblems, type RunningServer } from '../helpers/browser.js';
@@ -12,6 +14,8 @@ let axeContext: BrowserContext;
 let page: Page;
 let problems: string[];
 const visited: string[] = [];
+let invitationLink = '';
+let mfaSecret = '';
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), startServer()]);
@@ -107,7 +111,8 @@ describe('accounts without JavaScript', () => {
     await page.fill('#field-email', 'ilse@example.org');
     await page.selectOption('#field-role', 'observer');
     await submit('form[action="/users"] button[type="submit"]');
-    expect(await page.inputValue('#invitation-link')).toMatch(/\/invitations\/inv_/);
+    invitationLink = await page.inputValue('#invitation-link');
+    expect(invitationLink).toMatch(/\/invitations\/inv_/);
     await axeClean();
 
     await page.goto(`${server.baseUrl}/users`);
@@ -133,6 +138,57 @@ describe('accounts without JavaScript', () => {
     await page.goto(`${server.baseUrl}/organizations`);
     expect(await page.textContent('h1')).toBe('Organisaties');
     await axeClean();
+  });
+
+  it('turns on two-step sign-in with the code from an app, and shows the recovery codes', async () => {
+    await page.goto(`${server.baseUrl}/profile/mfa`);
+    const secret = ((await page.textContent('.mfa-secret')) ?? '').replace(/\s/g, '');
+    await page.fill('#field-code', await generate({ secret }));
+    await submit('form[action="/profile/mfa"] button[type="submit"]');
+    expect(await page.locator('.mfa-codes li').count()).toBe(10);
+    await axeClean();
+    await page.goto(`${server.baseUrl}/profile/mfa`);
+    await axeClean();
+    // Back to English for the rest.
+    await page.goto(`${server.baseUrl}/profile`);
+    await page.selectOption('#field-locale', 'en');
+    await submit('form[action="/profile"] button[type="submit"]');
+    expect(await page.textContent('h1')).toBe('Your profile');
+    mfaSecret = secret;
+  });
+
+  it('lets the invited person choose a password through the link', async () => {
+    const guest = await browser.newContext({ javaScriptEnabled: false });
+    const original = page;
+    page = await guest.newPage();
+    try {
+      await page.goto(invitationLink);
+      await axeClean();
+      await page.fill('#field-password', 'ilses own long secret');
+      await page.fill('#field-password_confirm', 'ilses own long secret');
+      await submit('form[action^="/invitations/"] button[type="submit"]');
+      expect(await page.textContent('.header-user')).toContain('Ilse Invited');
+      await axeClean();
+      await page.goto(invitationLink);
+      expect(await page.textContent('h1')).toBe('This invitation was already used');
+      await axeClean();
+    } finally {
+      await guest.close();
+      page = original;
+    }
+  });
+
+  it('asks the administrator for the code after the password', async () => {
+    await submit('form[action="/sign-out"] button[type="submit"]');
+    await page.goto(`${server.baseUrl}/sign-in`);
+    await page.fill('#field-email', 'ada@example.org');
+    await page.fill('#field-password', 'a sturdy first secret');
+    await submit('form[action="/sign-in"] button[type="submit"]');
+    expect(new URL(page.url()).pathname).toBe('/sign-in/code');
+    await axeClean();
+    await page.fill('#field-code', await generate({ secret: mfaSecret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+    await submit('form[action="/sign-in/code"] button[type="submit"]');
+    expect(await page.textContent('.header-user')).toContain('Ada Admin');
   });
 
   it('signs out and in again through the forms', async () => {
