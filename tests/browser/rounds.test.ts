@@ -4,6 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, PASSWORD } from '../helpers/factories.js';
 import { axeViolations, launchBrowser, signInThroughForm, startServer, watchPageProblems, type RunningServer } from '../helpers/browser.js';
+import { api } from '../helpers/factories.js';
+import { roundScenario } from '../helpers/rounds.js';
 import { makeStory } from '../helpers/stories.js';
 
 let browser: Browser;
@@ -103,5 +105,33 @@ describe('a selection round in the browser', () => {
     const panel = boHome.page.locator('.home-feedback');
     await expect(panel.textContent()).resolves.toContain('small, steady steps built real trust');
     expect(await axeViolations(boHome.page)).toEqual([]);
+  });
+
+  it('keeps the ranked and points ballots, results and every rounds page axe-clean in Dutch', { timeout: 120_000 }, async () => {
+    for (const method of ['ranked', 'points'] as const) {
+      const s = await roundScenario(server.app, { method, hide_results: false });
+      await server.app.db.updateTable('users').set({ locale: 'nl' }).where('id', 'in', [s.members[0]!.user.id, s.facilitator.user.id]).execute();
+      await api(server.app, s.members[1]!.token).put(`/api/v1/groups/${s.group.id}/ballot`, method === 'ranked' ? { ranking: s.stories.map((x) => x.id) } : { points: { [s.stories[0]!.id]: 3 } });
+      const member = await personPage(s.members[0]!.user.email);
+      await member.page.goto(`${server.baseUrl}/groups/${s.group.id}`);
+      expect(await member.page.getAttribute('html', 'lang')).toBe('nl');
+      expect(await axeViolations(member.page)).toEqual([]);
+      if (method === 'ranked') {
+        for (const [i, story] of s.stories.entries()) await member.page.selectOption(`#rank-${story.id}`, String(s.stories.length - i));
+      } else {
+        await member.page.fill(`#points-${s.stories[1]!.id}`, '5');
+      }
+      await submit(member.page, `form[action$="/ballot"] button[type="submit"]`);
+      expect(await member.page.locator('.flash-success').textContent()).toContain('Je stem is bewaard');
+      await expect(member.page.locator('#results caption').first().textContent()).resolves.toContain('2 stemmen');
+      expect(await axeViolations(member.page)).toEqual([]);
+      expect(member.problems).toEqual([]);
+      const fac = await personPage(s.facilitator.user.email);
+      for (const path of ['/rounds', `/rounds/${s.round.id}`, `/rounds/${s.round.id}/groups`, '/rounds/new', `/groups/${s.group.id}`]) {
+        await fac.page.goto(`${server.baseUrl}${path}`);
+        expect(await axeViolations(fac.page), path).toEqual([]);
+      }
+      expect(fac.problems).toEqual([]);
+    }
   });
 });
