@@ -41,6 +41,7 @@ async function formModel(app: FastifyInstance, request: FastifyRequest, round: R
   return {
     title: request.t('groups.form.title', { round: round.title }),
     round,
+    locked: round.phase !== 'collecting' && round.phase !== 'discussing',
     groups: indexed,
     count: wanted,
     size,
