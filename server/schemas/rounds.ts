@@ -7,6 +7,9 @@ export const phaseSchema = z.enum(PHASES);
 export const votingMethodSchema = z.enum(['plurality', 'ranked', 'points']);
 export const templateSchema = z.enum(['msc', 'learning', 'backcast']);
 
+/** A day (2026-12-03) or a moment (2026-12-03T18:00:00Z): deadlines may carry a time. */
+const dayOrMoment = z.union([isoDate, z.iso.datetime({ offset: true })]);
+
 const optionalText = (max: number) => z.string().trim().max(max).optional().nullable().transform((v) => (v ? v : null));
 
 export const createRoundBody = z
@@ -17,8 +20,8 @@ export const createRoundBody = z
     points_per_voter: z.number().int().min(1).max(100).optional().nullable(),
     parent_round_id: id.optional().nullable(),
     template: templateSchema.default('msc'),
-    meeting_date: isoDate.optional().nullable(),
-    submission_deadline: isoDate.optional().nullable(),
+    meeting_date: dayOrMoment.optional().nullable(),
+    submission_deadline: dayOrMoment.optional().nullable(),
     hide_results: z.boolean().default(true),
   })
   .superRefine((v, ctx) => {

@@ -27,6 +27,9 @@ describe('rounds', () => {
     expect(bad.statusCode).toBe(400);
     expect((await api(app, token).post('/api/v1/rounds', { title: 'x', voting_method: 'majority' })).statusCode).toBe(400);
     expect((await api(app, token).post('/api/v1/rounds', { title: 'x'.repeat(201), voting_method: 'plurality' })).statusCode).toBe(400);
+    expect((await api(app, token).post('/api/v1/rounds', { title: 'x', voting_method: 'plurality', submission_deadline: 'soon' })).statusCode).toBe(400);
+    const timed = await api(app, token).post('/api/v1/rounds', { title: 'x', voting_method: 'points', points_per_voter: 10, submission_deadline: '2026-12-01T17:00:00Z', hide_results: false });
+    expect(timed.json()).toMatchObject({ submission_deadline: '2026-12-01T17:00:00Z', points_per_voter: 10, hide_results: false });
   });
 
   it('shows facilitators every round and others only theirs and the published ones', async () => {
