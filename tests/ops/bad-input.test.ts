@@ -2,12 +2,15 @@
 // never a 5xx, every API refusal a problem+json 4xx, and refused requests leave the data as it was.
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertStories, insertVotingGroup } from '../../scripts/bench/_fixtures.js';
 import { buildTestApp } from '../helpers/app.js';
 import { apiUser, makeUser, PageClient, PASSWORD } from '../helpers/factories.js';
 
 const RUNS = 25;
+/** Forms are many and each post renders a page: fewer cases each keeps the suite's time bounded. */
+const FORM_RUNS = 15;
 const TABLES = ['users', 'organizations', 'api_tokens', 'stories', 'story_versions', 'comments', 'rounds', 'round_groups', 'group_members', 'ballots', 'selections', 'themes', 'story_elements', 'quotes'];
 
 let app: FastifyInstance;
@@ -44,13 +47,11 @@ afterAll(async () => {
   await app.close();
 });
 
+/** Row counts of the tables that matter, in one query, to compare before and after a refused request. */
 async function counts(): Promise<string> {
-  const out: Record<string, number> = {};
-  for (const table of TABLES) {
-    const row = await app.db.selectFrom(table as 'users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst().catch(() => undefined);
-    out[table] = Number(row?.n ?? -1);
-  }
-  return JSON.stringify(out);
+  const columns = sql.join(TABLES.map((t) => sql`(select count(*) from ${sql.table(t)}) as ${sql.ref(t)}`));
+  const { rows } = await sql<Record<string, number>>`select ${columns}`.execute(app.db);
+  return JSON.stringify(Object.fromEntries(Object.entries(rows[0]!).map(([k, v]) => [k, Number(v)])));
 }
 
 const junkText = fc.oneof(
@@ -207,7 +208,7 @@ describe('bad input', () => {
               expect(await counts(), where).toBe(before);
             }
           }),
-          { numRuns: RUNS, endOnFailure: true },
+          { numRuns: FORM_RUNS, endOnFailure: true },
         );
         if (details.failed) failures.push(firstLine(details.errorInstance));
       }
