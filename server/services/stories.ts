@@ -252,7 +252,7 @@ export async function updateStory(app: FastifyInstance, user: CurrentUser, id: s
     ...(submitting ? { status: 'submitted' as const, submitted_at: now } : {}),
   };
   await app.db.transaction().execute(async (trx) => {
-    const current = await repo.findStory(trx, id);
+    const current = await repo.findStoryForUpdate(trx, id);
     if (!current) throw new NotFound();
     const themes = (await repo.themeIdsFor(trx, [id])).get(id) ?? [];
     await repo.insertVersion(trx, id, snapshotOf(current, themes), user.id);
@@ -271,7 +271,7 @@ export async function setThemes(app: FastifyInstance, user: CurrentUser, id: str
   if (!facilitator && (await repo.lockedStoryIds(app.db, [id])).has(id)) throw new Conflict('A round has locked this story for discussion', 'story_locked');
   await checkReferences(app.db, { theme_ids: themeIds }, locale);
   await app.db.transaction().execute(async (trx) => {
-    const current = await repo.findStory(trx, id);
+    const current = await repo.findStoryForUpdate(trx, id);
     if (!current) throw new NotFound();
     const themes = (await repo.themeIdsFor(trx, [id])).get(id) ?? [];
     await repo.insertVersion(trx, id, snapshotOf(current, themes), user.id);

@@ -246,6 +246,15 @@ describe('the story contract', () => {
     expect(results.map((r) => r.json().serial).sort((a: number, b: number) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
+  it('numbers versions in turn when the author edits twice at the same moment', async () => {
+    const { token } = await apiUser(app, 'storyteller');
+    const id = (await api(app, token).post('/api/v1/stories', base)).json().id;
+    const edits = await Promise.all(Array.from({ length: 6 }, (_, i) => api(app, token).patch(`/api/v1/stories/${id}`, { title: `Titel ${i}` })));
+    expect(edits.map((r) => r.statusCode)).toEqual(Array(6).fill(200));
+    const versions = await app.db.selectFrom('story_versions').select('version').where('story_id', '=', id).orderBy('version').execute();
+    expect(versions.map((v) => Number(v.version))).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it('exports the register as CSV and JSON, with formula injection defused', async () => {
     const { token } = await apiUser(app, 'storyteller');
     await api(app, token).post('/api/v1/stories', { ...base, title: '=HYPERLINK("http://evil")', role: '+32', significance: '@SUM(A1)', submit: true });

@@ -52,6 +52,12 @@ export function findStory(db: DbOrTrx, id: string): Promise<StoryRow | undefined
   return db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The story row inside a writing transaction; on PostgreSQL locked, so concurrent edits number their versions in turn. */
+export function findStoryForUpdate(db: DbOrTrx, id: string): Promise<StoryRow | undefined> {
+  const query = db.selectFrom('stories').selectAll().where('id', '=', id);
+  return (db.getExecutor().adapter instanceof PostgresAdapter ? query.forUpdate() : query).executeTakeFirst();
+}
+
 /** A story the viewer may see: submitted ones, and their own drafts. */
 export async function findVisibleStory(db: DbOrTrx, id: string, viewer: Viewer): Promise<StoryRow | undefined> {
   const row = await findStory(db, id);
