@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import { connect } from '../../server/db/connect.js';
+import { listStoryRows } from '../../server/db/repositories/stories.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
 import { createUser } from '../../server/services/accounts.js';
 import { issueToken } from '../../server/services/tokens.js';
@@ -80,11 +81,11 @@ async function throughput(dialect: 'sqlite' | 'postgres'): Promise<Array<Record<
     await insertStories(app.db, STORIES, { author_id: teller.id, author_name: teller.name, status: 'submitted' });
     const { token } = await issueToken(app.db, teller.id, 1);
 
-    // The baseline: the same 50 newest submitted rows, straight from the database to JSON; no auth, hooks or schemas.
+    // The baseline: the stories feature's own list query for the same viewer (the same 50 rows), straight to JSON;
+    // no authentication, hooks, schemas, presentation or templates.
     bare.get('/bare', async () => {
-      const items = await conn.db.selectFrom('stories').selectAll().where('status', '=', 'submitted')
-        .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(50).execute();
-      return { items };
+      const rows = await listStoryRows(conn.db, conn.dialect, { id: teller.id }, { terms: [] }, 50, null);
+      return { items: rows.slice(0, 50) };
     });
     await bare.listen({ host: '127.0.0.1', port: 0 });
     const bareUrl = `http://127.0.0.1:${(bare.server.address() as net.AddressInfo).port}/bare`;
