@@ -2,7 +2,18 @@
 import { z } from 'zod';
 import { ROLES } from '../db/repositories/users.js';
 import { isCommonPassword } from '../services/passwords.js';
-import { id, localeSchema, text } from './common.js';
+import { localeSchema, text } from './common.js';
+
+/** A reference to a row: our ids are UUIDs, so anything else cannot exist (and a NUL byte would upset PostgreSQL). */
+export const ref = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, { error: 'validation.reference' });
+
+/** True for text without control characters that no keyboard makes (PostgreSQL refuses NUL outright). */
+export function withoutControlCharacters(value: string): boolean {
+  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value);
+}
+
+/** Text a person types: trimmed, required, at most `max` characters, no control characters. */
+export const typed = (max: number) => text(max).refine(withoutControlCharacters, { error: 'validation.control_characters' });
 
 export const email = z.string().trim().toLowerCase().pipe(z.email({ error: 'validation.email' }).max(254));
 /** At least 12 characters, no composition rules (NIST SP 800-63B, OWASP ASVS 5.0 V6.2). */
@@ -13,7 +24,7 @@ export const newPassword = z
   .refine((p) => !isCommonPassword(p), { error: 'validation.password_common' });
 
 export const credentials = z.object({
-  email: z.string().trim().min(1).max(254),
+  email: z.string().trim().min(1).max(254).refine(withoutControlCharacters, { error: 'validation.control_characters' }),
   password: z.string().min(1).max(256),
 });
 
@@ -25,10 +36,10 @@ export const roleSchema = z.enum(ROLES as [string, ...string[]]).transform((r) =
 
 export const createUserBody = z.object({
   email,
-  name: text(200),
+  name: typed(200),
   role: z.enum(['admin', 'facilitator', 'storyteller', 'observer']),
   password: newPassword,
-  organization_id: id.nullish(),
+  organization_id: ref.nullish(),
   locale: localeSchema.nullish(),
 });
 
@@ -44,7 +55,7 @@ export const userView = z.object({
 });
 
 export const setupForm = z.object({
-  name: text(200),
+  name: typed(200),
   email,
   password: newPassword,
   password_confirm: z.string(),

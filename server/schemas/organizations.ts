@@ -1,10 +1,11 @@
 // Schemas for organisations: the API body and answer, and the page form (same rules).
 import { z } from 'zod';
-import { isoDate, text } from './common.js';
+import { ref, typed, withoutControlCharacters } from './accounts.js';
+import { isoDate } from './common.js';
 
 /** Optional text: empty means "not given" and is stored as null. */
 export const optionalText = (max: number) =>
-  z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+  z.string().trim().max(max).refine(withoutControlCharacters, { error: 'validation.control_characters' }).nullish().transform((v) => (v ? v : null));
 
 const optionalDate = z
   .union([isoDate, z.literal('')], { error: 'validation.date' })
@@ -13,7 +14,7 @@ const optionalDate = z
 
 export const organizationBody = z
   .object({
-    name: text(200),
+    name: typed(200),
     project: optionalText(200),
     region: optionalText(200),
     starts_on: optionalDate,
@@ -34,4 +35,4 @@ export const organizationView = z.object({
   updated_at: z.string(),
 });
 
-export const organizationParams = z.object({ id: z.string().min(1).max(100) });
+export const organizationParams = z.object({ id: ref });

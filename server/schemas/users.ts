@@ -1,30 +1,30 @@
 // Schemas for managing people (admin pages and PATCH /api/v1/users/:id), the profile and invitation forms.
 import { z } from 'zod';
-import { email, newPassword } from './accounts.js';
-import { id, localeSchema, text } from './common.js';
+import { email, newPassword, ref, typed, withoutControlCharacters } from './accounts.js';
+import { localeSchema } from './common.js';
 
 const ROLE_VALUES = ['admin', 'facilitator', 'storyteller', 'observer'] as const;
 export const role = z.enum(ROLE_VALUES, { error: 'validation.role' });
 
 /** A select whose empty option means "none". */
-const optionalId = z.union([id, z.literal('')]).nullish().transform((v) => (v ? v : null));
+const optionalId = z.union([ref, z.literal('')]).nullish().transform((v) => (v ? v : null));
 const optionalLocale = z.union([localeSchema, z.literal('')]).nullish().transform((v) => (v ? v : null));
 
 export const patchUserBody = z.object({
-  name: text(200).optional(),
+  name: typed(200).optional(),
   role: role.optional(),
-  organization_id: id.nullable().optional(),
+  organization_id: ref.nullable().optional(),
   active: z.boolean().optional(),
   locale: localeSchema.nullable().optional(),
 });
 export type UserPatchInput = z.output<typeof patchUserBody>;
 
-export const userParams = z.object({ id: z.string().min(1).max(100) });
+export const userParams = z.object({ id: ref });
 
 /** The admin's "add a person" form: a password now, or an invitation link that lets them choose one. */
 export const createUserForm = z
   .object({
-    name: text(200),
+    name: typed(200),
     email,
     role,
     organization_id: optionalId,
@@ -39,14 +39,14 @@ export const createUserForm = z
   });
 
 export const editUserForm = z.object({
-  name: text(200),
+  name: typed(200),
   role,
   organization_id: optionalId,
   locale: optionalLocale,
 });
 
 export const profileForm = z.object({
-  name: text(200),
+  name: typed(200),
   locale: optionalLocale,
 });
 
@@ -65,6 +65,6 @@ export const choosePasswordForm = z
   })
   .refine((v) => v.password === v.password_confirm, { path: ['password_confirm'], error: 'validation.password_mismatch' });
 
-export const codeForm = z.object({ code: z.string().trim().min(1, { error: 'validation.code' }).max(40) });
+export const codeForm = z.object({ code: z.string().trim().min(1, { error: 'validation.code' }).max(40).refine(withoutControlCharacters, { error: 'validation.control_characters' }) });
 
 export const passwordOnlyForm = z.object({ current_password: z.string().min(1, { error: 'validation.current_password' }).max(256) });

@@ -3,6 +3,7 @@ import type { Db, DbOrTrx } from '../db/database.js';
 import { findOrganization, insertOrganization, listOrganizations, updateOrganization } from '../db/repositories/organizations.js';
 import type { OrganizationRow } from '../db/tables/accounts.js';
 import { NotFound } from '../errors.js';
+import { ref } from '../schemas/accounts.js';
 import type { OrganizationInput } from '../schemas/organizations.js';
 import { audit } from './accounts.js';
 
@@ -24,7 +25,7 @@ export async function editOrganization(db: Db, actorId: string, id: string, inpu
 }
 
 export async function getOrganization(db: DbOrTrx, id: string): Promise<OrganizationRow> {
-  const row = await findOrganization(db, id);
+  const row = ref.safeParse(id).success ? await findOrganization(db, id) : undefined;
   if (!row) throw new NotFound();
   return row;
 }
@@ -32,5 +33,5 @@ export async function getOrganization(db: DbOrTrx, id: string): Promise<Organiza
 export { listOrganizations };
 
 export async function organizationExists(db: DbOrTrx, id: string | null | undefined): Promise<boolean> {
-  return !id || !!(await findOrganization(db, id));
+  return !id || (ref.safeParse(id).success && !!(await findOrganization(db, id)));
 }

@@ -301,3 +301,24 @@ describe('a new invitation for someone with a password', () => {
     expect((await admin.client.post(`/users/${person.user.id}/active`, { active: 'maybe' })).statusCode).toBe(400);
   });
 });
+
+describe('odd input', () => {
+  it('answers NUL bytes and other control characters with 4xx, never 5xx, on both databases', async () => {
+    const admin = await apiUser(app, 'admin');
+    const client = api(app, admin.token);
+    const body = { email: 'ctl@example.org', name: 'A\u0000B', role: 'observer', password: PASSWORD };
+    const name = await client.post('/api/v1/users', body);
+    expect(name.statusCode).toBe(400);
+    expect(name.json().errors).toEqual([{ path: 'name', message: 'Remove the invisible control characters from this text' }]);
+    expect((await client.post('/api/v1/users', { ...body, name: 'Fine', organization_id: 'a\u0000b' })).statusCode).toBe(400);
+    expect((await client.patch('/api/v1/users/a%00b', { name: 'X' })).statusCode).toBe(400);
+    expect((await client.post('/api/v1/organizations', { name: 'Org', region: 'x\u0000' })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: 'a\u0000@example.org', password: PASSWORD } })).statusCode).toBe(400);
+    const { client: page } = await pageUser(app, 'admin');
+    expect((await page.post('/users/%00/invitation')).statusCode).toBe(404);
+    expect((await page.get('/users/%00')).statusCode).toBe(404);
+    expect((await page.get('/organizations/%00')).statusCode).toBe(404);
+    expect((await page.post('/profile', { name: 'x\u0000y' })).statusCode).toBe(422);
+    expect((await page.post('/sign-in', { email: 'x\u0000@example.org', password: 'whatever it is' })).statusCode).toBe(422);
+  });
+});

@@ -4,6 +4,7 @@ import { findUserByEmail, findUserById, listUsers } from '../../db/repositories/
 import type { UserRow } from '../../db/tables/accounts.js';
 import { AppError, NotFound } from '../../errors.js';
 import { setFlash } from '../../plugins/views.js';
+import { ref } from '../../schemas/accounts.js';
 import { parseForm } from '../../schemas/common.js';
 import { createUserForm, editUserForm } from '../../schemas/users.js';
 import { changeUser, createUser } from '../../services/accounts.js';
@@ -87,7 +88,8 @@ export default async function userPages(app: FastifyInstance): Promise<void> {
     }, status);
 
   async function person(request: FastifyRequest): Promise<UserRow> {
-    const row = await findUserById(app.db, (request.params as { id: string }).id);
+    const { id } = request.params as { id: string };
+    const row = ref.safeParse(id).success ? await findUserById(app.db, id) : undefined;
     if (!row) throw new NotFound();
     return row;
   }
