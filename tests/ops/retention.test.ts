@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { insertBallot, insertStories, insertVotingGroup } from '../../scripts/bench/_fixtures.js';
 import { audit } from '../../server/services/accounts.js';
 import { applyRetention, retentionSettings } from '../../server/services/retention.js';
@@ -73,6 +73,25 @@ describe('retention', () => {
     expect(await app.db.selectFrom('audit_log').select('action').where('action', '=', 'retention.user_erased').execute()).toHaveLength(1);
     // Running again finds nobody else.
     expect(await applyRetention(app.db, { storyDays: null, accountDays: 30 })).toEqual({ stories_deleted: 0, accounts_erased: 0 });
+  });
+
+  it.skipIf(testDialect() !== 'sqlite')('runs inside the app a minute after start and then every day', async () => {
+    // Only the timer functions are faked (SQLite answers synchronously, so nothing else waits on them).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    const timed = await buildTestApp({ STORY_RETENTION_DAYS: '30' });
+    try {
+      await insertStories(timed.db, 2, { author_id: null, created_at: OLD });
+      await vi.advanceTimersByTimeAsync(59_000);
+      expect(await timed.db.selectFrom('stories').select('id').execute()).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(2_000);
+      await vi.waitFor(async () => expect(await timed.db.selectFrom('stories').select('id').execute()).toHaveLength(0));
+      await insertStories(timed.db, 1, { author_id: null, created_at: OLD });
+      await vi.advanceTimersByTimeAsync(86_400_000);
+      await vi.waitFor(async () => expect(await timed.db.selectFrom('stories').select('id').execute()).toHaveLength(0));
+    } finally {
+      vi.useRealTimers();
+      await timed.close();
+    }
   });
 
   it.skipIf(testDialect() !== 'sqlite')('runs as npm run retention', async () => {
