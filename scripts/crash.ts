@@ -13,7 +13,8 @@ import { build } from 'esbuild';
 import pg from 'pg';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ADMIN = { email: 'crash-admin@example.org', password: 'crash test admin password' };
+/** The administrator the spawned server creates at its first start (ADMIN_EMAIL / ADMIN_PASSWORD). */
+export const ADMIN = { email: 'crash-admin@example.org', password: 'crash test admin password' };
 const PASSWORD = 'crash test member password';
 /** The tail of the running server's error log, quoted when a request fails. */
 let serverLog = '';
@@ -38,7 +39,7 @@ export interface CrashReport {
   integrity: string;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -96,7 +97,7 @@ export async function startServer(databaseUrl: string, port: number, extraEnv: R
   throw new Error(`the server did not become healthy within 60 s: ${stderr}`);
 }
 
-async function kill(child: ChildProcess): Promise<void> {
+export async function kill(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGKILL');
@@ -121,7 +122,7 @@ async function must(call: Promise<{ status: number; json: any }>, expected: numb
   return res.json;
 }
 
-async function tokenFor(base: string, email: string, password: string): Promise<string> {
+export async function tokenFor(base: string, email: string, password: string): Promise<string> {
   return (await must(client(base, null)('POST', '/api/v1/tokens', { email, password }), 201, `token for ${email}`)).token as string;
 }
 

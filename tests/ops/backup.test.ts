@@ -8,7 +8,8 @@ import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackupError, backupPostgres, backupSqlite, onPath, pidFileFor, restoreSqlite, verifyDatabaseFile } from '../../server/services/backup.js';
-import { buildTestApp, testDialect } from '../helpers/app.js';
+import { ADMIN, buildServer, freePort, kill, startServer, tokenFor } from '../../scripts/crash.js';
+import { buildTestApp, freshDatabase, testDialect } from '../helpers/app.js';
 import { api, apiUser, unique } from '../helpers/factories.js';
 
 const run = promisify(execFile);
@@ -73,6 +74,50 @@ describe.skipIf(testDialect() !== 'sqlite')('SQLite backup and restore', () => {
     expect(handle.pragma('integrity_check', { simple: true })).toBe('ok');
     handle.close();
   });
+
+  it('backs up a database that a separately running server writes to, from its own connection', async () => {
+    const database = await freshDatabase();
+    const server = await buildServer();
+    const port = await freePort();
+    const { child } = await startServer(database.url, port, {}, server.entry);
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      const token = await tokenFor(base, ADMIN.email, ADMIN.password);
+      const acknowledged: string[] = [];
+      const attempted = new Set<string>([ADMIN.email]);
+      let stop = false;
+      const writers = [0, 1, 2].map(async () => {
+        while (!stop) {
+          const email = `${unique('live')}@example.org`;
+          attempted.add(email);
+          const res = await fetch(`${base}/api/v1/users`, {
+            method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ email, name: 'Live writer', role: 'observer', password: 'a long enough password here' }),
+          });
+          expect(res.status).toBe(201);
+          acknowledged.push(email);
+        }
+      });
+      while (acknowledged.length < 20) await new Promise((r) => setTimeout(r, 5));
+      const beforeBackup = [...acknowledged];
+      const backupFile = path.join(dir, 'live-backup.sqlite');
+      const result = await backupSqlite(database.url.replace(/^sqlite:\/\//, ''), backupFile);
+      const atEnd = acknowledged.length;
+      while (acknowledged.length < atEnd + 10) await new Promise((r) => setTimeout(r, 5));
+      stop = true;
+      await Promise.all(writers);
+      expect(result.integrity).toBe('ok');
+      const emails = emailsIn(backupFile);
+      for (const email of beforeBackup) expect(emails.has(email)).toBe(true);
+      for (const email of emails) expect(attempted.has(email)).toBe(true);
+      // Written after the backup finished: not in it (it is a snapshot, not a live file).
+      expect(emails.has(acknowledged[acknowledged.length - 1]!)).toBe(false);
+    } finally {
+      await kill(child);
+      server.remove();
+      await database.drop();
+    }
+  }, 120_000);
 
   it('refuses to restore over a database whose server is running', async () => {
     const backupFile = path.join(dir, 'backup.sqlite');
