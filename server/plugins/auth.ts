@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import type { UserRow } from '../db/tables/accounts.js';
 import { findUserById, findUserByTokenHash, type Role } from '../db/repositories/users.js';
-import { AppError, Forbidden, Unauthorized } from '../errors.js';
+import { AppError, Forbidden, NotFound, Unauthorized } from '../errors.js';
 import { mfaRequiredFor } from '../services/mfa.js';
 import { hashToken } from '../services/tokens.js';
 import { applyPersonLocale } from './i18n.js';
@@ -34,6 +34,9 @@ declare module 'fastify' {
 
 /** Routes that plugins register themselves (static files, the OpenAPI document) are public. */
 const PLUGIN_ROUTE_PREFIXES = ['/public/', '/api/v1/openapi.json'];
+/** Control characters, which no id or token in a path ever holds. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 /** What an admin or facilitator who must still enrol in MFA may reach (MFA_REQUIRED). */
 const ENROLMENT_PATHS = ['/profile/mfa', '/sign-out', '/language', '/healthz', '/api/v1/tokens/current'];
 
@@ -96,6 +99,8 @@ export default fp<{ config: Config }>(
 
       const access = request.routeOptions.config?.access;
       if (!access) return; // 404s: no route, nothing to guard
+      // No id or token holds a control character; PostgreSQL would even fail on a NUL. Nothing is there: 404.
+      if (Object.values((request.params ?? {}) as Record<string, unknown>).some((v) => typeof v === 'string' && CONTROL.test(v))) throw new NotFound();
       const route = request.routeOptions.url ?? '';
       if (mustEnrol && !ENROLMENT_PATHS.includes(route) && !PLUGIN_ROUTE_PREFIXES.some((p) => route.startsWith(p))) {
         // MFA_REQUIRED: an admin or facilitator without a second factor may only set one up (or sign out).
