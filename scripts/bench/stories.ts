@@ -1,11 +1,9 @@
 // Story list throughput (API and page, 50 a page, 2,000 stories) against a bare Fastify route serving the same rows from the
 // same database in the same run, on SQLite and PostgreSQL; and the real server's start-up time on an existing database.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
+import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import { connect } from '../../server/db/connect.js';
 import { listStoryRows } from '../../server/db/repositories/stories.js';
@@ -13,10 +11,9 @@ import { migrateToLatest } from '../../server/db/migrate.js';
 import { createUser } from '../../server/services/accounts.js';
 import { issueToken } from '../../server/services/tokens.js';
 import { benchServer, postgresAvailable, printTable, ratio } from './_lib.js';
-import { buildServer } from '../crash.js';
+import { buildServer, freePort, kill, startServer } from './_process.js';
 import { insertStories } from './_fixtures.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const STORIES = 2000;
 const REQUESTS = 400;
 const CONCURRENCY = 8;
@@ -105,32 +102,11 @@ async function throughput(dialect: 'sqlite' | 'postgres'): Promise<Array<Record<
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 /** Spawns the real server on an existing database and times it to a 200 from /healthz. */
-async function startup(args: string[], databaseUrl: string): Promise<number> {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'error', NODE_ENV: 'production' }, stdio: 'ignore' });
-  try {
-    for (let i = 0; i < 600; i += 1) {
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
-      if (ok) return performance.now() - started;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error('the server did not become healthy in time');
-  } finally {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-  }
+async function startup(databaseUrl: string, entry?: string): Promise<number> {
+  const { child, ms } = await startServer(databaseUrl, await freePort(), {}, entry);
+  await kill(child);
+  return ms;
 }
 
 async function startupTimes(): Promise<Array<Record<string, string | number>>> {
@@ -145,9 +121,9 @@ async function startupTimes(): Promise<Array<Record<string, string | number>>> {
     const built = await buildServer();
     try {
       const rows = [];
-      for (const [name, args] of [['node (as npm start)', ['--enable-source-maps', built.entry]], ['tsx (development)', ['--import', 'tsx', 'server/server.ts']]] as const) {
+      for (const [name, entry] of [['node (as npm start)', built.entry], ['tsx (development)', undefined]] as const) {
         const times: number[] = [];
-        for (let i = 0; i < 5; i += 1) times.push(await startup([...args], url));
+        for (let i = 0; i < 5; i += 1) times.push(await startup(url, entry));
         times.sort((a, b) => a - b);
         rows.push({ 'start-up to healthy /healthz': name, 'median ms': Math.round(times[2]!), 'min ms': Math.round(times[0]!), 'max ms': Math.round(times[4]!) });
       }
