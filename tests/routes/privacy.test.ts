@@ -73,6 +73,11 @@ describe('GET /api/v1/me/export', () => {
 describe('POST /api/v1/users/:id/erase', () => {
   it('erases the account, keeps ballots counted without a link, comments without author, held stories anonymised', async () => {
     const w = await world();
+    await app.db.insertInto('rate_limits').values([
+      { key: 'acct:sign-in:mieke.vermeulen@example.org', count: 2, reset_at: Date.now() + 60_000 },
+      { key: 'acct:sign-in:someone_else@example.org', count: 1, reset_at: Date.now() + 60_000 },
+    ]).execute();
+    await app.db.insertInto('audit_log').values({ id: 'a-1', at: new Date().toISOString(), actor_id: null, action: 'user.sign_in_failed', subject_type: null, subject_id: null, details: JSON.stringify({ email: 'Mieke.Vermeulen@example.org' }) }).execute();
     const ballotsBefore = await app.db.selectFrom('ballots').select(['group_id', 'iteration', 'content']).orderBy('content').execute();
     const res = await api(app, w.admin.token).post(`/api/v1/users/${w.person.user.id}/erase`, { stories: 'remove' });
     expect(res.statusCode).toBe(200);
@@ -97,6 +102,7 @@ describe('POST /api/v1/users/:id/erase', () => {
     const everyAudit = JSON.stringify(await app.db.selectFrom('audit_log').selectAll().execute());
     expect(everyAudit).not.toContain('mieke');
     expect(everyAudit).not.toContain('Mieke');
+    expect((await app.db.selectFrom('rate_limits').select('key').execute()).map((r) => r.key)).toEqual(['acct:sign-in:someone_else@example.org']);
   });
 
   it('keeps every story anonymised when asked to', async () => {

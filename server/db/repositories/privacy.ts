@@ -1,4 +1,5 @@
 // Kysely code for data rights: everything held about one person, and the rows erasure and retention change.
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../database.js';
 import { nowIso } from '../../lib/ids.js';
 
@@ -119,13 +120,18 @@ export async function detachBallots(db: DbOrTrx, userId: string): Promise<number
   return Number(result.numUpdatedRows);
 }
 
-/** Removes audit details and rate-limit counters that carry the person's e-mail address or name. */
+/** A LIKE pattern that finds `text` anywhere, with LIKE's own wildcards in it taken literally. */
+function containing(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Removes audit details and rate-limit counters that carry the person's e-mail address or name, and their sessions and tokens. */
 export async function scrubTraces(db: DbOrTrx, userId: string, needles: string[]): Promise<void> {
-  const rows = await db.selectFrom('audit_log').select(['id', 'details']).where('details', 'is not', null).execute();
-  const lowered = needles.filter((n) => n.length >= 3).map((n) => n.toLowerCase());
-  const ids = rows.filter((r) => lowered.some((n) => (r.details ?? '').toLowerCase().includes(n))).map((r) => r.id);
-  if (ids.length > 0) await db.updateTable('audit_log').set({ details: null }).where('id', 'in', ids).execute();
-  for (const needle of lowered) await db.deleteFrom('rate_limits').where('key', 'like', `%${needle.replace(/[%_]/g, '')}%`).execute();
+  for (const needle of needles.filter((n) => n.length >= 3)) {
+    const pattern = containing(needle);
+    await db.updateTable('audit_log').set({ details: null }).where(sql<boolean>`lower(details) like ${pattern} escape '\\'`).execute();
+    await db.deleteFrom('rate_limits').where(sql<boolean>`lower(key) like ${pattern} escape '\\'`).execute();
+  }
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
   await db.deleteFrom('api_tokens').where('user_id', '=', userId).execute();
 }
