@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import type { UserRow } from '../db/tables/accounts.js';
 import { findUserById, findUserByTokenHash, type Role } from '../db/repositories/users.js';
-import { AppError, Forbidden, NotFound, Unauthorized } from '../errors.js';
+import { AppError, Forbidden, Unauthorized, ValidationError } from '../errors.js';
 import { mfaRequiredFor } from '../services/mfa.js';
 import { hashToken } from '../services/tokens.js';
 import { applyPersonLocale } from './i18n.js';
@@ -99,8 +99,9 @@ export default fp<{ config: Config }>(
 
       const access = request.routeOptions.config?.access;
       if (!access) return; // 404s: no route, nothing to guard
-      // No id or token holds a control character; PostgreSQL would even fail on a NUL. Nothing is there: 404.
-      if (Object.values((request.params ?? {}) as Record<string, unknown>).some((v) => typeof v === 'string' && CONTROL.test(v))) throw new NotFound();
+      // No id or token holds a control character, and PostgreSQL would fail on a NUL: refuse before any query (400).
+      const badParam = Object.entries((request.params ?? {}) as Record<string, unknown>).find(([, v]) => typeof v === 'string' && CONTROL.test(v));
+      if (badParam) throw new ValidationError([{ path: badParam[0], message: request.t('validation.control_characters') }]);
       const route = request.routeOptions.url ?? '';
       if (mustEnrol && !ENROLMENT_PATHS.includes(route) && !PLUGIN_ROUTE_PREFIXES.some((p) => route.startsWith(p))) {
         // MFA_REQUIRED: an admin or facilitator without a second factor may only set one up (or sign out).

@@ -315,9 +315,10 @@ describe('odd input', () => {
     expect((await client.post('/api/v1/organizations', { name: 'Org', region: 'x\u0000' })).statusCode).toBe(400);
     expect((await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: 'a\u0000@example.org', password: PASSWORD } })).statusCode).toBe(400);
     const { client: page } = await pageUser(app, 'admin');
-    expect((await page.post('/users/%00/invitation')).statusCode).toBe(404);
-    expect((await page.get('/users/%00')).statusCode).toBe(404);
-    expect((await page.get('/organizations/%00')).statusCode).toBe(404);
+    expect((await page.post('/users/%00/invitation')).statusCode).toBe(400);
+    expect((await page.get('/users/%00')).statusCode).toBe(400);
+    expect((await page.get('/organizations/%00')).statusCode).toBe(400);
+    expect((await page.get('/users/%E2%80%8Bx')).statusCode).toBe(404);
     expect((await page.post('/profile', { name: 'x\u0000y' })).statusCode).toBe(422);
     expect((await page.post('/sign-in', { email: 'x\u0000@example.org', password: 'whatever it is' })).statusCode).toBe(422);
   });
