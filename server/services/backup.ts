@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
+import { migrations as knownMigrations } from '../../migrations/index.js';
 import type { Config } from '../config.js';
 
 /** Tables a file must hold to count as one of our databases (besides Kysely's migration table). */
@@ -17,6 +18,8 @@ export class BackupError extends Error {
 export interface BackupCheck {
   integrity: string;
   migrations: number;
+  /** Migrations in the file that this version of the code does not know (a backup from a newer version). */
+  unknownMigrations: string[];
   counts: Record<string, number>;
 }
 
@@ -89,12 +92,13 @@ export function verifyDatabaseFile(file: string): BackupCheck {
     const tables = new Set((handle.prepare(`select name from sqlite_master where type = 'table'`).all() as Array<{ name: string }>).map((r) => r.name));
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
     if (missing.length > 0) throw new BackupError(`${file} is not a Significant database (missing tables: ${missing.join(', ')})`);
-    const migrations = (handle.prepare('select count(*) as n from kysely_migration').get() as { n: number }).n;
+    const applied = (handle.prepare('select name from kysely_migration').all() as Array<{ name: string }>).map((r) => r.name);
+    const unknownMigrations = applied.filter((name) => !(name in knownMigrations));
     const counts: Record<string, number> = {};
     for (const table of ['users', 'stories', 'rounds', 'ballots']) {
       if (tables.has(table)) counts[table] = (handle.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n;
     }
-    return { integrity, migrations, counts };
+    return { integrity, migrations: applied.length, unknownMigrations, counts };
   } finally {
     handle.close();
   }
@@ -143,6 +147,10 @@ export function restoreSqlite(backupFile: string, targetFile: string): BackupChe
     throw new BackupError(`The server is running on ${targetFile} (pid ${pid}). Stop it first, then restore.`, 3);
   }
   const check = verifyDatabaseFile(backupFile);
+  if (check.unknownMigrations.length > 0) {
+    // This code could neither run on it nor migrate it: restore it with the version that made it.
+    throw new BackupError(`${backupFile} comes from a newer version of Significant (unknown migrations: ${check.unknownMigrations.join(', ')})`);
+  }
   fs.mkdirSync(path.dirname(targetFile), { recursive: true });
   const temp = `${targetFile}.restore-${process.pid}`;
   fs.copyFileSync(backupFile, temp);

@@ -160,6 +160,13 @@ describe.skipIf(testDialect() !== 'sqlite')('SQLite backup and restore', () => {
     expect(() => restoreSqlite(damaged, target)).toThrow(BackupError);
 
     expect(() => restoreSqlite(path.join(dir, 'missing.sqlite'), target)).toThrow(/does not exist/);
+
+    const newer = path.join(dir, 'newer.sqlite');
+    fs.writeFileSync(newer, before);
+    const handle = new SQLite(newer);
+    handle.prepare('insert into kysely_migration (name, timestamp) values (?, ?)').run('2099_01_01_000000_from_the_future', new Date().toISOString());
+    handle.close();
+    expect(() => restoreSqlite(newer, target)).toThrow(/newer version of Significant \(unknown migrations: 2099_01_01_000000_from_the_future\)/);
     expect(fs.readFileSync(target).equals(before)).toBe(true);
   });
 
