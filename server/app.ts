@@ -8,7 +8,7 @@ import type { Connection } from './db/connect.js';
 import { fromRoot } from './lib/root.js';
 import auth from './plugins/auth.js';
 import db from './plugins/db.js';
-import errorHandler from './plugins/error-handler.js';
+import errorHandler, { answerFrameworkError } from './plugins/error-handler.js';
 import i18n from './plugins/i18n.js';
 import security, { logSerializers } from './plugins/security.js';
 import views from './plugins/views.js';
@@ -46,6 +46,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
+    frameworkErrors: answerFrameworkError(config.DEFAULT_LOCALE),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { AppError, NotFound, TooManyRequests, Unauthorized, ValidationError, type FieldError } from '../errors.js';
-import { t, type Locale } from '../i18n/index.js';
+import { negotiate, t, type Locale } from '../i18n/index.js';
 import { localizedIssues } from '../schemas/common.js';
 import { isApi } from './auth.js';
 
@@ -72,6 +72,30 @@ async function sendPage(request: FastifyRequest, reply: FastifyReply, error: App
     const id = String(request.id).replace(/[^\w-]/g, '');
     reply.code(error.status).type('text/html; charset=utf-8').send(`<!doctype html><html lang="en"><title>Error ${error.status}</title><h1>Error ${error.status}</h1><p>Request ${id}</p></html>`);
   }
+}
+
+/**
+ * Errors the router meets before any hook runs (an undecodable URL, an over-long path parameter): no session or
+ * locale exists yet, so the language comes from Accept-Language and the page is a plain one. Still problem+json on the API.
+ */
+export function answerFrameworkError(defaultLocale: Locale) {
+  return (err: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+    const locale = negotiate(request.headers['accept-language'], defaultLocale);
+    const error = new AppError(status, status === 414 ? 'uri_too_long' : 'bad_request', err.message);
+    const problem = problemFor(locale, error, String(request.id));
+    if (request.url.startsWith('/api/')) {
+      reply.code(status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
+      return;
+    }
+    const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    reply
+      .code(status)
+      .header('content-security-policy', "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'")
+      .header('x-content-type-options', 'nosniff')
+      .type('text/html; charset=utf-8')
+      .send(`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escape(problem.title)}</title><link rel="stylesheet" href="/public/css/app.css"></head><body><main class="wrap"><h1>${escape(problem.title)}</h1><p>${escape(problem.detail)}</p><p><a href="/">${escape(t(locale, 'errors.home_link'))}</a></p></main></body></html>`);
+  };
 }
 
 export default fp(

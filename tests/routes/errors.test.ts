@@ -43,3 +43,22 @@ describe('5xx', () => {
     expect(res.headers.location).toBe(`/sign-in?next=${encodeURIComponent('/profile?tab=1')}`);
   });
 });
+
+describe('router refusals', () => {
+  it('answers an over-long path parameter with problem+json on the API and a page elsewhere', async () => {
+    const long = 'x'.repeat(500);
+    const res = await app.inject(`/api/v1/stories/${long}`);
+    expect(res.statusCode).toBe(414);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchObject({ status: 414, title: 'That address is too long' });
+    const page = await app.inject({ url: `/stories/${long}`, headers: { 'accept-language': 'nl' } });
+    expect(page.statusCode).toBe(414);
+    expect(page.body).toContain('Dat adres is te lang');
+  });
+
+  it('answers an undecodable URL with a 400 problem', async () => {
+    const res = await app.inject('/api/v1/stories/%E0%A4%A');
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+});
