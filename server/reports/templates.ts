@@ -1,19 +1,14 @@
 // The export templates (templates/reports/*.hbs) on their own Handlebars instances: HTML escapes, Markdown escapes its own way.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { t, type Locale } from '../i18n/index.js';
+import { fromRoot } from '../lib/root.js';
 import type { Item } from '../schemas/themes.js';
 import { blocksToMarkdown } from './markdown-blocks.js';
 import { formatDay } from './outline.js';
 
-function findRoot(start: string): string {
-  let dir = start;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-}
-export const REPORT_TEMPLATES_DIR = path.join(findRoot(path.dirname(fileURLToPath(import.meta.url))), 'templates', 'reports');
+export const REPORT_TEMPLATES_DIR = fromRoot('templates', 'reports');
 
 type Helpers = Record<string, Handlebars.HelperDelegate>;
 
