@@ -1,11 +1,9 @@
 // One entry for every format: the model rendered to a body, its media type and its file name.
 import type { Readable } from 'node:stream';
 import { renderCsv } from './csv.js';
-import { renderDocx, renderFactsheetDocx } from './docx.js';
 import { renderFactsheetHtml, renderHtml } from './html.js';
 import { renderFactsheetMarkdown, renderMarkdownReport } from './markdown.js';
 import { fileName } from './outline.js';
-import { renderFactsheetPdf, renderPdf } from './pdf.js';
 import type { ReportModel } from './types.js';
 
 export const REPORT_FORMATS = ['html', 'md', 'docx', 'pdf', 'json', 'csv'] as const;
@@ -27,20 +25,24 @@ export interface RenderedReport {
   fileName: string;
 }
 
+// docx and pdfkit are large: load them on the first download, not at every server start.
+const docx = () => import('./docx.js');
+const pdf = () => import('./pdf.js');
+
 export async function renderReport(model: ReportModel, format: ReportFormat, factsheet = false): Promise<RenderedReport> {
   const name = fileName(model, format, factsheet);
   const type = TYPES[format];
   if (factsheet) {
     if (format === 'html') return { body: renderFactsheetHtml(model), type, fileName: name };
-    if (format === 'pdf') return { body: await renderFactsheetPdf(model), type, fileName: name };
-    if (format === 'docx') return { body: await renderFactsheetDocx(model), type, fileName: name };
+    if (format === 'pdf') return { body: await (await pdf()).renderFactsheetPdf(model), type, fileName: name };
+    if (format === 'docx') return { body: await (await docx()).renderFactsheetDocx(model), type, fileName: name };
     return { body: renderFactsheetMarkdown(model), type, fileName: name };
   }
   switch (format) {
     case 'html': return { body: renderHtml(model), type, fileName: name };
     case 'md': return { body: renderMarkdownReport(model), type, fileName: name };
-    case 'docx': return { body: await renderDocx(model), type, fileName: name };
-    case 'pdf': return { body: await renderPdf(model), type, fileName: name };
+    case 'docx': return { body: await (await docx()).renderDocx(model), type, fileName: name };
+    case 'pdf': return { body: await (await pdf()).renderPdf(model), type, fileName: name };
     case 'csv': return { body: renderCsv(model), type, fileName: name };
     case 'json': return { body: JSON.stringify(model, null, 2), type, fileName: name };
   }

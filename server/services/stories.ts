@@ -184,12 +184,15 @@ export async function createStory(app: FastifyInstance, user: CurrentUser, input
       await repo.insertStory(trx, { ...row, serial });
       await repo.setStoryThemes(trx, id, input.theme_ids ?? []);
     });
-  try {
-    await write();
-  } catch (err) {
-    // Two writers took the same serial: the unique constraint refused the second; one retry takes the next.
-    if (!isUniqueViolation(err)) throw err;
-    await write();
+  // Two writers may take the same serial (SQLite has no advisory lock): the unique constraint refuses the later one,
+  // which tries again with the next number.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await write();
+      break;
+    } catch (err) {
+      if (!isUniqueViolation(err) || attempt >= 5) throw err;
+    }
   }
   return { story: await getStory(app, id, user), warnings: warningsFor(content) };
 }
