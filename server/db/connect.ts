@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Database, Dialect } from './database.js';
 
@@ -14,9 +13,6 @@ export interface Connection {
   sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
-
-// int8 (count(*), bigint columns) as numbers: every value we keep in one fits well inside 2^53.
-pg.types.setTypeParser(20, (value: string) => Number(value));
 
 const REQUIRED_PRAGMAS = { journal_mode: 'wal', synchronous: 2, foreign_keys: 1 } as const;
 
@@ -51,6 +47,10 @@ export async function connect(database: Config['DATABASE_URL'], opts: { poolSize
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }
+  // pg loads only for PostgreSQL, so an SQLite start does not pay for it.
+  const { default: pg } = await import('pg');
+  // int8 (count(*), bigint columns) as numbers: every value we keep in one fits well inside 2^53.
+  pg.types.setTypeParser(20, (value: string) => Number(value));
   const pool = new pg.Pool({ connectionString: database.url, max: opts.poolSize ?? 10 });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => {});

@@ -1,6 +1,6 @@
 // Outgoing mail through nodemailer when SMTP_URL is set (json:// and stream:// for tests); without it, mail is quietly skipped.
 import type { FastifyBaseLogger } from 'fastify';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.js';
 
 export interface MailMessage {
@@ -11,7 +11,8 @@ export interface MailMessage {
 }
 
 interface Mailer {
-  transport: Transporter | null;
+  /** nodemailer loads on first use: most starts never send a mail. */
+  transport: Promise<Transporter> | null;
   /** With SMTP_URL=json:// the sent messages are kept here, so tests can read what went out. */
   outbox: Array<MailMessage & { from: string }>;
   json: boolean;
@@ -36,9 +37,14 @@ function withTimeouts(url: string): string {
 function makeMailer(config: Config): Mailer {
   const url = config.SMTP_URL;
   if (!url) return { transport: null, outbox: [], json: false };
-  if (url === 'json://' || url === 'json:') return { transport: nodemailer.createTransport({ jsonTransport: true }), outbox: [], json: true };
-  if (url === 'stream://' || url === 'stream:') return { transport: nodemailer.createTransport({ streamTransport: true, buffer: true }), outbox: [], json: false };
-  return { transport: nodemailer.createTransport(withTimeouts(url)), outbox: [], json: false };
+  const json = url === 'json://' || url === 'json:';
+  const stream = url === 'stream://' || url === 'stream:';
+  const transport = import('nodemailer').then(({ default: nodemailer }) => {
+    if (json) return nodemailer.createTransport({ jsonTransport: true });
+    if (stream) return nodemailer.createTransport({ streamTransport: true, buffer: true });
+    return nodemailer.createTransport(withTimeouts(url));
+  });
+  return { transport, outbox: [], json };
 }
 
 function mailerFor(config: Config): Mailer {
@@ -64,7 +70,7 @@ export async function sendMail(config: Config, log: FastifyBaseLogger, message: 
   const mailer = mailerFor(config);
   if (!mailer.transport) return false;
   try {
-    const info = (await mailer.transport.sendMail({ from: config.MAIL_FROM, ...message })) as { message?: unknown };
+    const info = (await (await mailer.transport).sendMail({ from: config.MAIL_FROM, ...message })) as { message?: unknown };
     if (mailer.json && typeof info.message === 'string') mailer.outbox.push({ ...message, from: config.MAIL_FROM });
     return true;
   } catch (err) {

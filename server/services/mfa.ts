@@ -1,7 +1,6 @@
 // Second factor: TOTP (RFC 6238, otplib) with ten single-use recovery codes stored as hashes; a code works only once.
 import { createHash, randomBytes } from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
-import QRCode from 'qrcode';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { claimMfaStep, findUserById, updateUser } from '../db/repositories/users.js';
@@ -27,6 +26,7 @@ export function newMfaSecret(): string {
 /** The QR code of the otpauth:// address, as an SVG data URI the strict CSP allows in an <img>. */
 export async function enrolmentQr(secret: string, email: string): Promise<{ uri: string; qr: string }> {
   const uri = generateURI({ issuer: ISSUER, label: email, secret });
+  const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
   return { uri, qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
 }
