@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildServer as bundleServer } from '../build.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The administrator the spawned server creates at its first start (ADMIN_EMAIL / ADMIN_PASSWORD). */
@@ -30,19 +30,13 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Transpiles server/ and migrations/ as `npm start` does (scripts/build.mjs), into a folder of this process's own,
+ * Builds the server as `npm start` does (scripts/build.ts), into a folder of this process's own,
  * so the real dist/ and concurrent runs are left alone. Returns the server entry and how to remove the folder.
  */
 export async function buildServer(): Promise<{ entry: string; remove: () => void }> {
   const out = path.join(ROOT, 'node_modules', '.cache', `significant-dist-${process.pid}-${randomBytes(3).toString('hex')}`);
-  const files = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) return files(full);
-      return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [full] : [];
-    });
-  await build({ entryPoints: [...files(path.join(ROOT, 'server')), ...files(path.join(ROOT, 'migrations'))], outdir: out, outbase: ROOT, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
-  return { entry: path.join(out, 'server', 'server.js'), remove: () => fs.rmSync(out, { recursive: true, force: true }) };
+  const entry = await bundleServer(out);
+  return { entry, remove: () => fs.rmSync(out, { recursive: true, force: true }) };
 }
 
 /** Starts the server (`node <entry>`, or tsx on the sources without one) and resolves once /healthz answers, with the time that took. */
