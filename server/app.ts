@@ -49,6 +49,15 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     frameworkErrors: answerFrameworkError(config.DEFAULT_LOCALE),
   }).withTypeProvider<ZodTypeProvider>();
 
+  // A JSON content type with an empty body (a DELETE from many clients) is no body, not a 400; the rest keeps
+  // Fastify's own parser with its prototype-poisoning protection.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    parseJson(request, text, done);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', config);

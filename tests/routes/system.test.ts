@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../helpers/app.js';
-import { PageClient } from '../helpers/factories.js';
+import { apiUser, PageClient } from '../helpers/factories.js';
 
 let app: FastifyInstance;
 beforeEach(async () => {
@@ -99,5 +99,21 @@ describe('foundation', () => {
     } finally {
       await nlApp.close();
     }
+  });
+});
+
+describe('JSON bodies', () => {
+  it('treats an empty body sent as application/json as no body', async () => {
+    const { auth } = await apiUser(app, 'observer');
+    const res = await app.inject({ method: 'DELETE', url: '/api/v1/tokens/current', headers: { ...auth, 'content-type': 'application/json' }, payload: '' });
+    expect(res.statusCode).toBe(204);
+    expect((await app.inject({ url: '/api/v1/organizations', headers: auth })).statusCode).toBe(401);
+  });
+
+  it('still refuses prototype poisoning and broken JSON with 400', async () => {
+    const poisoned = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: { 'content-type': 'application/json' }, payload: '{"__proto__":{"x":1},"email":"a@b.org","password":"x"}' });
+    expect(poisoned.statusCode).toBe(400);
+    const broken = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    expect(broken.statusCode).toBe(400);
   });
 });
