@@ -99,8 +99,11 @@ export default fp<{ config: Config }>(
 
       const access = request.routeOptions.config?.access;
       if (!access) return; // 404s: no route, nothing to guard
-      // No id or token holds a control character, and PostgreSQL would fail on a NUL: refuse before any query (400).
-      const badParam = Object.entries((request.params ?? {}) as Record<string, unknown>).find(([, v]) => typeof v === 'string' && CONTROL.test(v));
+      // No id, token or query value holds a control character, and PostgreSQL would fail on a NUL: refuse before any
+      // query (400). Query values may be arrays (?a=1&a=2).
+      const hasControl = (v: unknown): boolean => (typeof v === 'string' ? CONTROL.test(v) : Array.isArray(v) && v.some(hasControl));
+      const inputs = { ...((request.query ?? {}) as Record<string, unknown>), ...((request.params ?? {}) as Record<string, unknown>) };
+      const badParam = Object.entries(inputs).find(([, v]) => hasControl(v));
       if (badParam) throw new ValidationError([{ path: badParam[0], message: request.t('validation.control_characters') }]);
       const route = request.routeOptions.url ?? '';
       if (mustEnrol && !ENROLMENT_PATHS.includes(route) && !PLUGIN_ROUTE_PREFIXES.some((p) => route.startsWith(p))) {

@@ -62,3 +62,15 @@ describe('router refusals', () => {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 });
+
+describe('control characters in addresses', () => {
+  it('refuses a NUL in a query value with 400 before any database query', async () => {
+    const { apiUser } = await import('../helpers/factories.js');
+    const { auth } = await apiUser(app, 'facilitator');
+    for (const url of ['/api/v1/reports?round_ids=%00', '/api/v1/reports?round_ids=a&round_ids=b%00', '/api/v1/stories?theme_id=a%00b']) {
+      const res = await app.inject({ url, headers: auth });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+});
