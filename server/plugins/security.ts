@@ -9,7 +9,7 @@ import type { FastifyInstance, Session } from 'fastify';
 import fp from 'fastify-plugin';
 import { isSecure, type Config } from '../config.js';
 import { deleteExpiredSessions, deleteSession, findSession, getOrCreateSetting, randomSecret, saveSession } from '../db/repositories/sessions.js';
-import { TooManyRequests } from '../errors.js';
+import { TooManyRequests, ValidationError } from '../errors.js';
 import { cleanUpCounters, databaseRateLimitStore } from '../services/rate-limit.js';
 
 const CLEAN_UP_EVERY_MS = 10 * 60_000;
@@ -56,6 +56,19 @@ export const logSerializers = {
     return { method: request.method, url: maskSecretsInUrl(request.url), host: request.host, remoteAddress: request.ip, remotePort: request.socket?.remotePort };
   },
 };
+
+/** The path of the first string (or key) in `value` holding a NUL character, or null. */
+export function nulPath(value: unknown, path: string, depth: number): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object' || depth > 32) return null;
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) return childPath;
+    const found = nulPath(child, childPath, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
 
 export function sessionCookieName(config: Config): string {
   // Browsers only accept the __Host- prefix on Secure cookies, so plain-HTTP development uses a plain name.
@@ -122,6 +135,16 @@ export default fp<{ config: Config }>(
       const safe = request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS';
       if (safe || request.url.startsWith('/api/')) return done();
       app.csrfProtection(request, reply, done);
+    });
+
+    // PostgreSQL cannot store a NUL character and no text a person types holds one: refuse it anywhere in an API
+    // body, values and keys alike, with a 400 naming the field. preHandler: a route schema that refuses it with its
+    // own message has spoken first; this catches the rest before the handler runs. (Page forms re-render with the
+    // message beside the field instead: their schemas refuse it.)
+    app.addHook('preHandler', async (request) => {
+      if (!request.url.startsWith('/api/')) return;
+      const path = nulPath(request.body, '', 0);
+      if (path !== null) throw new ValidationError([{ path, message: request.t('validation.nul') }]);
     });
   },
   { name: 'security', dependencies: ['db'] },

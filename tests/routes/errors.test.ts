@@ -74,3 +74,17 @@ describe('control characters in addresses', () => {
     }
   });
 });
+
+describe('NUL characters in bodies', () => {
+  it('refuses them in values and keys with a 400 naming the field', async () => {
+    const { apiUser } = await import('../helpers/factories.js');
+    const { auth } = await apiUser(app, 'facilitator');
+    const value = await app.inject({ method: 'POST', url: '/api/v1/themes', headers: auth, payload: { name: 'Werk\u0000' } });
+    expect(value.statusCode).toBe(400);
+    expect(value.json().errors).toEqual([{ path: 'name', message: expect.any(String) }]);
+    const theme = (await app.inject({ method: 'POST', url: '/api/v1/themes', headers: auth, payload: { name: 'Werk' } })).json();
+    const nested = await app.inject({ method: 'PATCH', url: `/api/v1/themes/${theme.id}`, headers: auth, payload: { challenges: [{ text: 'ok', children: [{ text: 'b\u0000' }] }] } });
+    expect(nested.statusCode).toBe(400);
+    expect(nested.json().errors[0].path).toBe('challenges.0.children.0.text');
+  });
+});
