@@ -1,23 +1,14 @@
 // The home page in a real browser: both languages through the switch, keyboard reachable, axe-core clean, no CSP errors.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, startServer, watchPageProblems, type RunningServer } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, useBrowserAndServer, watchPageProblems } from '../helpers/browser.js';
 
-let browser: Browser;
-let server: RunningServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserAndServer();
 
 describe('home page in the browser', () => {
   it('switches language and stays axe-clean in both', async () => {
-    const page = await browser.newPage({ locale: 'en-GB' });
+    const page = await suite.browser.newPage({ locale: 'en-GB' });
     const problems = watchPageProblems(page);
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${suite.server.baseUrl}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await expect(page.locator('h1').textContent()).resolves.toContain('Welcome');
     expect(await axeViolations(page)).toEqual([]);
@@ -34,8 +25,8 @@ describe('home page in the browser', () => {
   });
 
   it('offers a skip link as the first stop for the keyboard', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.server.baseUrl}/`);
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
     expect(focused).toBe('#main');
@@ -43,8 +34,8 @@ describe('home page in the browser', () => {
   });
 
   it('shows the 404 page axe-clean', async () => {
-    const page = await browser.newPage();
-    const res = await page.goto(`${server.baseUrl}/nowhere`);
+    const page = await suite.browser.newPage();
+    const res = await page.goto(`${suite.server.baseUrl}/nowhere`);
     expect(res?.status()).toBe(404);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();

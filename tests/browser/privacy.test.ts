@@ -1,26 +1,17 @@
 // Data rights in a real browser: /privacy with its download, the operations page and the erase confirmation, axe-clean in both languages.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, signInThroughForm, startServer, watchPageProblems, type RunningServer } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, useBrowserAndServer, signInThroughForm, watchPageProblems } from '../helpers/browser.js';
 import { makeUser, PASSWORD } from '../helpers/factories.js';
 
-let browser: Browser;
-let server: RunningServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserAndServer();
 
 describe('data rights pages in the browser', () => {
   it('lets a person download their data from /privacy', async () => {
-    const person = await makeUser(server.app, { name: 'Download Person' });
-    const page = await browser.newPage();
+    const person = await makeUser(suite.server.app, { name: 'Download Person' });
+    const page = await suite.browser.newPage();
     const problems = watchPageProblems(page);
-    await signInThroughForm(page, server.baseUrl, person.email, PASSWORD);
-    await page.goto(`${server.baseUrl}/privacy`);
+    await signInThroughForm(page, suite.server.baseUrl, person.email, PASSWORD);
+    await page.goto(`${suite.server.baseUrl}/privacy`);
     expect(await axeViolations(page)).toEqual([]);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href="/privacy/export"]')]);
     expect(download.suggestedFilename()).toMatch(/^significant-my-data-\d{4}-\d{2}-\d{2}\.json$/);
@@ -33,12 +24,12 @@ describe('data rights pages in the browser', () => {
   });
 
   it('lets an administrator erase a person with the keyboard, after a confirmation that keeps the choice', async () => {
-    const admin = await makeUser(server.app, { role: 'admin' });
-    const victim = await makeUser(server.app, { name: 'Erase Me Please' });
-    const page = await browser.newPage();
+    const admin = await makeUser(suite.server.app, { role: 'admin' });
+    const victim = await makeUser(suite.server.app, { name: 'Erase Me Please' });
+    const page = await suite.browser.newPage();
     const problems = watchPageProblems(page);
-    await signInThroughForm(page, server.baseUrl, admin.email, PASSWORD);
-    await page.goto(`${server.baseUrl}/operations`);
+    await signInThroughForm(page, suite.server.baseUrl, admin.email, PASSWORD);
+    await page.goto(`${suite.server.baseUrl}/operations`);
     expect(await axeViolations(page)).toEqual([]);
     await Promise.all([page.waitForLoadState('load'), page.click(`a[href="/operations/people/${victim.id}/erase"]`)]);
     expect(await axeViolations(page)).toEqual([]);

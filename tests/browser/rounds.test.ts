@@ -1,28 +1,20 @@
 // A round in a real browser: a facilitator forms a group, members comment and vote, the facilitator closes with reasons,
 // and a storyteller reads the feedback at home; every page axe-clean, no CSP errors, the live count shown.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { makeUser, PASSWORD } from '../helpers/factories.js';
-import { axeViolations, launchBrowser, signInThroughForm, startServer, watchPageProblems, type RunningServer } from '../helpers/browser.js';
+import { axeViolations, useBrowserAndServer, signInThroughForm, watchPageProblems } from '../helpers/browser.js';
 import { api } from '../helpers/factories.js';
 import { roundScenario } from '../helpers/rounds.js';
 import { makeStory } from '../helpers/stories.js';
 
-let browser: Browser;
-let server: RunningServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserAndServer();
 
 async function personPage(email: string): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ locale: 'en-GB' });
+  const context = await suite.browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
   const problems = watchPageProblems(page);
-  await signInThroughForm(page, server.baseUrl, email, PASSWORD);
+  await signInThroughForm(page, suite.server.baseUrl, email, PASSWORD);
   return { page, problems };
 }
 
@@ -36,12 +28,12 @@ async function submit(page: Page, selector: string): Promise<void> {
 
 describe('a selection round in the browser', () => {
   it('goes from forming a group to feedback on the home page', { timeout: 120_000 }, async () => {
-    const app = server.app;
+    const app = suite.server.app;
     const facilitator = await makeUser(app, { role: 'facilitator', name: 'Fiona Facilitator' });
     const ann = await makeUser(app, { name: 'Ann Storyteller' });
     const bo = await makeUser(app, { name: 'Bo Storyteller' });
     const fac = await personPage(facilitator.email);
-    const base = server.baseUrl;
+    const base = suite.server.baseUrl;
 
     await fac.page.goto(`${base}/rounds/new`);
     expect(await axeViolations(fac.page)).toEqual([]);
@@ -109,11 +101,11 @@ describe('a selection round in the browser', () => {
 
   it('keeps the ranked and points ballots, results and every rounds page axe-clean in Dutch', { timeout: 120_000 }, async () => {
     for (const method of ['ranked', 'points'] as const) {
-      const s = await roundScenario(server.app, { method, hide_results: false });
-      await server.app.db.updateTable('users').set({ locale: 'nl' }).where('id', 'in', [s.members[0]!.user.id, s.facilitator.user.id]).execute();
-      await api(server.app, s.members[1]!.token).put(`/api/v1/groups/${s.group.id}/ballot`, method === 'ranked' ? { ranking: s.stories.map((x) => x.id) } : { points: { [s.stories[0]!.id]: 3 } });
+      const s = await roundScenario(suite.server.app, { method, hide_results: false });
+      await suite.server.app.db.updateTable('users').set({ locale: 'nl' }).where('id', 'in', [s.members[0]!.user.id, s.facilitator.user.id]).execute();
+      await api(suite.server.app, s.members[1]!.token).put(`/api/v1/groups/${s.group.id}/ballot`, method === 'ranked' ? { ranking: s.stories.map((x) => x.id) } : { points: { [s.stories[0]!.id]: 3 } });
       const member = await personPage(s.members[0]!.user.email);
-      await member.page.goto(`${server.baseUrl}/groups/${s.group.id}`);
+      await member.page.goto(`${suite.server.baseUrl}/groups/${s.group.id}`);
       expect(await member.page.getAttribute('html', 'lang')).toBe('nl');
       expect(await axeViolations(member.page)).toEqual([]);
       if (method === 'ranked') {
@@ -128,7 +120,7 @@ describe('a selection round in the browser', () => {
       expect(member.problems).toEqual([]);
       const fac = await personPage(s.facilitator.user.email);
       for (const path of ['/rounds', `/rounds/${s.round.id}`, `/rounds/${s.round.id}/groups`, '/rounds/new', `/groups/${s.group.id}`]) {
-        await fac.page.goto(`${server.baseUrl}${path}`);
+        await fac.page.goto(`${suite.server.baseUrl}${path}`);
         expect(await axeViolations(fac.page), path).toEqual([]);
       }
       expect(fac.problems).toEqual([]);

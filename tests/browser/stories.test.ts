@@ -2,20 +2,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, signInThroughForm, startServer, watchPageProblems, type RunningServer } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, useBrowserAndServer, signInThroughForm, watchPageProblems } from '../helpers/browser.js';
 import { makeUser, PASSWORD } from '../helpers/factories.js';
 
-let browser: Browser;
-let server: RunningServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserAndServer();
 
 async function clean(page: Page, where: string) {
   expect(await axeViolations(page), where).toEqual([]);
@@ -28,11 +20,11 @@ async function go(page: Page, action: Promise<unknown>) {
 describe('stories in the browser', () => {
   it('writes an anonymous story, fixes a warning, submits, and another person sees no name', async () => {
     const name = 'Griet Browserauteur';
-    const teller = await makeUser(server.app, { role: 'storyteller', name, locale: 'en' });
-    const page = await browser.newPage();
+    const teller = await makeUser(suite.server.app, { role: 'storyteller', name, locale: 'en' });
+    const page = await suite.browser.newPage();
     const problems = watchPageProblems(page);
-    await signInThroughForm(page, server.baseUrl, teller.email, PASSWORD);
-    await page.goto(`${server.baseUrl}/`);
+    await signInThroughForm(page, suite.server.baseUrl, teller.email, PASSWORD);
+    await page.goto(`${suite.server.baseUrl}/`);
     await clean(page, 'home with the stories panel');
     await go(page, page.click('a[href="/stories/new"] >> nth=0'));
     expect(new URL(page.url()).pathname).toBe('/stories/new');
@@ -69,37 +61,37 @@ describe('stories in the browser', () => {
     expect(await page.locator('.flash').textContent()).toContain('submitted');
     expect(await page.textContent('main')).toContain(name);
     await clean(page, 'own story page');
-    await page.goto(`${server.baseUrl}${storyPath}/history`);
+    await page.goto(`${suite.server.baseUrl}${storyPath}/history`);
     await clean(page, 'history');
     // The refused confirmation answered 422 on purpose; nothing else may show up (no CSP violations, no errors).
     expect(problems.filter((p) => !p.includes('status of 422'))).toEqual([]);
     await page.close();
 
-    const facilitator = await makeUser(server.app, { role: 'facilitator', locale: 'nl' });
-    const other = await browser.newPage();
-    await signInThroughForm(other, server.baseUrl, facilitator.email, PASSWORD);
-    await other.goto(`${server.baseUrl}/stories`);
+    const facilitator = await makeUser(suite.server.app, { role: 'facilitator', locale: 'nl' });
+    const other = await suite.browser.newPage();
+    await signInThroughForm(other, suite.server.baseUrl, facilitator.email, PASSWORD);
+    await other.goto(`${suite.server.baseUrl}/stories`);
     await clean(other, 'list in Dutch');
     expect(await other.textContent('main')).toContain('The key on the table');
     expect(await other.content()).not.toContain('Griet');
-    await other.goto(`${server.baseUrl}${storyPath}`);
+    await other.goto(`${suite.server.baseUrl}${storyPath}`);
     expect(await other.textContent('.story-meta')).toContain('Anoniem');
     expect(await other.content()).not.toContain('Griet');
     await clean(other, 'story page for another person');
-    await other.goto(`${server.baseUrl}${storyPath}/history`);
+    await other.goto(`${suite.server.baseUrl}${storyPath}/history`);
     expect(await other.content()).not.toContain('Griet');
-    await other.goto(`${server.baseUrl}/stories?q=KEY`);
+    await other.goto(`${suite.server.baseUrl}/stories?q=KEY`);
     expect(await other.locator('.story-card').count()).toBe(1);
     await clean(other, 'search results');
     await other.close();
   });
 
   it('keeps the import pages axe-clean and usable without JavaScript', async () => {
-    const facilitator = await makeUser(server.app, { role: 'facilitator', locale: 'en' });
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const facilitator = await makeUser(suite.server.app, { role: 'facilitator', locale: 'en' });
+    const context = await suite.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await signInThroughForm(page, server.baseUrl, facilitator.email, PASSWORD);
-    await page.goto(`${server.baseUrl}/stories/import`);
+    await signInThroughForm(page, suite.server.baseUrl, facilitator.email, PASSWORD);
+    await page.goto(`${suite.server.baseUrl}/stories/import`);
     await page.setInputFiles('#field-file', { name: 'stories.csv', mimeType: 'text/csv', buffer: Buffer.from('titel;verhaal;waarom;naam\nEen titel;Een verhaal;Daarom;\n') });
     await go(page, page.click('button[type="submit"].button'));
     expect(new URL(page.url()).pathname).toMatch(/^\/stories\/import\/[\w-]+$/);
@@ -111,9 +103,9 @@ describe('stories in the browser', () => {
     await context.close();
 
     // axe needs script, so the same pages again with it on.
-    const axePage = await browser.newPage();
-    await signInThroughForm(axePage, server.baseUrl, facilitator.email, PASSWORD);
-    await axePage.goto(`${server.baseUrl}/stories/import`);
+    const axePage = await suite.browser.newPage();
+    await signInThroughForm(axePage, suite.server.baseUrl, facilitator.email, PASSWORD);
+    await axePage.goto(`${suite.server.baseUrl}/stories/import`);
     await clean(axePage, 'upload page');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csv-'));
     const file = path.join(dir, 'bad.csv');

@@ -1,31 +1,22 @@
 // A facilitator in a real browser: edits a theme's challenges as an indented list, then downloads the report from the round page.
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, signInThroughForm, startServer, watchPageProblems, type RunningServer } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, useBrowserAndServer, signInThroughForm, watchPageProblems } from '../helpers/browser.js';
 import { makeUser, PASSWORD } from '../helpers/factories.js';
 import { ANONYMOUS_NAME, reportScenario } from '../helpers/report-data.js';
 import { listThemes } from '../../server/services/themes.js';
 
-let browser: Browser;
-let server: RunningServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserAndServer();
 
 describe('themes and the report in the browser', () => {
   it('edits challenges as an indented list and downloads the report from the round page, axe-clean', async () => {
-    const facilitator = await makeUser(server.app, { role: 'facilitator' });
-    const s = await reportScenario(server.app, { facilitatorId: facilitator.id });
-    const page = await browser.newPage({ locale: 'en-GB', acceptDownloads: true });
+    const facilitator = await makeUser(suite.server.app, { role: 'facilitator' });
+    const s = await reportScenario(suite.server.app, { facilitatorId: facilitator.id });
+    const page = await suite.browser.newPage({ locale: 'en-GB', acceptDownloads: true });
     const problems = watchPageProblems(page);
-    await signInThroughForm(page, server.baseUrl, facilitator.email, PASSWORD);
+    await signInThroughForm(page, suite.server.baseUrl, facilitator.email, PASSWORD);
 
-    await page.goto(`${server.baseUrl}/themes`);
+    await page.goto(`${suite.server.baseUrl}/themes`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Themes');
     expect(await axeViolations(page)).toEqual([]);
 
@@ -37,7 +28,7 @@ describe('themes and the report in the browser', () => {
     await Promise.all([page.waitForURL(`**/themes/${s.category2}`), page.click('form[action$="/content"] button[type="submit"]')]);
     await expect(page.locator('.flash').textContent()).resolves.toContain('saved');
     expect(await page.inputValue('#field-challenges')).toBe(list);
-    const theme = (await listThemes(server.app.db)).find((t) => t.id === s.category2)!;
+    const theme = (await listThemes(suite.server.app.db)).find((t) => t.id === s.category2)!;
     expect(theme.challenges).toEqual([
       { text: 'Nood aan werk hangt samen met wonen', children: [{ text: 'en met gezondheid', children: [{ text: 'ook mentale gezondheid' }] }] },
       { text: 'Schoolpoort als vindplaats' },
@@ -50,12 +41,12 @@ describe('themes and the report in the browser', () => {
     expect(await page.inputValue('#field-challenges')).toBe('een\n      te ver');
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.goto(`${server.baseUrl}/themes/cluster`);
+    await page.goto(`${suite.server.baseUrl}/themes/cluster`);
     expect(await axeViolations(page)).toEqual([]);
-    await page.goto(`${server.baseUrl}/reports`);
+    await page.goto(`${suite.server.baseUrl}/reports`);
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.goto(`${server.baseUrl}/rounds/${s.round}`);
+    await page.goto(`${suite.server.baseUrl}/rounds/${s.round}`);
     const link = page.locator(`a[href="/reports/${s.round}/download?format=pdf"]`);
     await expect(link.count()).resolves.toBe(1);
     expect(await axeViolations(page)).toEqual([]);
@@ -75,19 +66,19 @@ describe('themes and the report in the browser', () => {
   });
 
   it('shows the theme, clustering and report pages in Dutch, axe-clean', async () => {
-    const facilitator = await makeUser(server.app, { role: 'facilitator', locale: 'nl' });
-    const s = await reportScenario(server.app, { facilitatorId: facilitator.id });
-    const page = await browser.newPage({ locale: 'nl-BE' });
+    const facilitator = await makeUser(suite.server.app, { role: 'facilitator', locale: 'nl' });
+    const s = await reportScenario(suite.server.app, { facilitatorId: facilitator.id });
+    const page = await suite.browser.newPage({ locale: 'nl-BE' });
     const problems = watchPageProblems(page);
-    await signInThroughForm(page, server.baseUrl, facilitator.email, PASSWORD);
+    await signInThroughForm(page, suite.server.baseUrl, facilitator.email, PASSWORD);
     for (const [url, heading] of [['/themes', "Thema's"], [`/themes/${s.category}`, 'Vertrouwen opbouwen'], ['/themes/cluster', 'De kenmerkende elementen clusteren'], ['/reports', 'Rapporten']]) {
-      await page.goto(`${server.baseUrl}${url}`);
+      await page.goto(`${suite.server.baseUrl}${url}`);
       expect(await page.getAttribute('html', 'lang')).toBe('nl');
       await expect(page.locator('h1').textContent()).resolves.toBe(heading);
       expect(await axeViolations(page), url).toEqual([]);
     }
     // The clustering form works with the keyboard alone: choose a theme, submit with Enter on the button.
-    await page.goto(`${server.baseUrl}/themes/cluster`);
+    await page.goto(`${suite.server.baseUrl}/themes/cluster`);
     const select = page.locator('select[name^="theme_"]').last();
     await select.selectOption({ label: 'Vertrouwen opbouwen' });
     await page.focus('.cluster-form button[type="submit"]');

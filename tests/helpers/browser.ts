@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildTestApp } from './app.js';
 
 const require = createRequire(import.meta.url);
@@ -70,4 +71,22 @@ export async function signInThroughForm(page: Page, baseUrl: string, email: stri
   await page.fill('#field-email', email);
   await page.fill('#field-password', password);
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/sign-in')), page.click('form[action="/sign-in"] button[type="submit"]')]);
+}
+
+export interface BrowserSuite {
+  browser: Browser;
+  server: RunningServer;
+}
+
+/** One browser and one server for a test file: started before its tests, closed after them. */
+export function useBrowserAndServer(env: Record<string, string> = {}): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    [suite.browser, suite.server] = await Promise.all([launchBrowser(), startServer(env)]);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }
