@@ -1,5 +1,5 @@
 // The data-rights API: a person's own data (GET /api/v1/me/export) and an administrator's erasure of a person.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { id } from '../../schemas/common.js';
@@ -15,6 +15,16 @@ const erasureAnswer = z.object({
   ballots_kept: z.number(),
 });
 
+/** Everything the platform holds about the caller, as a JSON download (the API and the /privacy page alike). */
+export async function sendPersonExport(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const data = await exportPerson(app.db, request.user!.id);
+  return reply
+    .header('content-disposition', `attachment; filename="${exportFileName()}"`)
+    .header('cache-control', 'no-store')
+    .type('application/json; charset=utf-8')
+    .send(JSON.stringify(data, null, 2));
+}
+
 export function exportFileName(): string {
   return `significant-my-data-${new Date().toISOString().slice(0, 10)}.json`;
 }
@@ -26,12 +36,7 @@ export default async function operationsApi(fastify: FastifyInstance): Promise<v
     '/api/v1/me/export',
     { config: { access: 'signed-in' }, schema: { tags: ['privacy'], summary: 'Everything the platform holds about the caller, as JSON' } },
     async (request, reply) => {
-      const data = await exportPerson(app.db, request.user!.id);
-      return reply
-        .header('content-disposition', `attachment; filename="${exportFileName()}"`)
-        .header('cache-control', 'no-store')
-        .type('application/json; charset=utf-8')
-        .send(JSON.stringify(data, null, 2));
+      return sendPersonExport(app, request, reply);
     },
   );
 

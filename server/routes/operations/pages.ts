@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { NotFound } from '../../errors.js';
 import { setFlash } from '../../plugins/views.js';
 import { checkbox, id, parseForm } from '../../schemas/common.js';
-import { erasePerson, erasurePreview, exportPerson } from '../../services/privacy.js';
+import { erasePerson, erasurePreview } from '../../services/privacy.js';
 import { applyRetention, retentionSettings } from '../../services/retention.js';
-import { exportFileName } from './api.js';
+import { sendPersonExport } from './api.js';
 
 const eraseForm = z.object({
   stories: z.enum(['remove', 'anonymise'], { error: 'operations.erase.choose_stories' }),
@@ -26,12 +26,7 @@ export default async function operationsPages(app: FastifyInstance): Promise<voi
   });
 
   app.get('/privacy/export', { config: { access: 'signed-in' } }, async (request, reply) => {
-    const data = await exportPerson(app.db, request.user!.id);
-    return reply
-      .header('content-disposition', `attachment; filename="${exportFileName()}"`)
-      .header('cache-control', 'no-store')
-      .type('application/json; charset=utf-8')
-      .send(JSON.stringify(data, null, 2));
+    return sendPersonExport(app, request, reply);
   });
 
   app.get('/operations', { config: { access: ['admin'] } }, async (request, reply) => {
