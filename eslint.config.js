@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'public/js/vendor/'] },
+  { ignores: ['node_modules/', 'dist/', '.tmp/', 'data/', 'coverage/', 'public/js/vendor/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
