@@ -45,7 +45,7 @@ export default defineConfig(async () => {
         },
         ...(withPostgres
           ? [{
-              test: { ...shared, name: 'postgres', include: unitAndRoutes, exclude: [...notBrowser, 'tests/unit/**'], env: { TEST_DIALECT: 'postgres', TEST_PG_URL: PG_URL }, globalSetup: ['tests/setup/global-postgres.ts'] },
+              test: { ...shared, name: 'postgres', include: unitAndRoutes, exclude: [...notBrowser, '**/*.unit.test.ts'], env: { TEST_DIALECT: 'postgres', TEST_PG_URL: PG_URL }, globalSetup: ['tests/setup/global-postgres.ts'] },
             }]
           : []),
         ...(withBrowser

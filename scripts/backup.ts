@@ -1,6 +1,6 @@
 // `npm run backup -- <file>`: an online, verified backup of the running database (SQLite backup API; pg_dump on PostgreSQL).
 import { loadConfig } from '../server/config.js';
-import { BackupError, backupPostgres, backupSqlite, onPath, redactUrl } from '../server/services/backup.js';
+import { BackupError, backupPostgres, backupSqlite, onPath, redactUrl } from '../server/features/operations/backup.js';
 
 async function main(): Promise<number> {
   const target = process.argv.slice(2).find((a) => !a.startsWith('-'));

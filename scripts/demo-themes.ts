@@ -1,5 +1,5 @@
 // The demo's themes: four parts and ten categories, as facilitators would write them after clustering the elements.
-import type { Item } from '../server/schemas/themes.js';
+import type { Item } from '../server/features/themes/schemas.js';
 
 export interface DemoCategory {
   name: string;

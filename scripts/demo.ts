@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
-import { bootstrapAdmin } from '../server/services/accounts.js';
+import { bootstrapAdmin } from '../server/features/accounts/service.js';
 import { fillDemo, password } from './demo-fill.js';
 
 async function isEmpty(app: FastifyInstance): Promise<boolean> {

@@ -1,8 +1,8 @@
 // `npx tsx scripts/erase.ts <email> --stories=remove|anonymise`: erases a person from the command line (same rules as the admin page).
 import { loadConfig } from '../server/config.js';
 import { connect } from '../server/db/connect.js';
-import { findUserByEmail } from '../server/db/repositories/users.js';
-import { erasePersonIn, type StoriesChoice } from '../server/services/privacy.js';
+import { findUserByEmail } from '../server/features/accounts/repository.js';
+import { erasePersonIn, type StoriesChoice } from '../server/features/privacy/service.js';
 
 const email = process.argv.slice(2).find((a) => !a.startsWith('-'));
 const choice = process.argv.find((a) => a.startsWith('--stories='))?.slice('--stories='.length);

@@ -1,6 +1,6 @@
 // `npm run restore -- <file>`: puts a verified SQLite backup in place of the database; refuses while the server runs.
 import { loadConfig } from '../server/config.js';
-import { BackupError, redactUrl, restoreSqlite } from '../server/services/backup.js';
+import { BackupError, redactUrl, restoreSqlite } from '../server/features/operations/backup.js';
 
 function main(): number {
   const source = process.argv.slice(2).find((a) => !a.startsWith('-'));

@@ -2,7 +2,7 @@
 import { loadConfig } from '../server/config.js';
 import { connect } from '../server/db/connect.js';
 import { migrateToLatest } from '../server/db/migrate.js';
-import { applyRetention, retentionSettings } from '../server/services/retention.js';
+import { applyRetention, retentionSettings } from '../server/features/privacy/retention.js';
 
 const config = loadConfig(process.env);
 const settings = retentionSettings(config);

@@ -1,7 +1,7 @@
 // The only file that listens: reads the environment, builds the app, and closes it gracefully on SIGTERM/SIGINT.
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { claimPidFile } from './services/backup.js';
+import { claimPidFile } from './features/operations/backup.js';
 
 async function main(): Promise<void> {
   let config;

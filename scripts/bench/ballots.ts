@@ -1,11 +1,11 @@
 // Ballot benchmark: 210 voters in 30 groups of 7 change their ballots concurrently over HTTP, on SQLite and PostgreSQL;
 // every tally must equal the voters' last ballots. Prints ballots per second next to GET /healthz at the same concurrency.
-import { insertUser } from '../../server/db/repositories/users.js';
-import type { CurrentUser } from '../../server/plugins/auth.js';
-import { formGroups } from '../../server/services/groups.js';
-import { addStories, changePhase, createRound } from '../../server/services/rounds.js';
-import { tally } from '../../server/services/tally.js';
-import { issueToken } from '../../server/services/tokens.js';
+import { insertUser } from '../../server/features/accounts/repository.js';
+import type { CurrentUser } from '../../server/http/auth.js';
+import { formGroups } from '../../server/features/rounds/groups.js';
+import { addStories, changePhase, createRound } from '../../server/features/rounds/service.js';
+import { tally } from '../../server/features/rounds/tally.js';
+import { issueToken } from '../../server/features/accounts/tokens.js';
 import { insertStories } from './_fixtures.js';
 import { benchServer, postgresAvailable, printTable, ratio, type BenchServer } from './_lib.js';
 

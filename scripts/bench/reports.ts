@@ -2,10 +2,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../server/db/database.js';
 import { newId, nowIso } from '../../server/lib/ids.js';
-import { buildReportModel } from '../../server/reports/model.js';
-import { renderReport, type ReportFormat } from '../../server/reports/render.js';
-import { renderMarkdown } from '../../server/services/markdown.js';
-import { issueToken } from '../../server/services/tokens.js';
+import { buildReportModel } from '../../server/features/reports/model.js';
+import { renderReport, type ReportFormat } from '../../server/features/reports/render.js';
+import { renderMarkdown } from '../../server/lib/markdown.js';
+import { issueToken } from '../../server/features/accounts/tokens.js';
 import { benchServer, measure, postgresAvailable, printTable, ratio } from './_lib.js';
 
 const STORIES = 2000;

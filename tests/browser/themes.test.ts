@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations, useBrowserAndServer, signInThroughForm, watchPageProblems } from '../helpers/browser.js';
 import { makeUser, PASSWORD } from '../helpers/factories.js';
 import { ANONYMOUS_NAME, reportScenario } from '../helpers/report-data.js';
-import { listThemes } from '../../server/services/themes.js';
+import { listThemes } from '../../server/features/themes/service.js';
 
 const suite = useBrowserAndServer();
 

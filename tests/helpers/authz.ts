@@ -1,7 +1,7 @@
 // A table-driven authorisation runner: every route x every role (and anonymous), asserting the exact status.
 // Features describe their routes as rows; the runner calls each one as each caller and reports every mismatch.
 import type { FastifyInstance } from 'fastify';
-import type { Role } from '../../server/db/repositories/users.js';
+import type { Role } from '../../server/features/accounts/repository.js';
 import type { UserRow } from '../../server/db/tables/accounts.js';
 import { makeUser, PageClient, tokenFor, unique } from './factories.js';
 

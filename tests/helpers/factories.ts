@@ -1,10 +1,10 @@
 // Factories: people with a known password, API tokens, and a page client that keeps cookies and sends CSRF tokens.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { Role } from '../../server/db/repositories/users.js';
+import type { Role } from '../../server/features/accounts/repository.js';
 import type { UserRow } from '../../server/db/tables/accounts.js';
-import { createUser } from '../../server/services/accounts.js';
-import { issueToken } from '../../server/services/tokens.js';
+import { createUser } from '../../server/features/accounts/service.js';
+import { issueToken } from '../../server/features/accounts/tokens.js';
 
 export const PASSWORD = 'a long enough test password';
 

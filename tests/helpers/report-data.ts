@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { DbOrTrx } from '../../server/db/database.js';
 import { newId, nowIso } from '../../server/lib/ids.js';
-import { renderMarkdown } from '../../server/services/markdown.js';
-import type { Item } from '../../server/schemas/themes.js';
+import { renderMarkdown } from '../../server/lib/markdown.js';
+import type { Item } from '../../server/features/themes/schemas.js';
 
 export async function insertOrganization(db: DbOrTrx, name: string, extra: { project?: string; region?: string; starts_on?: string; ends_on?: string } = {}): Promise<string> {
   const id = newId();

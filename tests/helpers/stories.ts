@@ -1,7 +1,7 @@
 // A small story factory for the rounds tests: inserts submitted stories straight into the table, as the stories API would.
 import type { FastifyInstance } from 'fastify';
 import { newId, nowIso } from '../../server/lib/ids.js';
-import { renderMarkdown } from '../../server/services/markdown.js';
+import { renderMarkdown } from '../../server/lib/markdown.js';
 
 
 function fold(text: string): string {

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BackupError, backupPostgres, backupSqlite, onPath, pidFileFor, restoreSqlite, verifyDatabaseFile } from '../../server/services/backup.js';
+import { BackupError, backupPostgres, backupSqlite, onPath, pidFileFor, restoreSqlite, verifyDatabaseFile } from '../../server/features/operations/backup.js';
 import { ADMIN, buildServer, freePort, kill, startServer, tokenFor } from '../../scripts/crash.js';
 import { buildTestApp, freshDatabase, testDialect } from '../helpers/app.js';
 import { api, apiUser, unique } from '../helpers/factories.js';

@@ -4,8 +4,8 @@ import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { insertBallot, insertStories, insertVotingGroup } from '../../scripts/bench/_fixtures.js';
-import { audit } from '../../server/services/accounts.js';
-import { applyRetention, retentionSettings } from '../../server/services/retention.js';
+import { audit } from '../../server/features/accounts/service.js';
+import { applyRetention, retentionSettings } from '../../server/features/privacy/retention.js';
 import { buildTestApp, testDialect } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 

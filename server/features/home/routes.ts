@@ -1,0 +1,12 @@
+// The home page: a welcome, the first-run hint, and each feature's panel for the person signed in.
+import type { FastifyInstance } from 'fastify';
+import { needsSetup } from '../accounts/service.js';
+import { homePanels } from './panels.js';
+
+export default async function homeRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/', { config: { access: 'public' } }, async (request, reply) => {
+    const setup = !request.user && (await needsSetup(app.db));
+    const panels = request.user ? await homePanels(app, request.user) : [];
+    return reply.page('pages/home', { title: request.t('home.title'), setup, panels });
+  });
+}

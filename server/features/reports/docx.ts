@@ -1,0 +1,196 @@
+// The DOCX report with the `docx` package: real Heading 1-3 styles, a TOC field, numbered and bulleted lists that nest.
+import {
+  AlignmentType, BorderStyle, Document, HeadingLevel, LevelFormat, Packer, PageBreak, Paragraph, Table, TableCell, TableOfContents,
+  TableRow, TextRun, WidthType, type FileChild,
+} from 'docx';
+import type { Item } from '../themes/schemas.js';
+import { htmlToBlocks, type Run } from './blocks.js';
+import { yieldToLoop } from './model.js';
+import { formatDay, formatPeriod, partnerPeriod, percent, tr } from './outline.js';
+import type { ReportModel, ReportStory, ReportTheme } from './types.js';
+
+const FONT = 'DejaVu Sans';
+const LEVELS = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+let listInstance = 0;
+
+function textRuns(runs: Run[]): TextRun[] {
+  return runs.flatMap((r) =>
+    r.text.split('\n').map((part, i) => new TextRun({ text: part, bold: r.bold, italics: r.italic, ...(i > 0 ? { break: 1 } : {}) })),
+  );
+}
+
+const p = (text: string, opts: { bold?: boolean; italics?: boolean; style?: string } = {}) =>
+  new Paragraph({ style: opts.style, children: [new TextRun({ text, bold: opts.bold, italics: opts.italics })] });
+
+const heading = (text: string, level: 1 | 2 | 3 | 4, pageBreakBefore = false) =>
+  new Paragraph({
+    text,
+    heading: [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4][level - 1],
+    pageBreakBefore,
+  });
+
+/** Sanitized story HTML as paragraphs; its numbered lists restart at 1 for each story. */
+function htmlParagraphs(html: string | null): Paragraph[] {
+  if (!html) return [];
+  const instance = ++listInstance;
+  return htmlToBlocks(html).map((b) => {
+    const children = textRuns(b.runs);
+    if (b.kind === 'bullet') return new Paragraph({ children, numbering: { reference: 'bullets', level: Math.min(b.level, 8) } });
+    if (b.kind === 'number') return new Paragraph({ children, numbering: { reference: 'numbers', level: Math.min(b.level, 8), instance } });
+    if (b.kind === 'quote') return new Paragraph({ children, style: 'Quote' });
+    if (b.kind === 'heading') return new Paragraph({ children: textRuns(b.runs.map((r) => ({ ...r, bold: true }))) });
+    return new Paragraph({ children });
+  });
+}
+
+function itemParagraphs(items: Item[], level = 0): Paragraph[] {
+  return items.flatMap((i) => [
+    new Paragraph({ text: i.text, numbering: { reference: 'bullets', level } }),
+    ...(i.children?.length ? itemParagraphs(i.children, level + 1) : []),
+  ]);
+}
+
+function storyParagraphs(model: ReportModel, s: ReportStory): Paragraph[] {
+  const meta = [s.author ?? tr(model, 'story.anonymous'), s.role, s.organization, s.date ? formatDay(model, s.date) : null, tr(model, 'story.number', { serial: s.serial })]
+    .filter(Boolean)
+    .join(' · ');
+  return [
+    heading(s.title, 4),
+    p(meta, { italics: true }),
+    ...htmlParagraphs(s.story_html),
+    ...(s.learning_question ? [new Paragraph({ children: [new TextRun({ text: `${tr(model, 'story.learning_question')} `, bold: true }), new TextRun(s.learning_question)] })] : []),
+    p(tr(model, 'story.significance'), { bold: true }),
+    ...htmlParagraphs(s.significance_html),
+  ];
+}
+
+function table(header: string[], rows: string[][]): Table {
+  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))],
+  });
+}
+
+function themeBlocks(model: ReportModel, theme: ReportTheme, level: 2 | 3): FileChild[] {
+  const out: FileChild[] = [heading(theme.name, level)];
+  if (theme.description) out.push(p(theme.description));
+  if (theme.opening_story) out.push(...storyParagraphs(model, theme.opening_story));
+  if (theme.practice_html) out.push(heading(tr(model, 'themes.practice'), 4), ...htmlParagraphs(theme.practice_html));
+  for (const q of theme.quotes) {
+    out.push(new Paragraph({ style: 'Quote', children: [new TextRun({ text: `“${q.text}”`, italics: true })] }));
+    out.push(new Paragraph({ style: 'Quote', children: [new TextRun({ text: `${tr(model, 'themes.quote_from')} ${q.story.title} (${tr(model, 'story.number', { serial: q.story.serial })})` })] }));
+  }
+  if (theme.challenges.length) out.push(heading(tr(model, 'themes.challenges'), 4), ...itemParagraphs(theme.challenges));
+  if (theme.actions.length) out.push(heading(tr(model, 'themes.actions'), 4), ...itemParagraphs(theme.actions));
+  return out;
+}
+
+function factsheetBlocks(model: ReportModel): FileChild[] {
+  const out: FileChild[] = [];
+  for (const part of model.parts) {
+    for (const theme of [part, ...part.categories]) {
+      if (!theme.challenges.length && !theme.actions.length && theme !== part) continue;
+      out.push(heading(theme.name, theme === part ? 2 : 3));
+      if (theme.challenges.length) out.push(p(tr(model, 'themes.challenges'), { bold: true }), ...itemParagraphs(theme.challenges));
+      if (theme.actions.length) out.push(p(tr(model, 'themes.actions'), { bold: true }), ...itemParagraphs(theme.actions));
+    }
+  }
+  return out;
+}
+
+function document(model: ReportModel, children: FileChild[], opts: { columns?: number; size?: number } = {}): Document {
+  const indent = (l: number) => ({ paragraph: { indent: { left: 360 * (l + 1), hanging: 260 } } });
+  const scale = opts.columns ? 0.6 : 1;
+  return new Document({
+    creator: 'Significant',
+    title: model.title,
+    description: model.subtitle,
+    features: { updateFields: true },
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: opts.size ?? 21 }, paragraph: { spacing: { after: opts.columns ? 20 : 100, line: opts.columns ? 240 : 276 } } },
+        title: { run: { font: FONT, size: 52, bold: true, color: '12355B' }, paragraph: { spacing: { before: 2400, after: 240 } } },
+        heading1: { run: { font: FONT, size: Math.round(36 * scale), bold: true, color: '12355B' }, paragraph: { spacing: { before: Math.round(240 * scale * scale), after: Math.round(160 * scale) }, keepNext: true } },
+        heading2: { run: { font: FONT, size: Math.round(30 * scale), bold: true, color: '12355B' }, paragraph: { spacing: { before: Math.round(320 * scale * scale), after: Math.round(120 * scale) }, keepNext: true } },
+        heading3: { run: { font: FONT, size: Math.round(25 * scale), bold: true, color: '12355B' }, paragraph: { spacing: { before: Math.round(240 * scale * scale), after: Math.round(100 * scale) }, keepNext: true } },
+        heading4: { run: { font: FONT, size: 22, bold: true, color: '12355B' }, paragraph: { spacing: { before: Math.round(200 * scale * scale), after: Math.round(80 * scale) }, keepNext: true } },
+      },
+      paragraphStyles: [{ id: 'Quote', name: 'Quote', basedOn: 'Normal', run: { italics: true, color: '4A5568' }, paragraph: { indent: { left: 567 }, border: { left: { style: BorderStyle.SINGLE, size: 18, color: '8A6D00', space: 8 } } } }],
+    },
+    numbering: {
+      config: [
+        { reference: 'bullets', levels: LEVELS.map((l) => ({ level: l, format: LevelFormat.BULLET, text: ['•', '–', '◦', '·'][l % 4]!, alignment: AlignmentType.LEFT, style: indent(l) })) },
+        { reference: 'numbers', levels: LEVELS.map((l) => ({ level: l, format: LevelFormat.DECIMAL, text: `%${l + 1}.`, alignment: AlignmentType.LEFT, style: indent(l) })) },
+      ],
+    },
+    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } }, ...(opts.columns ? { column: { count: opts.columns, space: 454 } } : {}) }, children }],
+  });
+}
+
+export async function renderDocx(model: ReportModel): Promise<Buffer> {
+  const c: FileChild[] = [];
+  c.push(p(model.subtitle, { italics: true }), new Paragraph({ text: model.title, heading: HeadingLevel.TITLE }));
+  if (model.period.from) c.push(p(formatPeriod(model)));
+  for (const r of model.rounds) c.push(p(`${r.title}${r.meeting_date ? ` (${formatDay(model, r.meeting_date)})` : ''}`));
+  c.push(p(`${tr(model, 'title_page.generated', { date: formatDay(model, model.generated_at) })} · ${tr(model, 'title_page.stories', { count: model.story_count })}`));
+  if (model.left_out_count) c.push(p(tr(model, 'left_out', { count: model.left_out_count }), { italics: true }));
+  c.push(new Paragraph({ children: [new PageBreak()] }), new TableOfContents(tr(model, 'sections.contents'), { hyperlink: true, headingStyleRange: '1-3' }));
+
+  c.push(heading(tr(model, 'sections.partners'), 1, true));
+  c.push(model.partners.length
+    ? table(['organization', 'project', 'region', 'period'].map((k) => tr(model, `partners.${k}`)), model.partners.map((o) => [o.name, o.project ?? '', o.region ?? '', partnerPeriod(model, o)]))
+    : p(tr(model, 'partners.none'), { italics: true }));
+
+  c.push(heading(tr(model, 'sections.method'), 1, true), ...model.method.paragraphs.map((x) => p(x)));
+  if (model.method.questions.length) c.push(heading(tr(model, 'method.questions'), 2), ...model.method.questions.map((q) => new Paragraph({ children: [new TextRun({ text: `${q.round}: `, bold: true }), new TextRun(q.prompt)] })));
+
+  c.push(heading(tr(model, 'sections.rounds'), 1, true));
+  if (model.left_out_count) c.push(p(tr(model, 'left_out', { count: model.left_out_count }), { italics: true }));
+  for (const r of model.rounds) {
+    c.push(heading(r.title, 2), p([r.meeting_date ? formatDay(model, r.meeting_date) : '', tr(model, 'rounds.story_count', { count: r.story_count })].filter(Boolean).join(' · '), { italics: true }));
+    if (r.prompt) c.push(new Paragraph({ children: [new TextRun({ text: `${tr(model, 'rounds.prompt')} `, bold: true }), new TextRun(r.prompt)] }));
+    for (const g of r.groups) {
+      c.push(heading(g.name, 3));
+      if (g.selected) c.push(p(tr(model, 'rounds.selected_story')), ...storyParagraphs(model, g.selected));
+      else c.push(p(tr(model, g.selected_left_out ? 'rounds.selected_left_out' : 'rounds.no_selection'), { italics: true }));
+      if (g.reasons_html) c.push(p(tr(model, 'rounds.reasons'), { bold: true }), ...htmlParagraphs(g.reasons_html));
+      if (g.dissent_html) c.push(p(tr(model, 'rounds.dissent'), { bold: true }), ...htmlParagraphs(g.dissent_html));
+      if (g.other_stories.length) {
+        c.push(p(tr(model, 'rounds.other_stories'), { bold: true }));
+        c.push(...g.other_stories.map((s) => new Paragraph({ text: `${s.title} (${tr(model, 'story.number', { serial: s.serial })})`, numbering: { reference: 'bullets', level: 0 } })));
+      }
+    }
+    await yieldToLoop();
+  }
+
+  c.push(heading(tr(model, 'sections.themes'), 1, true), p(tr(model, 'themes.intro')));
+  for (const part of model.parts) {
+    c.push(...themeBlocks(model, part, 2));
+    for (const cat of part.categories) c.push(...themeBlocks(model, cat, 3));
+  }
+
+  c.push(heading(tr(model, 'sections.factsheet'), 1, true), ...factsheetBlocks(model));
+
+  c.push(heading(tr(model, 'sections.figures'), 1, true));
+  for (const key of ['per_theme', 'per_organization', 'per_round'] as const) {
+    c.push(heading(tr(model, `figures.${key}`), 2), table([tr(model, 'figures.label'), tr(model, 'figures.count')], model.figures[key].map((b) => [b.label, String(b.value)])));
+  }
+  const sel = model.figures.selected;
+  c.push(heading(tr(model, 'figures.selected'), 2), p(tr(model, 'figures.selected_text', { selected: sel.selected, total: sel.total, share: percent(sel.share) })));
+  c.push(heading(tr(model, 'figures.participation'), 2), table(
+    ['round', 'voters', 'members', 'organizations'].map((k) => tr(model, `figures.${k}`)),
+    model.figures.participation.map((x) => [x.round, String(x.voters), String(x.members), String(x.organizations)]),
+  ));
+  return Packer.toBuffer(document(model, c));
+}
+
+export async function renderFactsheetDocx(model: ReportModel): Promise<Buffer> {
+  const c: FileChild[] = [
+    heading(tr(model, 'sections.factsheet'), 1),
+    p([model.title, formatPeriod(model)].filter(Boolean).join(' · '), { italics: true }),
+    ...factsheetBlocks(model),
+  ];
+  // Small type in two columns keeps the factsheet to about one page, as in the source report.
+  return Packer.toBuffer(document(model, c, { columns: 2, size: 16 }));
+}

@@ -1,0 +1,236 @@
+// buildReportModel: gathers a round (with its child rounds) or several rounds into the one plain report model.
+import type { DbOrTrx } from '../../db/database.js';
+import * as data from './repository.js';
+import { listQuotes, listThemeRows, themeStoryLinks } from '../themes/repository.js';
+import { t, type Locale } from '../../i18n/index.js';
+import { authorNameFor } from '../../access/display-name.js';
+import { renderMarkdown, toPlainText } from '../../lib/markdown.js';
+import { parseItemsColumn } from '../themes/service.js';
+import type { Bar, ReportGroup, ReportModel, ReportPart, ReportRound, ReportStory, ReportStoryRef, ReportTheme, RegisterRow } from './types.js';
+
+export type { ReportModel } from './types.js';
+
+/** Lets other requests run while a big report is assembled. */
+export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const YIELD_EVERY = 20;
+
+type StoryRow = Awaited<ReturnType<typeof data.storiesOfRounds>>[number];
+
+function ref(s: { id: string; serial: number | string; title: string }): ReportStoryRef {
+  return { id: s.id, serial: Number(s.serial), title: s.title, anchor: `story-${Number(s.serial)}` };
+}
+
+function fullStory(s: StoryRow, orgName: (id: string | null) => string | null): ReportStory {
+  return {
+    ...ref(s),
+    // The one way to name an author; null viewer because the report leaves the platform.
+    author: authorNameFor(s, null),
+    role: s.role, date: s.story_date, organization: orgName(s.organization_id), language: s.language,
+    // Rendered again from the source through the same sanitizer as the pages.
+    story_html: renderMarkdown(s.story),
+    significance_html: renderMarkdown(s.significance),
+    learning_question: s.learning_question,
+  };
+}
+
+const md = (text: string | null | undefined) => (text?.trim() ? renderMarkdown(text) : null);
+const bars = (counts: Map<string, number>): Bar[] => [...counts].map(([label, value]) => ({ label, value }));
+
+export interface ReportScope {
+  /** The rounds asked for; their child rounds come along. */
+  roundIds: string[];
+  locale: Locale;
+}
+
+export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise<ReportModel> {
+  const { locale } = scope;
+  const rounds: Array<data.RoundRow & { level: number }> = [];
+  for (const id of scope.roundIds) {
+    const tree = await data.roundWithDescendants(db, id);
+    const levels = new Map<string, number>([[id, 0]]);
+    for (const r of tree) {
+      const level = r.parent_round_id && levels.has(r.parent_round_id) ? levels.get(r.parent_round_id)! + 1 : 0;
+      levels.set(r.id, level);
+      if (!rounds.some((x) => x.id === r.id)) rounds.push({ ...r, level });
+    }
+  }
+  const roundIds = rounds.map((r) => r.id);
+  const groups = await data.groupsOfRounds(db, roundIds);
+  const groupIds = groups.map((g) => g.id);
+  const [selections, groupStories, roundStories, members, voters, allStories, themeRows] = await Promise.all([
+    data.selectionsOfGroups(db, groupIds), data.groupStories(db, groupIds), data.roundStories(db, roundIds),
+    data.membersOfGroups(db, groupIds), data.votersOfGroups(db, groupIds), data.storiesOfRounds(db, roundIds, groupIds), listThemeRows(db),
+  ]);
+
+  // Stories whose author refused the report are left out everywhere; only their number is told.
+  const stories = allStories.filter((s) => s.consent_report === 1);
+  const leftOut = new Set(allStories.filter((s) => s.consent_report !== 1).map((s) => s.id));
+  const byId = new Map(stories.map((s) => [s.id, s]));
+  const orgIds = new Set<string>();
+  for (const s of stories) if (s.organization_id) orgIds.add(s.organization_id);
+  for (const m of members) if (m.organization_id) orgIds.add(m.organization_id);
+  const orgs = await data.organizationsByIds(db, [...orgIds]);
+  const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
+  const orgName = (id: string | null) => (id ? (orgNames.get(id) ?? null) : null);
+
+  const full = new Map<string, ReportStory>();
+  let rendered = 0;
+  const storyInFull = async (id: string): Promise<ReportStory | null> => {
+    const row = byId.get(id);
+    if (!row) return null;
+    if (!full.has(id)) {
+      full.set(id, fullStory(row, orgName));
+      if (++rendered % YIELD_EVERY === 0) await yieldToLoop();
+    }
+    return full.get(id)!;
+  };
+
+  // Rounds and groups: the selected story in full with the reasons, the others by title.
+  const selectionByGroup = new Map(selections.map((s) => [s.group_id, s]));
+  const storiesByGroup = new Map<string, string[]>();
+  for (const gs of groupStories) storiesByGroup.set(gs.group_id, [...(storiesByGroup.get(gs.group_id) ?? []), gs.story_id]);
+  const roundOfStory = new Map<string, string>();
+  const groupOfStory = new Map<string, string>();
+  const reportRounds: ReportRound[] = [];
+  for (const round of rounds) {
+    const inRound = new Set<string>();
+    for (const rs of roundStories) if (rs.round_id === round.id) inRound.add(rs.story_id);
+    for (const s of allStories) if (s.round_id === round.id) inRound.add(s.id);
+    const reportGroups: ReportGroup[] = [];
+    for (const g of groups.filter((x) => x.round_id === round.id)) {
+      const sel = selectionByGroup.get(g.id);
+      const ids = storiesByGroup.get(g.id) ?? [];
+      ids.forEach((id) => inRound.add(id));
+      const participants = sel ? (JSON.parse(sel.participants) as { count?: number }).count ?? null : null;
+      reportGroups.push({
+        id: g.id, name: g.name,
+        selected: sel ? await storyInFull(sel.story_id) : null,
+        selected_left_out: !!sel && leftOut.has(sel.story_id),
+        reasons_html: md(sel?.reasons), reasons_text: sel?.reasons ?? null,
+        dissent_html: md(sel?.dissent), dissent_text: sel?.dissent ?? null,
+        method: sel?.method ?? null, participants,
+        other_stories: ids.filter((id) => id !== sel?.story_id && byId.has(id)).map((id) => ref(byId.get(id)!)).sort((a, b) => a.serial - b.serial),
+      });
+    }
+    reportRounds.push({
+      id: round.id, title: round.title, prompt: round.prompt, meeting_date: round.meeting_date, published_at: round.published_at,
+      parent_round_id: round.parent_round_id, level: round.level, story_count: [...inRound].filter((id) => byId.has(id)).length, groups: reportGroups,
+    });
+  }
+
+  // The register names the round and group where a story was first read: the deepest level it appears in.
+  for (const round of [...reportRounds].sort((a, b) => b.level - a.level)) {
+    for (const g of round.groups) {
+      for (const id of storiesByGroup.get(g.id) ?? []) {
+        if (!groupOfStory.has(id)) groupOfStory.set(id, g.name);
+        if (!roundOfStory.has(id)) roundOfStory.set(id, round.title);
+      }
+    }
+  }
+  for (const s of allStories) {
+    const round = s.round_id ? reportRounds.find((r) => r.id === s.round_id) : undefined;
+    if (round && !roundOfStory.has(s.id)) roundOfStory.set(s.id, round.title);
+  }
+  for (const rs of roundStories) {
+    const round = reportRounds.find((r) => r.id === rs.round_id);
+    if (round && !roundOfStory.has(rs.story_id)) roundOfStory.set(rs.story_id, round.title);
+  }
+
+  // Themes: parts -> categories, each with its opening story, practice, quotes, challenges and actions.
+  const links = await themeStoryLinks(db, stories.map((s) => s.id));
+  const quotes = await listQuotes(db);
+  const themesOfStory = new Map<string, string[]>();
+  const storiesOfTheme = new Map<string, Set<string>>();
+  const themeName = new Map(themeRows.map((r) => [r.id, r.name]));
+  for (const l of links) {
+    themesOfStory.set(l.story_id, [...(themesOfStory.get(l.story_id) ?? []), themeName.get(l.theme_id) ?? '']);
+    storiesOfTheme.set(l.theme_id, (storiesOfTheme.get(l.theme_id) ?? new Set()).add(l.story_id));
+  }
+  const themeOf = async (row: (typeof themeRows)[number], childIds: string[]): Promise<ReportTheme> => {
+    const ids = new Set([...(storiesOfTheme.get(row.id) ?? [])]);
+    for (const c of childIds) for (const s of storiesOfTheme.get(c) ?? []) ids.add(s);
+    return {
+      id: row.id, name: row.name, description: row.description, story_count: ids.size, anchor: `theme-${row.id}`,
+      opening_story: row.opening_story_id ? await storyInFull(row.opening_story_id) : null,
+      practice_html: row.practice ? renderMarkdown(row.practice) : null,
+      // Only passages of stories in this report whose author agreed to be quoted.
+      quotes: quotes
+        .filter((q) => q.theme_id === row.id && byId.has(q.story_id) && q.consent_quote === 1 && q.consent_report === 1)
+        .map((q) => ({ text: q.text, story: ref(byId.get(q.story_id)!), in_full: false })),
+      challenges: parseItemsColumn(row.challenges),
+      actions: parseItemsColumn(row.actions),
+    };
+  };
+  const parts: ReportPart[] = [];
+  for (const part of themeRows.filter((r) => r.parent_id === null)) {
+    const children = themeRows.filter((r) => r.parent_id === part.id);
+    const categories: ReportTheme[] = [];
+    for (const c of children) categories.push(await themeOf(c, []));
+    parts.push({ ...(await themeOf(part, children.map((c) => c.id))), categories });
+  }
+
+  // A quote links to its story only where the report prints that story in full.
+  for (const p of parts) for (const t of [p, ...p.categories]) for (const q of t.quotes) q.in_full = full.has(q.story.id);
+
+  // Figures.
+  const perTheme = new Map<string, number>();
+  for (const p of parts) for (const c of p.categories.length ? p.categories : [p]) perTheme.set(c.name, c.story_count);
+  const perOrg = new Map<string, number>();
+  for (const s of stories) {
+    const name = orgName(s.organization_id) ?? t(locale, 'reports.figures.no_organization');
+    perOrg.set(name, (perOrg.get(name) ?? 0) + 1);
+  }
+  const selectedIds = new Set(selections.map((s) => s.story_id).filter((id) => byId.has(id)));
+  const participation = reportRounds.map((r) => {
+    const gids = new Set(r.groups.map((g) => g.id));
+    const m = members.filter((x) => gids.has(x.group_id));
+    return {
+      round: r.title,
+      voters: new Set(voters.filter((v) => gids.has(v.group_id) && v.voter_id).map((v) => v.voter_id)).size,
+      members: new Set(m.map((x) => x.user_id)).size,
+      organizations: new Set(m.map((x) => x.organization_id).filter(Boolean)).size,
+    };
+  });
+
+  // The MSC register: one row per story.
+  const selectionOfStory = new Map(selections.map((s) => [s.story_id, s]));
+  const register: RegisterRow[] = [];
+  for (const [i, s] of stories.entries()) {
+    const sel = selectionOfStory.get(s.id);
+    register.push({
+      serial: Number(s.serial), title: s.title, date: s.story_date, role: s.role, organization: orgName(s.organization_id),
+      themes: [...new Set(themesOfStory.get(s.id) ?? [])].filter(Boolean), round: roundOfStory.get(s.id) ?? null, group: groupOfStory.get(s.id) ?? null,
+      selected: !!sel, reasons: sel ? toPlainText(md(sel.reasons) ?? '') : null,
+    });
+    if (i % 500 === 499) await yieldToLoop();
+  }
+
+  const dates = rounds.map((r) => r.meeting_date ?? r.created_at.slice(0, 10)).sort();
+  const first = rounds[0];
+  const network = scope.roundIds.length > 1;
+  return {
+    kind: network ? 'network' : 'round',
+    locale,
+    generated_at: new Date().toISOString(),
+    title: network || !first ? t(locale, 'reports.model.network_title') : first.title,
+    subtitle: t(locale, 'reports.model.subtitle'),
+    period: { from: dates[0] ?? null, to: dates[dates.length - 1] ?? null },
+    rounds: reportRounds,
+    partners: orgs.map((o) => ({ name: o.name, project: o.project, region: o.region, starts_on: o.starts_on, ends_on: o.ends_on })),
+    method: {
+      paragraphs: [1, 2, 3, 4].map((n) => t(locale, `reports.method.p${n}`)),
+      questions: rounds.filter((r) => r.prompt?.trim()).map((r) => ({ round: r.title, prompt: r.prompt!.trim() })),
+    },
+    parts,
+    figures: {
+      per_theme: bars(perTheme),
+      per_organization: bars(perOrg).sort((a, b) => b.value - a.value || a.label.localeCompare(b.label)),
+      per_round: reportRounds.map((r) => ({ label: r.title, value: r.story_count })),
+      selected: { selected: selectedIds.size, total: stories.length, share: stories.length ? selectedIds.size / stories.length : 0 },
+      participation,
+    },
+    register,
+    story_count: stories.length,
+    left_out_count: leftOut.size,
+  };
+}

@@ -1,0 +1,57 @@
+// The report's sections in order, with their titles in the report's language: one table of contents for every format.
+import { t } from '../../i18n/index.js';
+import type { ReportModel, TocEntry } from './types.js';
+
+export function tr(model: Pick<ReportModel, 'locale'>, key: string, params: Record<string, string | number> = {}): string {
+  return t(model.locale, `reports.${key}`, params);
+}
+
+export function roundAnchor(id: string): string {
+  return `round-${id}`;
+}
+
+/** The headings of the full report (level 1 chapters, 2 and 3 below them), in document order. */
+export function tableOfContents(model: ReportModel): TocEntry[] {
+  const toc: TocEntry[] = [];
+  toc.push({ level: 1, title: tr(model, 'sections.partners'), anchor: 'partners' });
+  toc.push({ level: 1, title: tr(model, 'sections.method'), anchor: 'method' });
+  toc.push({ level: 1, title: tr(model, 'sections.rounds'), anchor: 'rounds' });
+  for (const r of model.rounds) toc.push({ level: 2, title: r.title, anchor: roundAnchor(r.id) });
+  toc.push({ level: 1, title: tr(model, 'sections.themes'), anchor: 'themes' });
+  for (const p of model.parts) {
+    toc.push({ level: 2, title: p.name, anchor: p.anchor });
+    for (const c of p.categories) toc.push({ level: 3, title: c.name, anchor: c.anchor });
+  }
+  toc.push({ level: 1, title: tr(model, 'sections.factsheet'), anchor: 'factsheet' });
+  toc.push({ level: 1, title: tr(model, 'sections.figures'), anchor: 'figures' });
+  return toc;
+}
+
+export function formatDay(model: Pick<ReportModel, 'locale'>, value: string | null | undefined): string {
+  if (!value) return '';
+  const date = new Date(value.length <= 10 ? `${value}T12:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(model.locale === 'nl' ? 'nl-BE' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(date);
+}
+
+export function formatPeriod(model: ReportModel): string {
+  const { from, to } = model.period;
+  if (!from) return '';
+  return from === to ? formatDay(model, from) : `${formatDay(model, from)} – ${formatDay(model, to)}`;
+}
+
+export function partnerPeriod(model: Pick<ReportModel, 'locale'>, p: { starts_on: string | null; ends_on: string | null }): string {
+  if (!p.starts_on && !p.ends_on) return '';
+  return `${formatDay(model, p.starts_on)} – ${formatDay(model, p.ends_on)}`.trim();
+}
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** A file name people recognise: the title folded to ASCII, the date, the part. */
+export function fileName(model: ReportModel, ext: string, factsheet = false): string {
+  const slug = model.title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'report';
+  const kind = factsheet ? tr(model, 'file.factsheet') : tr(model, 'file.report');
+  return `${kind}-${slug}-${model.generated_at.slice(0, 10)}.${ext}`;
+}

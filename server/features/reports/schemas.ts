@@ -1,0 +1,30 @@
+// Query schemas for report downloads: the format, the factsheet alone, the language, several rounds for a network report.
+import { z } from 'zod';
+import { FACTSHEET_FORMATS, REPORT_FORMATS } from './render.js';
+import { id, localeSchema } from '../../lib/schemas.js';
+
+const base = {
+  format: z.enum(REPORT_FORMATS).default('html'),
+  part: z.enum(['factsheet']).optional(),
+  lang: localeSchema.optional(),
+};
+
+function factsheetFormats(value: { format: string; part?: string }, ctx: z.RefinementCtx): void {
+  if (value.part === 'factsheet' && !(FACTSHEET_FORMATS as readonly string[]).includes(value.format)) {
+    ctx.addIssue({ code: 'custom', path: ['format'], message: 'reports.errors.factsheet_format' });
+  }
+}
+
+export const reportQuery = z.object(base).superRefine(factsheetFormats);
+export type ReportQuery = z.output<typeof reportQuery>;
+
+export const networkReportQuery = z
+  .object({
+    ...base,
+    round_ids: z.union([z.string().max(5000), z.array(z.string().max(5000)).max(50)])
+      .transform((v) => [...new Set((Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))])
+      .pipe(z.array(id).min(1).max(50)),
+  })
+  .superRefine(factsheetFormats);
+
+export const roundParams = z.object({ id });

@@ -1,0 +1,64 @@
+// Kysely code for ballots (one per voter, group and iteration) and the selection a group makes.
+import type { Selectable } from 'kysely';
+import type { DbOrTrx } from '../../db/database.js';
+import type { SelectionsTable } from '../../db/tables/rounds.js';
+import { newId, nowIso } from '../../lib/ids.js';
+
+export type SelectionRow = Selectable<SelectionsTable>;
+
+/**
+ * Writes the voter's ballot: insert, or replace the one they already have. The unique constraint on
+ * (group_id, iteration, voter_id) is the conflict target, so two ballots for one voter cannot exist even under races.
+ */
+export async function upsertBallot(db: DbOrTrx, groupId: string, iteration: number, voterId: string, content: unknown): Promise<void> {
+  const now = nowIso();
+  const json = JSON.stringify(content);
+  await db
+    .insertInto('ballots')
+    .values({ id: newId(), group_id: groupId, iteration, voter_id: voterId, content: json, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.columns(['group_id', 'iteration', 'voter_id']).doUpdateSet({ content: json, updated_at: now }))
+    .execute();
+}
+
+/** The ballots of one iteration, content only: who voted what never leaves this function. */
+export async function ballotContents(db: DbOrTrx, groupId: string, iteration: number): Promise<unknown[]> {
+  const rows = await db.selectFrom('ballots').select('content').where('group_id', '=', groupId).where('iteration', '=', iteration).execute();
+  return rows.map((r) => JSON.parse(r.content) as unknown);
+}
+
+export async function ownBallot(db: DbOrTrx, groupId: string, iteration: number, voterId: string): Promise<unknown | null> {
+  const row = await db.selectFrom('ballots').select('content').where('group_id', '=', groupId).where('iteration', '=', iteration).where('voter_id', '=', voterId).executeTakeFirst();
+  return row ? (JSON.parse(row.content) as unknown) : null;
+}
+
+/** How many current members have a ballot in the iteration, and how many members there are. */
+export async function voterCount(db: DbOrTrx, groupId: string, iteration: number): Promise<{ voted: number; members: number }> {
+  const row = await db
+    .selectFrom('group_members')
+    .leftJoin('ballots', (join) =>
+      join.onRef('ballots.voter_id', '=', 'group_members.user_id').onRef('ballots.group_id', '=', 'group_members.group_id').on('ballots.iteration', '=', iteration),
+    )
+    .select((eb) => [eb.fn.countAll<number>().as('members'), eb.fn.count<number>('ballots.id').as('voted')])
+    .where('group_members.group_id', '=', groupId)
+    .executeTakeFirst();
+  return { voted: Number(row?.voted ?? 0), members: Number(row?.members ?? 0) };
+}
+
+export async function findSelection(db: DbOrTrx, groupId: string): Promise<SelectionRow | undefined> {
+  return db.selectFrom('selections').selectAll().where('group_id', '=', groupId).executeTakeFirst();
+}
+
+export async function selectionsOfRound(db: DbOrTrx, roundId: string): Promise<SelectionRow[]> {
+  return db
+    .selectFrom('selections')
+    .innerJoin('round_groups', 'round_groups.id', 'selections.group_id')
+    .selectAll('selections')
+    .where('round_groups.round_id', '=', roundId)
+    .execute();
+}
+
+export async function insertSelection(db: DbOrTrx, row: Omit<SelectionRow, 'id'>): Promise<SelectionRow> {
+  const full = { id: newId(), ...row };
+  await db.insertInto('selections').values(full).execute();
+  return full;
+}

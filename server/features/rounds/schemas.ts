@@ -1,0 +1,173 @@
+// Zod schemas for rounds, groups, ballots, results, selections, comments and elements: API bodies, answers and page forms.
+import { z } from 'zod';
+import { checkbox, id, isoDate } from '../../lib/schemas.js';
+
+export const PHASES = ['collecting', 'discussing', 'voting', 'closed'] as const;
+export const phaseSchema = z.enum(PHASES);
+export const votingMethodSchema = z.enum(['plurality', 'ranked', 'points']);
+export const templateSchema = z.enum(['msc', 'learning', 'backcast']);
+
+/** A day (2026-12-03) or a moment (2026-12-03T18:00:00Z): deadlines may carry a time. */
+const dayOrMoment = z.union([isoDate, z.iso.datetime({ offset: true })]);
+
+const optionalText = (max: number) => z.string().trim().max(max).optional().nullable().transform((v) => (v ? v : null));
+
+export const createRoundBody = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    prompt: optionalText(2000),
+    voting_method: votingMethodSchema,
+    points_per_voter: z.number().int().min(1).max(100).optional().nullable(),
+    parent_round_id: id.optional().nullable(),
+    template: templateSchema.default('msc'),
+    meeting_date: dayOrMoment.optional().nullable(),
+    submission_deadline: dayOrMoment.optional().nullable(),
+    hide_results: z.boolean().default(true),
+  })
+  .superRefine((v, ctx) => {
+    if (v.voting_method === 'points' && (v.points_per_voter === undefined || v.points_per_voter === null)) {
+      ctx.addIssue({ code: 'custom', path: ['points_per_voter'], message: 'rounds.errors.points_required' });
+    }
+    if (v.voting_method !== 'points' && v.points_per_voter !== undefined && v.points_per_voter !== null) {
+      ctx.addIssue({ code: 'custom', path: ['points_per_voter'], message: 'rounds.errors.points_only_for_points' });
+    }
+  });
+export type CreateRound = z.output<typeof createRoundBody>;
+
+/** The same fields from the HTML form: strings, empty meaning absent, a checkbox for hide_results. */
+export const createRoundForm = z.preprocess((raw) => {
+  const b = (raw ?? {}) as Record<string, unknown>;
+  const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+  const points = blank(b.points_per_voter);
+  return {
+    title: b.title ?? '',
+    prompt: blank(b.prompt),
+    voting_method: blank(b.voting_method),
+    points_per_voter: b.voting_method === 'points' && typeof points === 'string' ? Number(points) : undefined,
+    parent_round_id: blank(b.parent_round_id),
+    template: blank(b.template),
+    meeting_date: blank(b.meeting_date),
+    submission_deadline: blank(b.submission_deadline),
+    hide_results: checkbox.parse(b.hide_results),
+  };
+}, createRoundBody);
+
+export const roundView = z.object({
+  id: z.string(),
+  title: z.string(),
+  prompt: z.string().nullable(),
+  template: z.string(),
+  voting_method: votingMethodSchema,
+  points_per_voter: z.number().nullable(),
+  parent_round_id: z.string().nullable(),
+  meeting_date: z.string().nullable(),
+  submission_deadline: z.string().nullable(),
+  hide_results: z.boolean(),
+  phase: phaseSchema,
+  published_at: z.string().nullable(),
+  created_by: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  story_ids: z.array(z.string()),
+  group_ids: z.array(z.string()),
+});
+export type RoundView = z.infer<typeof roundView>;
+
+export const addStoriesBody = z.object({ story_ids: z.array(id).min(1).max(500) });
+export const phaseBody = z.object({ phase: phaseSchema });
+
+export const groupInput = z.object({
+  name: z.string().trim().min(1).max(120),
+  member_ids: z.array(id).max(50),
+  story_ids: z.array(id).max(100),
+  facilitator_id: id.optional().nullable(),
+});
+export const formGroupsBody = z.union([
+  z.object({ groups: z.array(groupInput).min(1).max(100) }).strict(),
+  z.object({ auto: z.object({ size: z.number().int().min(2).max(12), member_ids: z.array(id).max(2000).optional() }) }).strict(),
+]);
+export type FormGroups = z.output<typeof formGroupsBody>;
+
+export const groupView = z.object({
+  id: z.string(),
+  round_id: z.string(),
+  name: z.string(),
+  facilitator_id: z.string().nullable(),
+  member_ids: z.array(z.string()),
+  story_ids: z.array(z.string()),
+  iteration: z.number(),
+});
+export type GroupView = z.infer<typeof groupView>;
+
+/** One ballot body; which shape is accepted depends on the round's method (checked in the service). */
+export const ballotBody = z.union([
+  z.object({ story_id: id }).strict(),
+  z.object({ ranking: z.array(id).min(1).max(100) }).strict(),
+  z.object({ points: z.record(id, z.number().int().min(0).max(100)) }).strict(),
+]);
+export type BallotContent = z.output<typeof ballotBody>;
+
+export const tallySchema = z.object({ story_id: z.string(), score: z.number() });
+export const resultsView = z.object({
+  group_id: z.string(),
+  method: votingMethodSchema,
+  iteration: z.number(),
+  candidate_ids: z.array(z.string()),
+  tallies: z.array(tallySchema),
+  ballots: z.number(),
+  winner_ids: z.array(z.string()),
+  voters: z.object({ voted: z.number(), members: z.number() }),
+  iterations: z.array(z.object({ number: z.number(), candidate_ids: z.array(z.string()), tallies: z.array(tallySchema).nullable(), closed_at: z.string().nullable() })),
+});
+
+/** Reasons are the main output of MSC: ask for real sentences, not a word. */
+const sentences = (max: number) =>
+  z.string().trim().max(max)
+    .refine((v) => v.length >= 20, { message: 'rounds.errors.reasons_too_short' })
+    .refine((v) => /[.!?…]["'”’)\]]*$/.test(v), { message: 'rounds.errors.reasons_not_sentence' });
+
+export const selectionBody = z.object({
+  story_id: id,
+  reasons: sentences(5000),
+  dissent: optionalText(5000),
+  tie_break_reason: optionalText(2000),
+});
+export type SelectionInput = z.output<typeof selectionBody>;
+
+export const selectionView = z.object({
+  group_id: z.string(),
+  story_id: z.string(),
+  reasons: z.string(),
+  dissent: z.string().nullable(),
+  tie_break_reason: z.string().nullable(),
+  selected_by: z.string().nullable(),
+  selected_at: z.string(),
+  method: votingMethodSchema,
+  tallies: z.array(tallySchema),
+  participants: z.object({ count: z.number(), voted: z.number(), organizations: z.array(z.string()) }),
+});
+
+export const commentBody = z.object({ body: z.string().trim().min(1).max(5000), group_id: id.optional() });
+export const commentView = z.object({
+  id: z.string(),
+  story_id: z.string(),
+  group_id: z.string().nullable(),
+  body: z.string(),
+  body_html: z.string(),
+  author_name: z.string().nullable(),
+  created_at: z.string(),
+});
+
+export const elementBody = z.object({ story_id: id, text: z.string().trim().min(1).max(300), theme_id: id.optional().nullable() });
+export const elementView = z.object({
+  id: z.string(),
+  story_id: z.string(),
+  group_id: z.string().nullable(),
+  round_id: z.string().nullable(),
+  text: z.string(),
+  theme_id: z.string().nullable(),
+  created_at: z.string(),
+});
+
+export const idParams = z.object({ id });
+export const elementParams = z.object({ id, elementId: id });

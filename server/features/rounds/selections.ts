@@ -1,0 +1,53 @@
+// Selections: the facilitator records the group's chosen story and why; ties and overrides are never settled silently.
+import type { FastifyInstance } from 'fastify';
+import * as ballotsRepo from './ballots-repository.js';
+import type { SelectionRow } from './ballots-repository.js';
+import * as groupsRepo from './groups-repository.js';
+import { ValidationError } from '../../errors.js';
+import { t, type Locale } from '../../i18n/index.js';
+import type { CurrentUser } from '../../http/auth.js';
+import type { SelectionInput } from './schemas.js';
+import { countIteration, lockForVoting } from './ballots.js';
+import { groupAccess } from './groups.js';
+import type { Tally } from './tally.js';
+
+export interface Participants {
+  count: number;
+  voted: number;
+  organizations: string[];
+}
+
+export function presentSelection(row: SelectionRow) {
+  return {
+    group_id: row.group_id, story_id: row.story_id, reasons: row.reasons, dissent: row.dissent, tie_break_reason: row.tie_break_reason,
+    selected_by: row.selected_by, selected_at: row.selected_at, method: row.method,
+    tallies: JSON.parse(row.tallies) as Tally[], participants: JSON.parse(row.participants) as Participants,
+  };
+}
+
+export async function recordSelection(app: FastifyInstance, user: CurrentUser, groupId: string, input: SelectionInput, locale: Locale) {
+  const access = await groupAccess(app.db, user, groupId);
+  const row = await app.db.transaction().execute(async (trx) => {
+    const { round, group } = await lockForVoting(app, trx, access.group, 'update');
+    const groupStories = (await groupsRepo.storyIds(trx, [group.id])).get(group.id) ?? [];
+    if (!groupStories.includes(input.story_id)) throw new ValidationError([{ path: 'story_id', message: t(locale, 'rounds.errors.story_not_in_group') }]);
+    const count = await countIteration(trx, round, group);
+    const reason = input.tie_break_reason;
+    if (!reason && count.winner_ids.length > 1 && count.winner_ids.includes(input.story_id)) {
+      throw new ValidationError([{ path: 'tie_break_reason', message: t(locale, 'rounds.errors.tie_break_required') }]);
+    }
+    if (!reason && !count.winner_ids.includes(input.story_id)) {
+      throw new ValidationError([{ path: 'tie_break_reason', message: t(locale, 'rounds.errors.override_required') }]);
+    }
+    const members = await groupsRepo.members(trx, group.id);
+    const voters = await ballotsRepo.voterCount(trx, group.id, group.iteration);
+    const organizations = [...new Set(members.map((m) => m.organization_name).filter((n): n is string => !!n))].sort();
+    await groupsRepo.closeIteration(trx, group.id, group.iteration, count.tallies);
+    return ballotsRepo.insertSelection(trx, {
+      group_id: group.id, story_id: input.story_id, reasons: input.reasons, dissent: input.dissent, method: round.voting_method,
+      tallies: JSON.stringify(count.tallies), participants: JSON.stringify({ count: members.length, voted: voters.voted, organizations }),
+      tie_break_reason: reason, selected_by: user.id, selected_at: new Date().toISOString(),
+    });
+  });
+  return presentSelection(row);
+}

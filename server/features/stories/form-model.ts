@@ -1,0 +1,115 @@
+// View models for the story pages: the template form (new and edit), with typed values and errors kept.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { filterChoices } from './repository.js';
+import type { StoryRow } from '../../db/tables/stories.js';
+import type { FieldError } from '../../errors.js';
+import { COLUMN_FIELDS, formTemplate, localizeTemplate, type FormTemplate } from './form-templates.js';
+import { parseExtra } from './service.js';
+
+/** What the form shows in its inputs: strings and lists exactly as typed. */
+export interface FormValues {
+  title?: string;
+  story?: string;
+  significance?: string;
+  role?: string;
+  story_date?: string;
+  learning_question?: string;
+  anonymous?: string;
+  author_name?: string;
+  language?: string;
+  organization_id?: string;
+  theme_ids?: string[];
+  consent_report?: boolean;
+  consent_quote?: boolean;
+  round_id?: string;
+  template?: string;
+  [extra: `extra_${string}`]: string | undefined;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** The raw form body back into values, so a failed form shows everything that was typed. */
+export function valuesFromBody(body: Record<string, unknown>): FormValues {
+  const values: FormValues = {
+    title: str(body.title), story: str(body.story), significance: str(body.significance), role: str(body.role),
+    story_date: str(body.story_date), learning_question: str(body.learning_question), anonymous: str(body.anonymous),
+    author_name: str(body.author_name), language: str(body.language), organization_id: str(body.organization_id),
+    theme_ids: Array.isArray(body.theme_ids) ? body.theme_ids.filter((v): v is string => typeof v === 'string') : str(body.theme_ids) ? [body.theme_ids as string] : [],
+    consent_report: body.consent_report === 'on', consent_quote: body.consent_quote === 'on',
+    round_id: str(body.round_id), template: str(body.template),
+  };
+  for (const [k, v] of Object.entries(body)) if (k.startsWith('extra_') && typeof v === 'string') values[k as `extra_${string}`] = v;
+  return values;
+}
+
+export function valuesFromRow(row: StoryRow, themeIds: string[]): FormValues {
+  const values: FormValues = {
+    title: row.title, story: row.story, significance: row.significance, role: row.role ?? '', story_date: row.story_date ?? '',
+    learning_question: row.learning_question ?? '', anonymous: row.anonymous === 1 ? 'yes' : 'no', author_name: row.author_name ?? '',
+    language: row.language, organization_id: row.organization_id ?? '', theme_ids: themeIds,
+    consent_report: row.consent_report === 1, consent_quote: row.consent_quote === 1, round_id: row.round_id ?? '', template: row.template,
+  };
+  for (const [k, v] of Object.entries(parseExtra(row) ?? {})) values[`extra_${k}`] = v;
+  return values;
+}
+
+/** The input name of a template field: own columns by name, the rest as extra_<name>. */
+export function inputName(field: string): string {
+  return (COLUMN_FIELDS as readonly string[]).includes(field) ? field : `extra_${field}`;
+}
+
+/** Error paths as the form's ids: "extra.dream" -> "extra_dream", "theme_ids.0" -> "theme_ids". */
+export function formErrors(errors: FieldError[]): { errors: FieldError[]; fieldErrors: Record<string, string> } {
+  const mapped = errors.map((e) => ({ path: e.path.replace(/^extra\./, 'extra_').replace(/^theme_ids\.\d+$/, 'theme_ids'), message: e.message }));
+  const fieldErrors: Record<string, string> = {};
+  for (const e of mapped) fieldErrors[e.path || '_form'] ??= e.message;
+  return { errors: mapped, fieldErrors };
+}
+
+export interface FormContext {
+  heading: string;
+  action: string;
+  template: FormTemplate;
+  values: FormValues;
+  errors?: FieldError[];
+  submitted?: boolean;
+  round?: { id: string; title: string } | null;
+  cancelHref: string;
+}
+
+/** Everything the form page needs, in the request's language. */
+export async function formModel(app: FastifyInstance, request: FastifyRequest, ctx: FormContext) {
+  const locale = request.locale;
+  const { errors, fieldErrors } = formErrors(ctx.errors ?? []);
+  const localized = localizeTemplate(ctx.template, locale);
+  const values = ctx.values as Record<string, unknown>;
+  const choices = await filterChoices(app.db);
+  const themeIds = ctx.values.theme_ids ?? [];
+  return {
+    title: ctx.heading,
+    heading: ctx.heading,
+    action: ctx.action,
+    cancelHref: ctx.cancelHref,
+    submitted: ctx.submitted ?? false,
+    round: ctx.round ?? null,
+    template: localized,
+    fields: localized.fields.map((f) => {
+      const name = inputName(f.name);
+      const value = typeof values[name] === 'string' ? (values[name] as string) : '';
+      return { ...f, input: name, value, error: fieldErrors[name], options: f.options.map((o) => ({ ...o, selected: o.value === value })) };
+    }),
+    values: ctx.values,
+    anonymousChecked: ctx.values.anonymous === 'yes',
+    namedChecked: ctx.values.anonymous === 'no',
+    languages: (['nl', 'en'] as const).map((code) => ({ code, label: request.t(`stories.language.${code}`), selected: (ctx.values.language || locale) === code })),
+    organizations: choices.organizations.map((o) => ({ ...o, selected: o.id === ctx.values.organization_id })),
+    themes: choices.themes.map((th, i) => ({ ...th, checked: themeIds.includes(th.id), first: i === 0 })),
+    errors,
+    fieldErrors,
+  };
+}
+
+/** The template a new story uses: its round's, or the one asked for, or the MSC default. */
+export function templateFor(roundTemplate: string | null | undefined, asked: string | null | undefined): FormTemplate {
+  return formTemplate(roundTemplate ?? asked);
+}

@@ -1,0 +1,85 @@
+// The themes API of API.md (POST/PATCH/GET /api/v1/themes), plus quotes and element assignment for clustering.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { id } from '../../lib/schemas.js';
+import { createThemeBody, patchThemeBody, quoteBody, quoteParams, quoteView, themeParams, themeView } from './schemas.js';
+import { assignElements } from './clustering.js';
+import { addQuote, listThemeQuotes, removeQuote } from './quotes.js';
+import { createTheme, getTheme, listThemes, patchTheme } from './service.js';
+
+const EDITORS = ['facilitator', 'admin'] as const;
+
+export default async function themesApi(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const actor = (request: { user: { id: string } | null; locale: 'en' | 'nl' }) => ({ actorId: request.user?.id ?? null, locale: request.locale });
+
+  app.get(
+    '/api/v1/themes',
+    { config: { access: 'signed-in' }, schema: { tags: ['themes'], response: { 200: z.object({ items: z.array(themeView) }) } } },
+    async () => ({ items: await listThemes(app.db) }),
+  );
+
+  app.post(
+    '/api/v1/themes',
+    { config: { access: EDITORS }, schema: { tags: ['themes'], body: createThemeBody, response: { 201: themeView } } },
+    async (request, reply) => {
+      const theme = await app.db.transaction().execute((trx) => createTheme(trx, request.body, actor(request)));
+      return reply.code(201).send(theme);
+    },
+  );
+
+  app.get(
+    '/api/v1/themes/:id',
+    { config: { access: 'signed-in' }, schema: { tags: ['themes'], params: themeParams, response: { 200: themeView.extend({ quotes: z.array(quoteView) }) } } },
+    async (request) => {
+      const theme = await getTheme(app.db, request.params.id);
+      return { ...theme, quotes: await listThemeQuotes(app.db, theme.id) };
+    },
+  );
+
+  app.patch(
+    '/api/v1/themes/:id',
+    { config: { access: EDITORS }, schema: { tags: ['themes'], params: themeParams, body: patchThemeBody, response: { 200: themeView } } },
+    async (request) => app.db.transaction().execute((trx) => patchTheme(trx, request.params.id, request.body, actor(request))),
+  );
+
+  app.get(
+    '/api/v1/themes/:id/quotes',
+    { config: { access: EDITORS }, schema: { tags: ['themes'], params: themeParams, response: { 200: z.object({ items: z.array(quoteView) }) } } },
+    async (request) => {
+      await getTheme(app.db, request.params.id);
+      return { items: await listThemeQuotes(app.db, request.params.id) };
+    },
+  );
+
+  app.post(
+    '/api/v1/themes/:id/quotes',
+    { config: { access: EDITORS }, schema: { tags: ['themes'], params: themeParams, body: quoteBody, response: { 201: quoteView } } },
+    async (request, reply) => {
+      const quote = await app.db.transaction().execute((trx) => addQuote(trx, request.params.id, request.body, actor(request)));
+      return reply.code(201).send(quote);
+    },
+  );
+
+  app.delete(
+    '/api/v1/themes/:id/quotes/:quoteId',
+    { config: { access: EDITORS }, schema: { tags: ['themes'], params: quoteParams } },
+    async (request, reply) => {
+      await app.db.transaction().execute((trx) => removeQuote(trx, request.params.id, request.params.quoteId, actor(request)));
+      return reply.code(204).send();
+    },
+  );
+
+  app.put(
+    '/api/v1/elements/:id/theme',
+    {
+      config: { access: EDITORS },
+      schema: { tags: ['themes'], params: z.object({ id }), body: z.object({ theme_id: id.nullable() }), response: { 200: z.object({ id: z.string(), theme_id: z.string().nullable() }) } },
+    },
+    async (request) => {
+      await app.db.transaction().execute((trx) => assignElements(trx, [{ element_id: request.params.id, theme_id: request.body.theme_id }], actor(request)));
+      return { id: request.params.id, theme_id: request.body.theme_id };
+    },
+  );
+}

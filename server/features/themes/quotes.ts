@@ -1,0 +1,61 @@
+// Quotes: a passage a facilitator marks in a story for a theme; refused when the author said no to quoting.
+import type { DbOrTrx } from '../../db/database.js';
+import * as repo from './repository.js';
+import { Conflict, NotFound, ValidationError } from '../../errors.js';
+import { t } from '../../i18n/index.js';
+import { newId, nowIso } from '../../lib/ids.js';
+import type { QuoteView } from './schemas.js';
+import { audit } from '../accounts/service.js';
+import { toPlainText } from '../../lib/markdown.js';
+import type { Actor } from './service.js';
+
+/** Compares passages the way a reader sees them: markup, case of white space and typographic quotes do not matter. */
+export function foldForQuote(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** True when the passage occurs in the story or in the author's reason why it is significant. */
+export function passageOccurs(story: { story: string; story_html: string; significance: string; significance_html: string }, text: string): boolean {
+  const needle = foldForQuote(text);
+  const haystacks = [story.story, toPlainText(story.story_html), story.significance, toPlainText(story.significance_html)];
+  return haystacks.some((h) => foldForQuote(h).includes(needle));
+}
+
+export async function listThemeQuotes(db: DbOrTrx, themeId: string): Promise<QuoteView[]> {
+  const rows = await repo.listQuotes(db, [themeId]);
+  return rows.map((r) => ({
+    id: r.id, theme_id: r.theme_id, story_id: r.story_id, story_serial: Number(r.story_serial), story_title: r.story_title, text: r.text, created_at: r.created_at,
+  }));
+}
+
+export async function addQuote(db: DbOrTrx, themeId: string, input: { story_id: string; text: string }, ctx: Actor): Promise<QuoteView> {
+  const theme = await repo.findThemeRow(db, themeId);
+  if (!theme) throw new NotFound();
+  const story = await repo.findStoryForQuote(db, input.story_id);
+  // Drafts belong to their author alone: for everyone else they do not exist.
+  if (!story || story.status !== 'submitted') {
+    throw new ValidationError([{ path: 'story_id', message: t(ctx.locale, 'themes.errors.story_unknown') }]);
+  }
+  if (story.consent_quote !== 1 || story.consent_report !== 1) {
+    throw new Conflict('The author did not agree to be quoted', 'quote_refused');
+  }
+  if (!passageOccurs(story, input.text)) {
+    throw new ValidationError([{ path: 'text', message: t(ctx.locale, 'themes.errors.quote_not_in_story') }]);
+  }
+  const id = newId();
+  await repo.insertQuote(db, { id, theme_id: themeId, story_id: story.id, text: input.text.replace(/\s+/g, ' ').trim(), created_by: ctx.actorId, created_at: nowIso() });
+  await audit(db, ctx.actorId, 'quote.created', { type: 'quote', id });
+  const quote = (await listThemeQuotes(db, themeId)).find((q) => q.id === id);
+  if (!quote) throw new NotFound();
+  return quote;
+}
+
+export async function removeQuote(db: DbOrTrx, themeId: string, quoteId: string, ctx: Actor): Promise<void> {
+  if ((await repo.deleteQuote(db, themeId, quoteId)) === 0) throw new NotFound();
+  await audit(db, ctx.actorId, 'quote.deleted', { type: 'quote', id: quoteId });
+}

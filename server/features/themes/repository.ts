@@ -1,0 +1,142 @@
+// Kysely queries for themes, their stories (by story_themes or by assigned elements), quotes and characteristic elements.
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { DbOrTrx } from '../../db/database.js';
+import type { QuotesTable, ThemesTable } from '../../db/tables/themes.js';
+
+export type ThemeRow = Selectable<ThemesTable>;
+export type QuoteRow = Selectable<QuotesTable>;
+
+export function listThemeRows(db: DbOrTrx): Promise<ThemeRow[]> {
+  return db.selectFrom('themes').selectAll().orderBy('position').orderBy('name').orderBy('id').execute();
+}
+
+export function findThemeRow(db: DbOrTrx, id: string): Promise<ThemeRow | undefined> {
+  return db.selectFrom('themes').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertTheme(db: DbOrTrx, row: Insertable<ThemesTable>): Promise<void> {
+  await db.insertInto('themes').values(row).execute();
+}
+
+export async function updateTheme(db: DbOrTrx, id: string, changes: Updateable<ThemesTable>): Promise<void> {
+  await db.updateTable('themes').set(changes).where('id', '=', id).execute();
+}
+
+export async function countChildren(db: DbOrTrx, id: string): Promise<number> {
+  const row = await db.selectFrom('themes').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_id', '=', id).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Every (theme, story) link of submitted stories: chosen by the author (story_themes) or through an element a
+ * facilitator assigned to the theme while clustering. Optionally limited to some stories.
+ */
+export async function themeStoryLinks(db: DbOrTrx, storyIds?: string[]): Promise<Array<{ theme_id: string; story_id: string }>> {
+  if (storyIds && storyIds.length === 0) return [];
+  let chosen = db
+    .selectFrom('story_themes')
+    .innerJoin('stories', 'stories.id', 'story_themes.story_id')
+    .select(['story_themes.theme_id as theme_id', 'story_themes.story_id as story_id'])
+    .where('stories.status', '=', 'submitted');
+  let noted = db
+    .selectFrom('story_elements')
+    .innerJoin('stories', 'stories.id', 'story_elements.story_id')
+    .select(['story_elements.theme_id as theme_id', 'story_elements.story_id as story_id'])
+    .where('story_elements.theme_id', 'is not', null)
+    .where('stories.status', '=', 'submitted');
+  if (storyIds && storyIds.length <= 5000) {
+    chosen = chosen.where('story_themes.story_id', 'in', storyIds);
+    noted = noted.where('story_elements.story_id', 'in', storyIds);
+  }
+  const [a, b] = await Promise.all([chosen.execute(), noted.execute()]);
+  const seen = new Set<string>();
+  const wanted = storyIds && storyIds.length > 5000 ? new Set(storyIds) : null;
+  const out: Array<{ theme_id: string; story_id: string }> = [];
+  for (const link of [...a, ...b]) {
+    if (!link.theme_id || (wanted && !wanted.has(link.story_id))) continue;
+    const key = `${link.theme_id}|${link.story_id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ theme_id: link.theme_id, story_id: link.story_id });
+  }
+  return out;
+}
+
+/** The submitted stories of one theme (and of its categories, for a part), for choosing an opening story or quoting. */
+export async function storiesOfThemes(db: DbOrTrx, themeIds: string[]) {
+  if (themeIds.length === 0) return [];
+  const links = (await themeStoryLinks(db)).filter((l) => themeIds.includes(l.theme_id));
+  const ids = [...new Set(links.map((l) => l.story_id))];
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('stories')
+    .select(['id', 'serial', 'title', 'story', 'significance', 'consent_quote', 'consent_report', 'status'])
+    .where('id', 'in', ids)
+    .orderBy('serial')
+    .execute();
+}
+
+export function findStoryForQuote(db: DbOrTrx, id: string) {
+  return db
+    .selectFrom('stories')
+    .select(['id', 'serial', 'title', 'story', 'story_html', 'significance', 'significance_html', 'consent_quote', 'consent_report', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertQuote(db: DbOrTrx, row: Insertable<QuotesTable>): Promise<void> {
+  await db.insertInto('quotes').values(row).execute();
+}
+
+export async function deleteQuote(db: DbOrTrx, themeId: string, quoteId: string): Promise<number> {
+  const result = await db.deleteFrom('quotes').where('id', '=', quoteId).where('theme_id', '=', themeId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Quotes with their story's serial and title (never its author). */
+export function listQuotes(db: DbOrTrx, themeIds?: string[]) {
+  let q = db
+    .selectFrom('quotes')
+    .innerJoin('stories', 'stories.id', 'quotes.story_id')
+    .select([
+      'quotes.id', 'quotes.theme_id', 'quotes.story_id', 'quotes.text', 'quotes.created_at',
+      'stories.serial as story_serial', 'stories.title as story_title', 'stories.consent_quote', 'stories.consent_report',
+    ])
+    .orderBy('quotes.created_at')
+    .orderBy('quotes.id');
+  if (themeIds) {
+    if (themeIds.length === 0) return Promise.resolve([]);
+    q = q.where('quotes.theme_id', 'in', themeIds);
+  }
+  return q.execute();
+}
+
+/** Every characteristic element noted in the rounds, with its story's title and round, for the clustering page. */
+export function listElements(db: DbOrTrx) {
+  return db
+    .selectFrom('story_elements')
+    .innerJoin('stories', 'stories.id', 'story_elements.story_id')
+    .leftJoin('rounds', 'rounds.id', 'story_elements.round_id')
+    .select([
+      'story_elements.id', 'story_elements.text', 'story_elements.theme_id', 'story_elements.story_id', 'story_elements.round_id',
+      'stories.serial as story_serial', 'stories.title as story_title', 'rounds.title as round_title',
+    ])
+    .orderBy('stories.serial')
+    .orderBy('story_elements.created_at')
+    .orderBy('story_elements.id')
+    .execute();
+}
+
+export async function setElementTheme(db: DbOrTrx, elementId: string, themeId: string | null): Promise<number> {
+  const result = await db.updateTable('story_elements').set({ theme_id: themeId }).where('id', '=', elementId).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function elementCountsByTheme(db: DbOrTrx) {
+  return db
+    .selectFrom('story_elements')
+    .select(['theme_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('theme_id', 'is not', null)
+    .groupBy('theme_id')
+    .execute();
+}

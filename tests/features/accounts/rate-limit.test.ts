@@ -1,0 +1,157 @@
+// Rate limits: per IP on sign-in, tokens, set-up and invitations (shared through the database by every instance),
+// and per account on failed sign-ins with a back-off that grows, is capped at 15 minutes and resets on success.
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../../server/app.js';
+import { accountKey } from '../../../server/features/accounts/rate-limit.js';
+import { buildTestApp, freshDatabase, testConfig } from '../../helpers/app.js';
+import { makeUser, PageClient, PASSWORD } from '../../helpers/factories.js';
+
+let app: FastifyInstance;
+afterEach(async () => {
+  await app?.close();
+});
+
+const tokenRequest = (target: FastifyInstance, email: string, password: string, ip = '10.0.0.1') =>
+  target.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email, password }, remoteAddress: ip });
+
+describe('per IP', () => {
+  beforeEach(async () => {
+    app = await buildTestApp({ RATE_LIMIT_IP_PER_MINUTE: '3' });
+  });
+
+  it('answers the API with 429 problem+json and Retry-After once an address used its attempts', async () => {
+    for (let i = 0; i < 3; i += 1) expect((await tokenRequest(app, `x${i}@example.org`, 'wrong password!')).statusCode).toBe(401);
+    const res = await tokenRequest(app, 'x@example.org', 'wrong password!');
+    expect(res.statusCode).toBe(429);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const retry = Number(res.headers['retry-after']);
+    expect(retry).toBeGreaterThan(0);
+    expect(retry).toBeLessThanOrEqual(60);
+    expect(res.json()).toMatchObject({ status: 429, title: 'Too many attempts', detail: `Please wait ${retry} seconds and try again.` });
+    // Another address is not affected.
+    expect((await tokenRequest(app, 'x@example.org', 'wrong password!', '10.0.0.2')).statusCode).toBe(401);
+  });
+
+  it('answers the sign-in form with a friendly 429 page that says how long to wait', async () => {
+    const client = new PageClient(app);
+    await client.get('/sign-in');
+    for (let i = 0; i < 3; i += 1) expect((await client.post('/sign-in', { email: `y${i}@example.org`, password: 'wrong password!' })).statusCode).toBe(401);
+    const res = await client.post('/sign-in', { email: 'y@example.org', password: 'wrong password!' });
+    expect(res.statusCode).toBe(429);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.headers['retry-after']).toBeDefined();
+    // The same form, with the address typed and how long to wait.
+    expect(res.body).toContain('form method="post" action="/sign-in"');
+    expect(res.body).toContain('value="y@example.org"');
+    expect(res.body).toContain('Too many attempts from your address. Wait 1 minute and try again.');
+    expect(res.body).not.toContain('wrong password!');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('limits set-up and invitation acceptance too', async () => {
+    const client = new PageClient(app);
+    await client.get('/');
+    for (let i = 0; i < 3; i += 1) expect((await client.post('/invitations/inv_unknown', { password: 'x' })).statusCode).toBe(404);
+    expect((await client.post('/invitations/inv_unknown', { password: 'x' })).statusCode).toBe(429);
+    for (let i = 0; i < 3; i += 1) expect((await client.post('/setup', { name: '' })).statusCode).toBe(422);
+    const setup = await client.post('/setup', { name: 'Kept Name', email: 'kept@example.org' });
+    expect(setup.statusCode).toBe(429);
+    expect(setup.body).toContain('value="Kept Name"');
+  });
+
+  it('is shared by two instances on one database', async () => {
+    const database = await freshDatabase();
+    const config = testConfig(database.url, { RATE_LIMIT_IP_PER_MINUTE: '3' });
+    const one = await buildApp(config, { logger: false });
+    const two = await buildApp(config, { logger: false });
+    try {
+      expect((await tokenRequest(one, 'a@example.org', 'wrong password!')).statusCode).toBe(401);
+      expect((await tokenRequest(two, 'a@example.org', 'wrong password!')).statusCode).toBe(401);
+      expect((await tokenRequest(one, 'b@example.org', 'wrong password!')).statusCode).toBe(401);
+      expect((await tokenRequest(two, 'c@example.org', 'wrong password!')).statusCode).toBe(429);
+    } finally {
+      await one.close();
+      await two.close();
+      await database.drop();
+    }
+  });
+});
+
+describe('per account', () => {
+  beforeEach(async () => {
+    app = await buildTestApp({ RATE_LIMIT_IP_PER_MINUTE: '1000' });
+  });
+
+  async function counter(email: string) {
+    return app.db.selectFrom('rate_limits').selectAll().where('key', '=', accountKey('sign-in', email)).executeTakeFirst();
+  }
+
+  async function endWait(email: string) {
+    await app.db.updateTable('rate_limits').set({ reset_at: Date.now() - 1 }).where('key', '=', accountKey('sign-in', email)).execute();
+  }
+
+  it('makes the account wait after 5 failures, from any address, even with the right password', async () => {
+    const user = await makeUser(app);
+    for (let i = 0; i < 5; i += 1) expect((await tokenRequest(app, user.email, 'wrong password!', `10.1.0.${i}`)).statusCode).toBe(401);
+    const res = await tokenRequest(app, user.email, PASSWORD, '10.9.9.9');
+    expect(res.statusCode).toBe(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(25);
+    expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(30);
+
+    const client = new PageClient(app);
+    await client.get('/sign-in');
+    const page = await client.post('/sign-in', { email: user.email, password: PASSWORD });
+    expect(page.statusCode).toBe(429);
+    expect(page.body).toContain('wait 1 minute and try again');
+    expect(page.body).toContain(`value="${user.email}"`);
+    // Another person is not affected.
+    const other = await makeUser(app);
+    expect((await tokenRequest(app, other.email, PASSWORD)).statusCode).toBe(201);
+  });
+
+  it('grows the wait with each further failure, caps it at 15 minutes, and forgets it all on success', async () => {
+    const user = await makeUser(app);
+    for (let i = 0; i < 5; i += 1) await tokenRequest(app, user.email, 'wrong password!');
+    expect(await counter(user.email)).toMatchObject({ count: 5 });
+
+    await endWait(user.email);
+    expect((await tokenRequest(app, user.email, 'wrong password!')).statusCode).toBe(401);
+    const sixth = await tokenRequest(app, user.email, PASSWORD);
+    expect(sixth.statusCode).toBe(429);
+    expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(55);
+    expect(Number(sixth.headers['retry-after'])).toBeLessThanOrEqual(60);
+
+    await app.db.updateTable('rate_limits').set({ count: 40, reset_at: Date.now() - 1 }).where('key', '=', accountKey('sign-in', user.email)).execute();
+    await tokenRequest(app, user.email, 'wrong password!');
+    const capped = await tokenRequest(app, user.email, PASSWORD);
+    expect(capped.statusCode).toBe(429);
+    expect(Number(capped.headers['retry-after'])).toBeGreaterThan(890);
+    expect(Number(capped.headers['retry-after'])).toBeLessThanOrEqual(900);
+
+    await endWait(user.email);
+    expect((await tokenRequest(app, user.email, PASSWORD)).statusCode).toBe(201);
+    expect(await counter(user.email)).toBeUndefined();
+    // A fresh start: one failure is just a failure again.
+    expect((await tokenRequest(app, user.email, 'wrong password!')).statusCode).toBe(401);
+    expect((await tokenRequest(app, user.email, PASSWORD)).statusCode).toBe(201);
+  });
+
+  it('counts failures on the page and the API together', async () => {
+    const user = await makeUser(app);
+    const client = new PageClient(app);
+    await client.get('/sign-in');
+    for (let i = 0; i < 3; i += 1) expect((await client.post('/sign-in', { email: user.email, password: 'wrong password!' })).statusCode).toBe(401);
+    for (let i = 0; i < 2; i += 1) expect((await tokenRequest(app, user.email, 'wrong password!')).statusCode).toBe(401);
+    expect((await client.post('/sign-in', { email: user.email, password: PASSWORD })).statusCode).toBe(429);
+  });
+
+  it('forgets failures older than the 15-minute window', async () => {
+    const user = await makeUser(app);
+    for (let i = 0; i < 4; i += 1) await tokenRequest(app, user.email, 'wrong password!');
+    await endWait(user.email);
+    expect((await tokenRequest(app, user.email, 'wrong password!')).statusCode).toBe(401);
+    expect(await counter(user.email)).toMatchObject({ count: 1 });
+    expect((await tokenRequest(app, user.email, PASSWORD)).statusCode).toBe(201);
+  });
+});

@@ -1,0 +1,179 @@
+// Sessions: the cookie's attributes, a new id at sign-in, idle and absolute timeouts, no replay after sign-out,
+// CSRF refusal on every form of accounts, people, organisations and profile, and deactivation taking effect at once.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../../server/app.js';
+import { buildTestApp, freshDatabase, testConfig } from '../../helpers/app.js';
+import { api, makeUser, PageClient, pageUser, tokenFor } from '../../helpers/factories.js';
+
+let app: FastifyInstance;
+beforeEach(async () => {
+  app = await buildTestApp({ SESSION_IDLE_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '2' });
+});
+afterEach(async () => {
+  await app.close();
+});
+
+const COOKIE = 'significant';
+
+/** The cookie that carries a value (sign-in first clears the old one, then sets the new one). */
+function liveCookie(res: LightMyRequestResponse, name: string) {
+  const cookie = res.cookies.filter((c) => c.name === name && c.value !== '').at(-1);
+  expect(cookie, `a ${name} cookie`).toBeDefined();
+  return cookie as { value: string; httpOnly?: boolean; secure?: boolean; sameSite?: string; path?: string; domain?: string; expires?: Date };
+}
+
+/** Expires about SESSION_IDLE_MINUTES (30) from now: the idle timeout, renewed on every answer. */
+function expectIdleExpiry(expires: Date | undefined): void {
+  const ms = (expires?.getTime() ?? 0) - Date.now();
+  expect(ms).toBeGreaterThan(29 * 60_000);
+  expect(ms).toBeLessThanOrEqual(30 * 60_000 + 1000);
+}
+
+describe('session cookie', () => {
+  it('is HttpOnly, SameSite=Lax, rolling with the idle timeout, and gets a new id at sign-in', async () => {
+    const user = await makeUser(app, { role: 'storyteller' });
+    const client = new PageClient(app);
+    await client.get('/sign-in');
+    await client.post('/sign-in', { email: 'nobody@example.org', password: 'wrong password here' });
+    const before = client.cookies.get(COOKIE);
+    expect(before).toBeDefined();
+
+    await client.get('/sign-in');
+    const res = await client.post('/sign-in', { email: user.email, password: 'a long enough test password' });
+    expect(res.statusCode).toBe(303);
+    const set = liveCookie(res, COOKIE);
+    expect(set.httpOnly).toBe(true);
+    expect(set.sameSite).toBe('Lax');
+    expect(set.path).toBe('/');
+    expectIdleExpiry(set.expires);
+    expect(set.value).not.toBe(before);
+
+    // The id from before sign-in is worth nothing now (no fixation).
+    const fixated = new PageClient(app);
+    fixated.cookies.set(COOKIE, before!);
+    expect((await fixated.get('/profile')).statusCode).toBe(303);
+
+    // Rolling: every answer renews the cookie and the row's expiry.
+    const again = await client.get('/profile');
+    expectIdleExpiry(liveCookie(again, COOKIE).expires);
+  });
+
+  it('uses the __Host- prefix and Secure behind HTTPS', async () => {
+    const secure = await buildTestApp({ PUBLIC_URL: 'https://significant.example.org', TRUST_PROXY: 'true' });
+    try {
+      const user = await makeUser(secure);
+      const client = new PageClient(secure, { 'x-forwarded-proto': 'https' });
+      await client.get('/sign-in');
+      const res = await client.post('/sign-in', { email: user.email, password: 'a long enough test password' });
+      expect(res.statusCode).toBe(303);
+      const set = liveCookie(res, '__Host-significant');
+      expect(set).toBeDefined();
+      expect(set.secure).toBe(true);
+      expect(set.path).toBe('/');
+      expect(set.domain).toBeUndefined();
+      expect(res.headers['strict-transport-security']).toContain('max-age=');
+    } finally {
+      await secure.close();
+    }
+  });
+});
+
+describe('session timeouts and sign-out', () => {
+  it('ends a session that was idle too long', async () => {
+    const { client, user } = await pageUser(app, 'storyteller');
+    expect((await client.get('/profile')).statusCode).toBe(200);
+    await app.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('user_id', '=', user.id).execute();
+    expect((await client.get('/profile')).statusCode).toBe(303);
+  });
+
+  it('ends a session older than the absolute timeout, even when used all the time', async () => {
+    const { client, user } = await pageUser(app, 'storyteller');
+    const row = await app.db.selectFrom('sessions').selectAll().where('user_id', '=', user.id).executeTakeFirstOrThrow();
+    const data = JSON.parse(row.data) as { signedInAt: number };
+    data.signedInAt = Date.now() - 2 * 3_600_000 - 1000;
+    await app.db.updateTable('sessions').set({ data: JSON.stringify(data) }).where('id', '=', row.id).execute();
+    const res = await client.get('/profile');
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/sign-in?next=%2Fprofile');
+    expect(await app.db.selectFrom('sessions').select('id').where('id', '=', row.id).executeTakeFirst()).toBeUndefined();
+  });
+
+  it('refuses the old cookie after sign-out (no replay)', async () => {
+    const { client } = await pageUser(app, 'admin');
+    const cookie = client.cookies.get(COOKIE)!;
+    await client.get('/');
+    expect((await client.post('/sign-out')).statusCode).toBe(303);
+    const replay = new PageClient(app);
+    replay.cookies.set(COOKIE, cookie);
+    expect((await replay.get('/users')).statusCode).toBe(303);
+    const home = await replay.get('/');
+    expect(home.body).not.toContain('Signed in as');
+  });
+
+  it('ends the sessions and tokens of a deactivated person at once', async () => {
+    const admin = await makeUser(app, { role: 'admin' });
+    const { client, user } = await pageUser(app, 'facilitator');
+    const token = await tokenFor(app, user);
+    expect((await client.get('/organizations')).statusCode).toBe(200);
+    const res = await api(app, await tokenFor(app, admin)).patch(`/api/v1/users/${user.id}`, { active: false });
+    expect(res.statusCode).toBe(200);
+    expect((await client.get('/organizations')).statusCode).toBe(303);
+    expect((await api(app, token).get('/api/v1/organizations')).statusCode).toBe(401);
+    expect(await app.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual([]);
+  });
+
+  it('removes expired session rows in the periodic clean-up', async () => {
+    const { user } = await pageUser(app, 'storyteller');
+    await app.db.updateTable('sessions').set({ expires_at: '2000-01-01T00:00:00.000Z' }).where('user_id', '=', user.id).execute();
+    const { deleteExpiredSessions } = await import('../../../server/features/accounts/sessions-repository.js');
+    await deleteExpiredSessions(app.db);
+    expect(await app.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual([]);
+  });
+});
+
+describe('several instances', () => {
+  it('share sessions through the database: signed in on one, known on the other, signed out on both', async () => {
+    const database = await freshDatabase();
+    const config = testConfig(database.url);
+    const one = await buildApp(config, { logger: false });
+    const two = await buildApp(config, { logger: false });
+    try {
+      const user = await makeUser(one, { role: 'admin' });
+      const onOne = new PageClient(one);
+      expect((await onOne.signIn(user.email)).statusCode).toBe(303);
+      const onTwo = new PageClient(two);
+      onTwo.cookies = new Map(onOne.cookies);
+      expect((await onTwo.get('/users')).statusCode).toBe(200);
+      await onTwo.get('/');
+      expect((await onTwo.post('/sign-out')).statusCode).toBe(303);
+      expect((await onOne.get('/users')).statusCode).toBe(303);
+    } finally {
+      await one.close();
+      await two.close();
+      await database.drop();
+    }
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses every form of these features without its token (403)', async () => {
+    const { client, user } = await pageUser(app, 'admin');
+    await client.get('/');
+    const forms = [
+      '/sign-in', '/sign-in/code', '/sign-out', '/setup', '/invitations/inv_x', '/language',
+      '/users', `/users/${user.id}`, `/users/${user.id}/active`, `/users/${user.id}/invitation`,
+      '/organizations', '/organizations/some-id', '/profile', '/profile/password', '/profile/mfa', '/profile/mfa/recovery-codes', '/profile/mfa/disable',
+    ];
+    for (const url of forms) {
+      const res = await client.post(url, { name: 'x' }, { csrf: false });
+      expect(res.statusCode, url).toBe(403);
+    }
+    // A token from another session does not count either.
+    const other = new PageClient(app);
+    await other.get('/');
+    const res = await client.post('/profile', { name: 'x', _csrf: other.csrf! }, { csrf: false });
+    expect(res.statusCode).toBe(403);
+    expect((await client.get('/profile')).body).toContain('Signed in as');
+  });
+});

@@ -1,0 +1,134 @@
+// Theme pages without JavaScript: the tree, creating, editing lists as indented text, quotes, and the clustering page.
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../../helpers/app.js';
+import { pageUser } from '../../helpers/factories.js';
+import { insertElement, insertRound, insertStory, insertTheme, linkStoryTheme } from '../../helpers/report-data.js';
+import { listThemes } from '../../../server/features/themes/service.js';
+
+let app: FastifyInstance;
+beforeEach(async () => {
+  app = await buildTestApp();
+});
+afterEach(async () => {
+  await app.close();
+});
+
+describe('theme pages', () => {
+  it('creates a part and a category through the forms and shows the tree with counts', async () => {
+    const { client } = await pageUser(app, 'facilitator');
+    const empty = await client.post('/themes', { name: '' });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain('error-summary');
+    expect(empty.body).toContain('aria-invalid="true"');
+    const part = await client.post('/themes', { name: 'Netwerken', description: 'Wie rond het gezin staat', position: '2' });
+    expect(part.statusCode).toBe(303);
+    const partId = part.headers.location!.split('/').pop()!;
+    const cat = await client.post('/themes', { name: 'Informele netwerken', parent_id: partId });
+    expect(cat.statusCode).toBe(303);
+    const story = await insertStory(app.db, { title: 'De buurvrouw', story: 'Ze bracht soep.' });
+    const catId = cat.headers.location!.split('/').pop()!;
+    await linkStoryTheme(app.db, story, catId);
+    const page = await client.get('/themes');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`<a href="/themes/${partId}">Netwerken</a>`);
+    expect(page.body).toContain(`<a href="/themes/${catId}">Informele netwerken</a>`);
+    expect(page.body).toContain('1 stories · 0 elements');
+    const third = await client.post('/themes', { name: 'Te diep', parent_id: catId });
+    expect(third.statusCode).toBe(422);
+    expect(third.body).toContain('two levels');
+  });
+
+  it('edits challenges and actions as an indented list that round-trips, and shows parse errors beside the field', async () => {
+    const { client } = await pageUser(app, 'facilitator');
+    const id = await insertTheme(app.db, { name: 'Houding' });
+    const edit = await client.get(`/themes/${id}`);
+    expect(edit.statusCode).toBe(200);
+    const challenges = '- Gezin is wantrouwig\n  - eerdere ‘controle’\n    - OCMW\n- Gezin botst op procedures';
+    const saved = await client.post(`/themes/${id}/content`, { practice: 'Wees **eerlijk**.', challenges, actions: 'Zoek op\n  aanbellen\n  huisbezoek', opening_story_id: '' });
+    expect(saved.statusCode).toBe(303);
+    const theme = (await listThemes(app.db)).find((t) => t.id === id)!;
+    expect(theme.challenges).toEqual([{ text: 'Gezin is wantrouwig', children: [{ text: 'eerdere ‘controle’', children: [{ text: 'OCMW' }] }] }, { text: 'Gezin botst op procedures' }]);
+    expect(theme.actions).toEqual([{ text: 'Zoek op', children: [{ text: 'aanbellen' }, { text: 'huisbezoek' }] }]);
+    expect(theme.practice_html).toContain('<strong>eerlijk</strong>');
+    const again = await client.get(`/themes/${id}`);
+    expect(again.body).toContain(`>${challenges.replace(/‘/g, '‘')}</textarea>`);
+    expect(again.body).toContain('>- Zoek op\n  - aanbellen\n  - huisbezoek</textarea>');
+
+    const bad = await client.post(`/themes/${id}/content`, { practice: 'blijft staan', challenges: 'een\n      te ver', actions: '' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Line 2: this line is indented more than one level below the line above it.');
+    expect(bad.body).toMatch(/<p class="error-message" id="error-challenges">/);
+    expect(bad.body).toContain('>blijft staan</textarea>');
+    expect(bad.body).toContain('>een\n      te ver</textarea>');
+  });
+
+  it('marks a quote, refuses a refused story, and removes a quote', async () => {
+    const { client } = await pageUser(app, 'facilitator');
+    const id = await insertTheme(app.db, { name: 'Vertrouwen' });
+    const story = await insertStory(app.db, { title: 'Koffie', story: 'We dronken koffie tot het gesprek vanzelf kwam.' });
+    const refused = await insertStory(app.db, { title: 'Liever niet', story: 'Niet citeren.', consent_quote: false });
+    await linkStoryTheme(app.db, story, id);
+    await linkStoryTheme(app.db, refused, id);
+    const page = await client.get(`/themes/${id}`);
+    expect(page.body).toContain(`<option value="${story}"`);
+    expect(page.body).not.toMatch(new RegExp(`id="field-quote_story_id"[\\s\\S]*<option value="${refused}"`));
+    expect(page.body).toContain('1 story of this theme is not offered');
+    const notIn = await client.post(`/themes/${id}/quotes`, { story_id: story, quote_text: 'thee' });
+    expect(notIn.statusCode).toBe(422);
+    expect(notIn.body).toContain('does not occur in the story');
+    const no = await client.post(`/themes/${id}/quotes`, { story_id: refused, quote_text: 'Niet citeren' });
+    expect(no.statusCode).toBe(422);
+    expect(no.body).toContain('The author did not agree to be quoted');
+    const ok = await client.post(`/themes/${id}/quotes`, { story_id: story, quote_text: 'tot het gesprek vanzelf kwam' });
+    expect(ok.statusCode).toBe(303);
+    const withQuote = await client.get(`/themes/${id}`);
+    expect(withQuote.body).toContain('“tot het gesprek vanzelf kwam”');
+    expect(withQuote.body).toContain(`<a href="/stories/${story}">Koffie</a>`);
+    const quoteId = /\/quotes\/([^/]+)\/delete/.exec(withQuote.body)![1];
+    expect((await client.post(`/themes/${id}/quotes/${quoteId}/delete`)).statusCode).toBe(303);
+    expect((await client.get(`/themes/${id}`)).body).not.toContain('“tot het gesprek vanzelf kwam”');
+  });
+
+  it('lets observers read the tree only, and keeps storytellers out', async () => {
+    await insertTheme(app.db, { name: 'Kader' });
+    const { client: observer } = await pageUser(app, 'observer');
+    const list = await observer.get('/themes');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Kader');
+    expect(list.body).not.toContain('/themes/new');
+    expect((await observer.get('/themes/cluster')).statusCode).toBe(403);
+    const { client: teller } = await pageUser(app, 'storyteller');
+    expect((await teller.get('/themes')).statusCode).toBe(403);
+    expect((await teller.post('/themes', { name: 'x' })).statusCode).toBe(403);
+  });
+});
+
+describe('clustering page', () => {
+  it('lists every element with its story and assigns them, updating the counts', async () => {
+    const { client } = await pageUser(app, 'facilitator');
+    const part = await insertTheme(app.db, { name: 'Hoe' });
+    const cat = await insertTheme(app.db, { name: 'Strategieën', parent_id: part });
+    const round = await insertRound(app.db, { title: 'Ronde 1' });
+    const story = await insertStory(app.db, { title: 'Het huisbezoek', story: 'Tekst.' });
+    const e1 = await insertElement(app.db, { story_id: story, round_id: round, text: 'aanklampend werken' });
+    const e2 = await insertElement(app.db, { story_id: story, round_id: round, text: 'vertrouwen', theme_id: cat });
+    const page = await client.get('/themes/cluster');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Het huisbezoek');
+    expect(page.body).toContain('aanklampend werken');
+    expect(page.body).toContain(`<select id="theme-${e1}" name="theme_${e1}"`);
+    expect(page.body).toContain(`<span data-theme-count="${cat}">1</span>`);
+    expect(page.body).toContain('<span data-theme-count="">1</span>');
+
+    const res = await client.post('/themes/cluster', { [`theme_${e1}`]: cat, [`theme_${e2}`]: '' });
+    expect(res.statusCode).toBe(303);
+    const after = await client.get('/themes/cluster');
+    expect(after.body).toContain('2 elements were assigned.');
+    expect(after.body).toContain(`<span data-theme-count="${cat}">1</span>`);
+    const rows = await app.db.selectFrom('story_elements').select(['id', 'theme_id']).execute();
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.theme_id]))).toEqual({ [e1]: cat, [e2]: null });
+    const wrong = await client.post('/themes/cluster', { [`theme_${e1}`]: 'no-such-theme' });
+    expect(wrong.statusCode).toBe(400);
+  });
+});
