@@ -41,17 +41,42 @@ export default defineConfig(async () => {
       reporters: ['default'],
       projects: [
         {
-          test: { ...shared, name: 'sqlite', include: unitAndRoutes, exclude: notBrowser, env: { TEST_DIALECT: 'sqlite' }, globalSetup: ['tests/setup/global-sqlite.ts'] },
+          test: {
+            ...shared,
+            name: 'sqlite',
+            include: unitAndRoutes,
+            exclude: notBrowser,
+            env: { TEST_DIALECT: 'sqlite' },
+            globalSetup: ['tests/setup/global-sqlite.ts'],
+          },
         },
         ...(withPostgres
-          ? [{
-              test: { ...shared, name: 'postgres', include: unitAndRoutes, exclude: [...notBrowser, '**/*.unit.test.ts'], env: { TEST_DIALECT: 'postgres', TEST_PG_URL: PG_URL }, globalSetup: ['tests/setup/global-postgres.ts'] },
-            }]
+          ? [
+              {
+                test: {
+                  ...shared,
+                  name: 'postgres',
+                  include: unitAndRoutes,
+                  exclude: [...notBrowser, '**/*.unit.test.ts'],
+                  env: { TEST_DIALECT: 'postgres', TEST_PG_URL: PG_URL },
+                  globalSetup: ['tests/setup/global-postgres.ts'],
+                },
+              },
+            ]
           : []),
         ...(withBrowser
-          ? [{
-              test: { ...shared, name: 'browser', include: ['tests/browser/**/*.test.ts'], env: { TEST_DIALECT: 'sqlite' }, globalSetup: ['tests/setup/global-sqlite.ts'], fileParallelism: false },
-            }]
+          ? [
+              {
+                test: {
+                  ...shared,
+                  name: 'browser',
+                  include: ['tests/browser/**/*.test.ts'],
+                  env: { TEST_DIALECT: 'sqlite' },
+                  globalSetup: ['tests/setup/global-sqlite.ts'],
+                  fileParallelism: false,
+                },
+              },
+            ]
           : []),
       ],
     },

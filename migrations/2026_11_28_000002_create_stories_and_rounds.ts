@@ -30,7 +30,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('meeting_date', 'text')
     .addColumn('submission_deadline', 'text')
     .addColumn('hide_results', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('phase', 'text', (c) => c.notNull().defaultTo('collecting').check(sql`phase in ('collecting', 'discussing', 'voting', 'closed')`))
+    .addColumn('phase', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('collecting')
+        .check(sql`phase in ('collecting', 'discussing', 'voting', 'closed')`),
+    )
     .addColumn('published_at', 'text')
     .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -56,7 +61,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('extra', 'text')
     .addColumn('role', 'text')
     .addColumn('story_date', 'text')
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('draft').check(sql`status in ('draft', 'submitted')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('draft')
+        .check(sql`status in ('draft', 'submitted')`),
+    )
     .addColumn('language', 'text', (c) => c.notNull().defaultTo('nl'))
     .addColumn('consent_report', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('consent_quote', 'integer', (c) => c.notNull().defaultTo(1))
@@ -212,9 +222,22 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   const tables = [
-    'quotes', 'story_elements', 'comments', 'selections', 'ballots', 'group_iterations', 'group_stories',
-    'group_members', 'round_stories', 'round_groups', 'round_transitions', 'story_themes', 'story_versions',
-    'stories', 'rounds', 'themes',
+    'quotes',
+    'story_elements',
+    'comments',
+    'selections',
+    'ballots',
+    'group_iterations',
+    'group_stories',
+    'group_members',
+    'round_stories',
+    'round_groups',
+    'round_transitions',
+    'story_themes',
+    'story_versions',
+    'stories',
+    'rounds',
+    'themes',
   ];
   for (const table of tables) await db.schema.dropTable(table).execute();
 }

@@ -8,7 +8,9 @@ function isSqlite(db: Kysely<any>): boolean {
 
 export async function up(db: Kysely<any>): Promise<void> {
   if (isSqlite(db)) {
-    await sql`create virtual table stories_fts using fts5(story_id unindexed, search_text, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+    await sql`create virtual table stories_fts using fts5(story_id unindexed, search_text, tokenize = 'unicode61 remove_diacritics 2')`.execute(
+      db,
+    );
     await sql`create trigger stories_fts_insert after insert on stories begin
       insert into stories_fts (story_id, search_text) values (new.id, new.search_text); end`.execute(db);
     await sql`create trigger stories_fts_update after update of search_text on stories begin
@@ -17,7 +19,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       delete from stories_fts where story_id = old.id; end`.execute(db);
     return;
   }
-  await sql`alter table stories add column search_vector tsvector generated always as (to_tsvector('simple', search_text)) stored`.execute(db);
+  await sql`alter table stories add column search_vector tsvector generated always as (to_tsvector('simple', search_text)) stored`.execute(
+    db,
+  );
   await sql`create index stories_search on stories using gin (search_vector)`.execute(db);
 }
 

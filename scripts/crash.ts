@@ -38,7 +38,10 @@ function client(base: string, token: string | null) {
   return async (method: string, url: string, body?: unknown): Promise<{ status: number; json: any }> => {
     const res = await fetch(`${base}${url}`, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -48,7 +51,8 @@ function client(base: string, token: string | null) {
 
 async function must(call: Promise<{ status: number; json: any }>, expected: number, what: string): Promise<any> {
   const res = await call;
-  if (res.status !== expected) throw new Error(`${what}: expected ${expected}, got ${res.status} ${JSON.stringify(res.json).slice(0, 300)}`);
+  if (res.status !== expected)
+    throw new Error(`${what}: expected ${expected}, got ${res.status} ${JSON.stringify(res.json).slice(0, 300)}`);
   return res.json;
 }
 
@@ -61,7 +65,11 @@ async function setUp(base: string, run: string, storytellers: number, members: n
   const admin = client(base, await tokenFor(base, ADMIN.email, ADMIN.password));
   const person = async (role: string, i: number) => {
     const email = `${run}-${role}-${i}@example.org`;
-    const user = await must(admin('POST', '/api/v1/users', { email, name: `${role} ${i}`, role, password: PASSWORD }), 201, `create ${role}`);
+    const user = await must(
+      admin('POST', '/api/v1/users', { email, name: `${role} ${i}`, role, password: PASSWORD }),
+      201,
+      `create ${role}`,
+    );
     return { id: user.id as string, token: await tokenFor(base, email, PASSWORD) };
   };
   const facilitator = await person('facilitator', 0);
@@ -70,12 +78,28 @@ async function setUp(base: string, run: string, storytellers: number, members: n
   const fac = client(base, facilitator.token);
   const storyIds: string[] = [];
   for (let i = 0; i < 3; i += 1) {
-    const story = await must(client(base, tellers[i % tellers.length]!.token)('POST', '/api/v1/stories', { title: `${run} candidate ${i}`, story: 'Een verandering die ertoe deed.', significance: 'Omdat het telt.', anonymous: false, submit: true }), 201, 'candidate story');
+    const story = await must(
+      client(base, tellers[i % tellers.length]!.token)('POST', '/api/v1/stories', {
+        title: `${run} candidate ${i}`,
+        story: 'Een verandering die ertoe deed.',
+        significance: 'Omdat het telt.',
+        anonymous: false,
+        submit: true,
+      }),
+      201,
+      'candidate story',
+    );
     storyIds.push(story.id);
   }
   const round = await must(fac('POST', '/api/v1/rounds', { title: `${run} round`, voting_method: 'plurality' }), 201, 'round');
   await must(fac('POST', `/api/v1/rounds/${round.id}/stories`, { story_ids: storyIds }), 200, 'round stories');
-  const groups = await must(fac('POST', `/api/v1/rounds/${round.id}/groups`, { groups: [{ name: 'Groep A', member_ids: voters.map((v) => v.id), story_ids: storyIds }] }), 201, 'groups');
+  const groups = await must(
+    fac('POST', `/api/v1/rounds/${round.id}/groups`, {
+      groups: [{ name: 'Groep A', member_ids: voters.map((v) => v.id), story_ids: storyIds }],
+    }),
+    201,
+    'groups',
+  );
   await must(fac('POST', `/api/v1/rounds/${round.id}/phase`, { phase: 'discussing' }), 200, 'discussing');
   await must(fac('POST', `/api/v1/rounds/${round.id}/phase`, { phase: 'voting' }), 200, 'voting');
   return { tellers, voters, storyIds, groupId: groups.items[0].id as string };
@@ -87,15 +111,31 @@ interface Ledger {
 }
 
 /** Writes until `stop` is set: each storyteller submits stories, each member changes their vote. */
-async function load(base: string, world: Awaited<ReturnType<typeof setUp>>, run: string, cycle: number, ledger: Ledger, stop: { now: boolean }) {
+async function load(
+  base: string,
+  world: Awaited<ReturnType<typeof setUp>>,
+  run: string,
+  cycle: number,
+  ledger: Ledger,
+  stop: { now: boolean },
+) {
   const tellers = world.tellers.map(async (teller, t) => {
     const call = client(base, teller.token);
     for (let n = 0; !stop.now; n += 1) {
       const title = `${run} c${cycle} t${t} n${n}`;
-      const res = await call('POST', '/api/v1/stories', { title, story: `Verhaal ${n}: wat er veranderde.`, significance: 'Omdat het ertoe doet.', anonymous: n % 2 === 0, submit: true }).catch(() => null);
+      const res = await call('POST', '/api/v1/stories', {
+        title,
+        story: `Verhaal ${n}: wat er veranderde.`,
+        significance: 'Omdat het ertoe doet.',
+        anonymous: n % 2 === 0,
+        submit: true,
+      }).catch(() => null);
       if (!res) return;
       if (res.status === 201) ledger.stories.set(title, res.json.id as string);
-      else throw new Error(`a story was refused: ${res.status} ${JSON.stringify(res.json).slice(0, 200)}\nserver log: ${serverLog().slice(-1500)}`);
+      else
+        throw new Error(
+          `a story was refused: ${res.status} ${JSON.stringify(res.json).slice(0, 200)}\nserver log: ${serverLog().slice(-1500)}`,
+        );
     }
   });
   const voters = world.voters.map(async (voter, v) => {
@@ -109,7 +149,10 @@ async function load(base: string, world: Awaited<ReturnType<typeof setUp>>, run:
       const res = await call('PUT', `/api/v1/groups/${world.groupId}/ballot`, { story_id: storyId }).catch(() => null);
       if (!res) return;
       if (res.status === 200) entry.acked = true;
-      else throw new Error(`a ballot was refused: ${res.status} ${JSON.stringify(res.json).slice(0, 200)}\nserver log: ${serverLog().slice(-1500)}`);
+      else
+        throw new Error(
+          `a ballot was refused: ${res.status} ${JSON.stringify(res.json).slice(0, 200)}\nserver log: ${serverLog().slice(-1500)}`,
+        );
     }
   });
   await Promise.all([...tellers, ...voters]);
@@ -141,9 +184,12 @@ async function postgresIntegrity(databaseUrl: string, problems: string[]): Promi
     return 'n/a (no amcheck extension)';
   }
   try {
-    const rows = await query(databaseUrl, `select count(*) as n from (select bt_index_check(c.oid, true) from pg_index i
+    const rows = await query(
+      databaseUrl,
+      `select count(*) as n from (select bt_index_check(c.oid, true) from pg_index i
       join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam join pg_namespace ns on ns.oid = c.relnamespace
-      where am.amname = 'btree' and ns.nspname = 'public' and c.relpersistence != 't') checked`);
+      where am.amname = 'btree' and ns.nspname = 'public' and c.relpersistence != 't') checked`,
+    );
     return `amcheck ok (${rows[0].n} indexes with their tables)`;
   } catch (err) {
     problems.push(`amcheck: ${(err as Error).message}`);
@@ -152,7 +198,12 @@ async function postgresIntegrity(databaseUrl: string, problems: string[]): Promi
 }
 
 /** Every acknowledged story once, every voter's ballot once with the last acknowledged (or a later in-flight) choice. */
-async function verify(databaseUrl: string, run: string, groupId: string, ledger: Ledger): Promise<{ problems: string[]; integrity: string }> {
+async function verify(
+  databaseUrl: string,
+  run: string,
+  groupId: string,
+  ledger: Ledger,
+): Promise<{ problems: string[]; integrity: string }> {
   const problems: string[] = [];
   const rows = await query(databaseUrl, 'select id, title from stories where title like $1', [`${run} c%`]);
   const byTitle = new Map<string, string[]>();
@@ -173,7 +224,8 @@ async function verify(databaseUrl: string, run: string, groupId: string, ledger:
     }
     const allowed = new Set(log.slice(lastAck).map((e) => e.storyId));
     const content = JSON.parse(mine[0].content) as { story_id?: string };
-    if (!content.story_id || !allowed.has(content.story_id)) problems.push(`voter ${voterId}: ballot ${mine[0].content}, acknowledged ${log[lastAck]!.storyId}`);
+    if (!content.story_id || !allowed.has(content.story_id))
+      problems.push(`voter ${voterId}: ballot ${mine[0].content}, acknowledged ${log[lastAck]!.storyId}`);
   }
   let integrity: string;
   if (databaseUrl.startsWith('sqlite:')) {
@@ -213,7 +265,10 @@ async function cycles(opts: CrashOptions, entry: string): Promise<CrashReport> {
     const stop = { now: false };
     const before = ledger.stories.size;
     const writing = load(base, world, run, cycle, ledger, stop);
-    const failure = writing.then(() => null, (err: unknown) => err);
+    const failure = writing.then(
+      () => null,
+      (err: unknown) => err,
+    );
     // Let the first writes of the cycle through (bounded), then kill at a random moment of the load.
     for (let waited = 0; ledger.stories.size === before && waited < 5000; waited += 10) await new Promise((r) => setTimeout(r, 10));
     await new Promise((r) => setTimeout(r, Math.random() * (opts.maxLoadMs ?? 1500)));
@@ -222,7 +277,9 @@ async function cycles(opts: CrashOptions, entry: string): Promise<CrashReport> {
     const err = await failure;
     if (err) throw err;
     const ballots = [...ledger.ballots.values()].flat().filter((e) => e.acked).length;
-    log(`cycle ${cycle}: killed after ${ledger.stories.size} stories and ${ballots} ballots acknowledged in total; this start took ${Math.round(ms)} ms`);
+    log(
+      `cycle ${cycle}: killed after ${ledger.stories.size} stories and ${ballots} ballots acknowledged in total; this start took ${Math.round(ms)} ms`,
+    );
   }
   // One more start, so the server itself recovers the files, before checking them.
   ({ child, ms } = await startServer(opts.databaseUrl, port, {}, entry));
@@ -230,8 +287,12 @@ async function cycles(opts: CrashOptions, entry: string): Promise<CrashReport> {
   await kill(child);
   const { problems, integrity } = await verify(opts.databaseUrl, run, world.groupId, ledger);
   return {
-    cycles: opts.cycles, storiesAcknowledged: ledger.stories.size,
-    ballotsAcknowledged: [...ledger.ballots.values()].flat().filter((e) => e.acked).length, startupMs, problems, integrity,
+    cycles: opts.cycles,
+    storiesAcknowledged: ledger.stories.size,
+    ballotsAcknowledged: [...ledger.ballots.values()].flat().filter((e) => e.acked).length,
+    startupMs,
+    problems,
+    integrity,
   };
 }
 
@@ -239,16 +300,27 @@ async function main(): Promise<void> {
   const cycles = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 20);
   const targets: Array<{ name: string; url: string; drop: () => Promise<void> }> = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'significant-crash-'));
-  targets.push({ name: 'SQLite', url: `sqlite://${path.join(dir, 'crash.sqlite')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) });
+  targets.push({
+    name: 'SQLite',
+    url: `sqlite://${path.join(dir, 'crash.sqlite')}`,
+    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  });
   const admin = process.env.CRASH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const pgName = `significant_crash_${randomBytes(4).toString('hex')}`;
   const c = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 2000 });
-  const pgUp = await c.connect().then(() => true, () => false);
+  const pgUp = await c.connect().then(
+    () => true,
+    () => false,
+  );
   if (pgUp) {
     await c.query(`create database ${pgName}`);
     const u = new URL(admin);
     u.pathname = `/${pgName}`;
-    targets.push({ name: 'PostgreSQL', url: u.toString(), drop: async () => void (await c.query(`drop database if exists ${pgName} with (force)`)) });
+    targets.push({
+      name: 'PostgreSQL',
+      url: u.toString(),
+      drop: async () => void (await c.query(`drop database if exists ${pgName} with (force)`)),
+    });
   } else {
     process.stdout.write(`PostgreSQL is not reachable at ${admin}: only SQLite is tested.\n`);
   }

@@ -18,8 +18,12 @@ try {
     process.stderr.write('Nobody has that e-mail address.\n');
     process.exitCode = 1;
   } else {
-    const result = await conn.db.transaction().execute((trx) => erasePersonIn(trx, null, user.id, choice as StoriesChoice, 'user.erased_by_command'));
-    process.stdout.write(`Erased ${result.id}: ${result.stories_removed} stories removed, ${result.stories_anonymised} kept anonymously, ${result.comments_kept} comments and ${result.ballots_kept} ballots kept without a link.\n`);
+    const result = await conn.db
+      .transaction()
+      .execute((trx) => erasePersonIn(trx, null, user.id, choice as StoriesChoice, 'user.erased_by_command'));
+    process.stdout.write(
+      `Erased ${result.id}: ${result.stories_removed} stories removed, ${result.stories_anonymised} kept anonymously, ${result.comments_kept} comments and ${result.ballots_kept} ballots kept without a link.\n`,
+    );
   }
 } finally {
   await conn.close();

@@ -19,8 +19,12 @@ function main(): number {
     return 2;
   }
   const check = restoreSqlite(source, database.file);
-  const counts = Object.entries(check.counts).map(([t, n]) => `${t} ${n}`).join(', ');
-  process.stdout.write(`Restored ${source} to ${database.file}: integrity_check ${check.integrity}, ${check.migrations} migrations, ${counts}. Start the server again.\n`);
+  const counts = Object.entries(check.counts)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ');
+  process.stdout.write(
+    `Restored ${source} to ${database.file}: integrity_check ${check.integrity}, ${check.migrations} migrations, ${counts}. Start the server again.\n`,
+  );
   return 0;
 }
 

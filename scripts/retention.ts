@@ -7,7 +7,9 @@ import { applyRetention, retentionSettings } from '../server/features/privacy/re
 const config = loadConfig(process.env);
 const settings = retentionSettings(config);
 if (settings.storyDays === null && settings.accountDays === null) {
-  process.stdout.write('No retention set (STORY_RETENTION_DAYS and ACCOUNT_RETENTION_DAYS are unset): everything is kept. Nothing to do.\n');
+  process.stdout.write(
+    'No retention set (STORY_RETENTION_DAYS and ACCOUNT_RETENTION_DAYS are unset): everything is kept. Nothing to do.\n',
+  );
   process.exit(0);
 }
 const conn = await connect(config.DATABASE_URL);

@@ -37,7 +37,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const logDefaults = {
     level: config.LOG_LEVEL,
     // Never write credentials or story text to the log.
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'password', 'token'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'password', 'token'],
+      censor: '[redacted]',
+    },
     serializers: logSerializers,
   };
   const app = Fastify({
@@ -65,12 +68,17 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(db, { config, connection: opts.connection });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Significant API', description: 'Most Significant Change: stories, selection rounds and themed reports.', version: '1.0.0' },
+      info: {
+        title: 'Significant API',
+        description: 'Most Significant Change: stories, selection rounds and themed reports.',
+        version: '1.0.0',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
     // Only the JSON API belongs in the document; the HTML pages are for people.
-    transform: (input) => (input.url.startsWith('/api/v1/') ? jsonSchemaTransform(input) : { schema: { ...input.schema, hide: true }, url: input.url }),
+    transform: (input) =>
+      input.url.startsWith('/api/v1/') ? jsonSchemaTransform(input) : { schema: { ...input.schema, hide: true }, url: input.url },
   });
   await app.register(security, { config });
   await app.register(i18n, { config });

@@ -13,7 +13,12 @@ export class AppError extends Error {
   readonly errors?: FieldError[];
   readonly params?: Record<string, string | number>;
 
-  constructor(status: number, code: string, message: string, opts: { errors?: FieldError[]; params?: Record<string, string | number> } = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    opts: { errors?: FieldError[]; params?: Record<string, string | number> } = {},
+  ) {
     super(message);
     this.status = status;
     this.code = code;

@@ -53,11 +53,25 @@ export async function benchServer(dialect: 'sqlite' | 'postgres', env: Record<st
       await d.end();
     };
   }
-  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', ...env });
+  const config = loadConfig({
+    DATABASE_URL: url,
+    LOG_LEVEL: 'silent',
+    ARGON2_MEMORY_KIB: '1024',
+    ARGON2_TIME_COST: '1',
+    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+    ...env,
+  });
   const app = await buildApp(config, { logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
-  return { app, baseUrl: `http://127.0.0.1:${port}`, close: async () => { await app.close(); await drop(); } };
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await drop();
+    },
+  };
 }
 
 export interface Measured<T> {

@@ -40,14 +40,29 @@ export async function buildServer(): Promise<{ entry: string; remove: () => void
 }
 
 /** Starts the server (`node <entry>`, or tsx on the sources without one) and resolves once /healthz answers, with the time that took. */
-export async function startServer(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}, entry?: string): Promise<{ child: ChildProcess; ms: number }> {
+export async function startServer(
+  databaseUrl: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+  entry?: string,
+): Promise<{ child: ChildProcess; ms: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, entry ? [entry] : ['--import', 'tsx', 'server/server.ts'], {
     cwd: ROOT,
     env: {
-      ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'error',
-      ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1',
-      SESSION_SECRET: 'crash-test-secret-crash-test-secret-1234', RATE_LIMIT_IP_PER_MINUTE: '1000000', ...extraEnv,
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'error',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      ARGON2_MEMORY_KIB: '1024',
+      ARGON2_TIME_COST: '1',
+      SESSION_SECRET: 'crash-test-secret-crash-test-secret-1234',
+      RATE_LIMIT_IP_PER_MINUTE: '1000000',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -62,7 +77,10 @@ export async function startServer(databaseUrl: string, port: number, extraEnv: R
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${stderr}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { child, ms: performance.now() - started };
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -76,4 +94,3 @@ export async function kill(child: ChildProcess): Promise<void> {
   child.kill('SIGKILL');
   await exited;
 }
-

@@ -41,33 +41,72 @@ interface Voter {
 
 async function setUp(server: BenchServer) {
   const db = server.app.db;
-  const facilitatorRow = await insertUser(db, { email: 'bench-facilitator@example.org', name: 'Bench facilitator', role: 'facilitator', password_hash: null });
-  const facilitator: CurrentUser = { id: facilitatorRow.id, email: facilitatorRow.email, name: facilitatorRow.name, role: 'facilitator', organization_id: null, locale: null };
-  const round = await createRound(db, facilitator, { title: 'Bench round', prompt: null, voting_method: 'ranked', template: 'msc', hide_results: true, points_per_voter: null });
+  const facilitatorRow = await insertUser(db, {
+    email: 'bench-facilitator@example.org',
+    name: 'Bench facilitator',
+    role: 'facilitator',
+    password_hash: null,
+  });
+  const facilitator: CurrentUser = {
+    id: facilitatorRow.id,
+    email: facilitatorRow.email,
+    name: facilitatorRow.name,
+    role: 'facilitator',
+    organization_id: null,
+    locale: null,
+  };
+  const round = await createRound(db, facilitator, {
+    title: 'Bench round',
+    prompt: null,
+    voting_method: 'ranked',
+    template: 'msc',
+    hide_results: true,
+    points_per_voter: null,
+  });
   const groups = [];
   const voters: Voter[] = [];
   for (let g = 0; g < GROUPS; g += 1) {
     const members = [];
-    for (let m = 0; m < PER_GROUP; m += 1) members.push(await insertUser(db, { email: `bench-${g}-${m}@example.org`, name: `Voter ${g}-${m}`, role: 'storyteller', password_hash: null }));
+    for (let m = 0; m < PER_GROUP; m += 1)
+      members.push(
+        await insertUser(db, { email: `bench-${g}-${m}@example.org`, name: `Voter ${g}-${m}`, role: 'storyteller', password_hash: null }),
+      );
     const storyIds = await insertStories(db, STORIES_PER_GROUP, { author_id: members[0]!.id, title: `Group ${g} story` });
-    groups.push({ name: `Group ${g + 1}`, member_ids: members.map((m) => m.id), story_ids: storyIds, facilitator_id: facilitator.id, members });
+    groups.push({
+      name: `Group ${g + 1}`,
+      member_ids: members.map((m) => m.id),
+      story_ids: storyIds,
+      facilitator_id: facilitator.id,
+      members,
+    });
   }
-  await addStories(server.app, round.id, groups.flatMap((g) => g.story_ids));
+  await addStories(
+    server.app,
+    round.id,
+    groups.flatMap((g) => g.story_ids),
+  );
   const rows = await formGroups(server.app, facilitator, round.id, { groups: groups.map(({ members: _m, ...g }) => g) }, 'en');
   await changePhase(server.app, facilitator, round.id, 'discussing');
   await changePhase(server.app, facilitator, round.id, 'voting');
   for (const [i, row] of rows.entries()) {
-    for (const member of groups[i]!.members) voters.push({ token: (await issueToken(db, member.id, 1)).token, groupId: row.id, candidates: groups[i]!.story_ids });
+    for (const member of groups[i]!.members)
+      voters.push({ token: (await issueToken(db, member.id, 1)).token, groupId: row.id, candidates: groups[i]!.story_ids });
   }
   return { facilitatorToken: (await issueToken(db, facilitator.id, 1)).token, groupIds: rows.map((r) => r.id), voters };
 }
 
 /** Each worker runs its calls one after the other; all workers run at once. Returns requests per second. */
-async function concurrently(workers: number, perWorker: number, call: (worker: number, n: number) => Promise<void>): Promise<{ seconds: number; perSecond: number }> {
+async function concurrently(
+  workers: number,
+  perWorker: number,
+  call: (worker: number, n: number) => Promise<void>,
+): Promise<{ seconds: number; perSecond: number }> {
   const start = performance.now();
-  await Promise.all(Array.from({ length: workers }, async (_, w) => {
-    for (let n = 0; n < perWorker; n += 1) await call(w, n);
-  }));
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      for (let n = 0; n < perWorker; n += 1) await call(w, n);
+    }),
+  );
   const seconds = (performance.now() - start) / 1000;
   return { seconds, perSecond: (workers * perWorker) / seconds };
 }
@@ -87,7 +126,9 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<Record<string, strin
       const voter = voters[w]!;
       const ranking = shuffle(voter.candidates, next);
       const res = await fetch(`${server.baseUrl}/api/v1/groups/${voter.groupId}/ballot`, {
-        method: 'PUT', headers: { authorization: `Bearer ${voter.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ ranking }),
+        method: 'PUT',
+        headers: { authorization: `Bearer ${voter.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ ranking }),
       });
       await res.arrayBuffer();
       if (res.status === 200) voter.last = ranking;
@@ -96,18 +137,33 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<Record<string, strin
     // Every tally must equal the count of each voter's last ballot.
     let mismatches = 0;
     for (const groupId of groupIds) {
-      const res = await fetch(`${server.baseUrl}/api/v1/groups/${groupId}/results`, { headers: { authorization: `Bearer ${facilitatorToken}` } });
+      const res = await fetch(`${server.baseUrl}/api/v1/groups/${groupId}/results`, {
+        headers: { authorization: `Bearer ${facilitatorToken}` },
+      });
       const results = (await res.json()) as { tallies: Array<{ story_id: string; score: number }>; ballots: number };
       const mine = voters.filter((v) => v.groupId === groupId);
-      const expected = tally('ranked', mine[0]!.candidates, mine.map((v) => ({ ranking: v.last ?? [] })));
+      const expected = tally(
+        'ranked',
+        mine[0]!.candidates,
+        mine.map((v) => ({ ranking: v.last ?? [] })),
+      );
       const got = new Map(results.tallies.map((t) => [t.story_id, t.score]));
       if (results.ballots !== mine.length || expected.some((t) => got.get(t.story_id) !== t.score)) mismatches += 1;
     }
-    const rows = await server.app.db.selectFrom('ballots').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await server.app.db
+      .selectFrom('ballots')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return {
-      dialect, voters: voters.length, ballots: voters.length * BALLOTS_EACH, 'ballots/s': ballots.perSecond.toFixed(0),
-      'healthz req/s': baseline.perSecond.toFixed(0), ratio: ratio(ballots.perSecond, baseline.perSecond),
-      'ballot rows': Number(rows.n), failures: failures.length, 'tallies correct': `${groupIds.length - mismatches}/${groupIds.length}`,
+      dialect,
+      voters: voters.length,
+      ballots: voters.length * BALLOTS_EACH,
+      'ballots/s': ballots.perSecond.toFixed(0),
+      'healthz req/s': baseline.perSecond.toFixed(0),
+      ratio: ratio(ballots.perSecond, baseline.perSecond),
+      'ballot rows': Number(rows.n),
+      failures: failures.length,
+      'tallies correct': `${groupIds.length - mismatches}/${groupIds.length}`,
     };
   } finally {
     await server.close();

@@ -22,28 +22,115 @@ We dronken koffie en praatten over de kinderen, de school en het werk dat de vad
 
 Na drie maanden belde ze zelf: de huur was betaald en de zoon ging weer naar school. Eén kleine stap, maar een échte.`;
 
-async function insertMany<T extends keyof Database & string>(db: Kysely<Database>, table: T, rows: Array<Record<string, unknown>>): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto(table).values(rows.slice(i, i + 200) as never).execute();
+async function insertMany<T extends keyof Database & string>(
+  db: Kysely<Database>,
+  table: T,
+  rows: Array<Record<string, unknown>>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + 200) as never)
+      .execute();
 }
 
 /** The network, inserted directly in a few transactions: fast, and independent of the HTTP API. */
 export async function seed(db: Kysely<Database>): Promise<string> {
   const now = nowIso();
   const storyHtml = renderMarkdown(STORY);
-  const orgs = Array.from({ length: 15 }, (_, i) => ({ id: newId(), name: `Organisatie ${i + 1}`, project: `Project ${i + 1}`, region: ['Antwerpen', 'Limburg', 'Oost-Vlaanderen'][i % 3], starts_on: '2025-01-01', ends_on: '2026-12-31', created_at: now, updated_at: now }));
-  const users = Array.from({ length: 450 }, (_, i) => ({ id: newId(), email: `bench${i}@example.org`, name: `Lid ${i}`, role: 'storyteller', organization_id: orgs[i % orgs.length]!.id, locale: 'nl', password_hash: null, active: 1, mfa_secret: null, mfa_recovery: null, created_at: now, updated_at: now }));
-  const parent = { id: newId(), title: 'Netwerkdag', prompt: 'Welke verandering was het belangrijkst?', template: 'msc', voting_method: 'plurality', points_per_voter: null, parent_round_id: null, meeting_date: '2026-06-01', submission_deadline: null, hide_results: 1, phase: 'closed', published_at: now, created_by: null, created_at: now, updated_at: now };
-  const children = Array.from({ length: CHILD_ROUNDS }, (_, i) => ({ ...parent, id: newId(), title: `Regioronde ${i + 1}`, parent_round_id: parent.id, meeting_date: `2026-0${i + 1}-15` }));
+  const orgs = Array.from({ length: 15 }, (_, i) => ({
+    id: newId(),
+    name: `Organisatie ${i + 1}`,
+    project: `Project ${i + 1}`,
+    region: ['Antwerpen', 'Limburg', 'Oost-Vlaanderen'][i % 3],
+    starts_on: '2025-01-01',
+    ends_on: '2026-12-31',
+    created_at: now,
+    updated_at: now,
+  }));
+  const users = Array.from({ length: 450 }, (_, i) => ({
+    id: newId(),
+    email: `bench${i}@example.org`,
+    name: `Lid ${i}`,
+    role: 'storyteller',
+    organization_id: orgs[i % orgs.length]!.id,
+    locale: 'nl',
+    password_hash: null,
+    active: 1,
+    mfa_secret: null,
+    mfa_recovery: null,
+    created_at: now,
+    updated_at: now,
+  }));
+  const parent = {
+    id: newId(),
+    title: 'Netwerkdag',
+    prompt: 'Welke verandering was het belangrijkst?',
+    template: 'msc',
+    voting_method: 'plurality',
+    points_per_voter: null,
+    parent_round_id: null,
+    meeting_date: '2026-06-01',
+    submission_deadline: null,
+    hide_results: 1,
+    phase: 'closed',
+    published_at: now,
+    created_by: null,
+    created_at: now,
+    updated_at: now,
+  };
+  const children = Array.from({ length: CHILD_ROUNDS }, (_, i) => ({
+    ...parent,
+    id: newId(),
+    title: `Regioronde ${i + 1}`,
+    parent_round_id: parent.id,
+    meeting_date: `2026-0${i + 1}-15`,
+  }));
   const stories = Array.from({ length: STORIES }, (_, i) => ({
-    id: newId(), serial: i + 1, author_id: users[i % users.length]!.id, author_name: `Auteur ${i}`, anonymous: i % 7 === 0 ? 1 : 0, organization_id: orgs[i % orgs.length]!.id,
-    round_id: children[i % CHILD_ROUNDS]!.id, template: 'msc', title: `Verhaal ${i + 1}: een kleine stap`, story: STORY, story_html: storyHtml, significance: 'Omdat vertrouwen tijd vraagt.',
-    significance_html: '<p>Omdat vertrouwen tijd vraagt.</p>', learning_question: null, extra: null, role: 'outreacher', story_date: '2026-01-10', status: 'submitted', language: 'nl',
-    consent_report: i % 50 === 0 ? 0 : 1, consent_quote: 1, search_text: '', submitted_at: now, created_at: now, updated_at: now,
+    id: newId(),
+    serial: i + 1,
+    author_id: users[i % users.length]!.id,
+    author_name: `Auteur ${i}`,
+    anonymous: i % 7 === 0 ? 1 : 0,
+    organization_id: orgs[i % orgs.length]!.id,
+    round_id: children[i % CHILD_ROUNDS]!.id,
+    template: 'msc',
+    title: `Verhaal ${i + 1}: een kleine stap`,
+    story: STORY,
+    story_html: storyHtml,
+    significance: 'Omdat vertrouwen tijd vraagt.',
+    significance_html: '<p>Omdat vertrouwen tijd vraagt.</p>',
+    learning_question: null,
+    extra: null,
+    role: 'outreacher',
+    story_date: '2026-01-10',
+    status: 'submitted',
+    language: 'nl',
+    consent_report: i % 50 === 0 ? 0 : 1,
+    consent_quote: 1,
+    search_text: '',
+    submitted_at: now,
+    created_at: now,
+    updated_at: now,
   }));
   const childGroups = GROUPS - 30;
   const groups = [
-    ...Array.from({ length: childGroups }, (_, i) => ({ id: newId(), round_id: children[i % CHILD_ROUNDS]!.id, name: `Groep ${i + 1}`, facilitator_id: null, iteration: 1, created_at: now })),
-    ...Array.from({ length: 30 }, (_, i) => ({ id: newId(), round_id: parent.id, name: `Netwerkgroep ${i + 1}`, facilitator_id: null, iteration: 1, created_at: now })),
+    ...Array.from({ length: childGroups }, (_, i) => ({
+      id: newId(),
+      round_id: children[i % CHILD_ROUNDS]!.id,
+      name: `Groep ${i + 1}`,
+      facilitator_id: null,
+      iteration: 1,
+      created_at: now,
+    })),
+    ...Array.from({ length: 30 }, (_, i) => ({
+      id: newId(),
+      round_id: parent.id,
+      name: `Netwerkgroep ${i + 1}`,
+      facilitator_id: null,
+      iteration: 1,
+      created_at: now,
+    })),
   ];
   const groupStories: Array<Record<string, unknown>> = [];
   const roundStories: Array<Record<string, unknown>> = [];
@@ -59,17 +146,67 @@ export async function seed(db: Kysely<Database>): Promise<string> {
     for (let m = 0; m < MEMBERS_PER_GROUP; m += 1) {
       const voter = users[(gi * MEMBERS_PER_GROUP + m) % users.length]!.id;
       members.push({ group_id: g.id, user_id: voter });
-      if (gi < childGroups) ballots.push({ id: newId(), group_id: g.id, iteration: 1, voter_id: voter, content: '{}', created_at: now, updated_at: now });
+      if (gi < childGroups)
+        ballots.push({ id: newId(), group_id: g.id, iteration: 1, voter_id: voter, content: '{}', created_at: now, updated_at: now });
     }
     const own = gi < childGroups ? stories.filter((_, i) => i % childGroups === gi) : [];
     const chosen = own[1] ?? own[0];
-    if (chosen) selections.push({ id: newId(), group_id: g.id, story_id: chosen.id, reasons: 'Het toont hoe **aanklampend werken** vertrouwen opbouwt.', dissent: gi % 5 === 0 ? 'Een lid koos liever een ander verhaal.' : null, method: 'plurality', tallies: '[]', participants: '{"count":6}', tie_break_reason: null, selected_by: null, selected_at: now });
+    if (chosen)
+      selections.push({
+        id: newId(),
+        group_id: g.id,
+        story_id: chosen.id,
+        reasons: 'Het toont hoe **aanklampend werken** vertrouwen opbouwt.',
+        dissent: gi % 5 === 0 ? 'Een lid koos liever een ander verhaal.' : null,
+        method: 'plurality',
+        tallies: '[]',
+        participants: '{"count":6}',
+        tie_break_reason: null,
+        selected_by: null,
+        selected_at: now,
+      });
   });
-  const parts = ['Wie en wat', 'Hoe', 'Netwerken', 'Kader'].map((name, i) => ({ id: newId(), parent_id: null, name, description: null, position: i, opening_story_id: null, practice: null, practice_html: null, challenges: '[]', actions: '[]', created_at: now, updated_at: now }));
-  const items = JSON.stringify([{ text: 'Gezin is wantrouwig', children: [{ text: 'eerdere ervaringen', children: [{ text: 'OCMW' }] }] }, { text: 'Meer vragen dan aanbod' }]);
-  const categories = Array.from({ length: 10 }, (_, i) => ({ ...parts[i % 4]!, id: newId(), parent_id: parts[i % 4]!.id, name: `Categorie ${i + 1}`, position: i, opening_story_id: stories[i * 3 + 1]!.id, practice: 'De praktijk: **samen** op stap.', practice_html: '<p>De praktijk: <strong>samen</strong> op stap.</p>', challenges: items, actions: items }));
+  const parts = ['Wie en wat', 'Hoe', 'Netwerken', 'Kader'].map((name, i) => ({
+    id: newId(),
+    parent_id: null,
+    name,
+    description: null,
+    position: i,
+    opening_story_id: null,
+    practice: null,
+    practice_html: null,
+    challenges: '[]',
+    actions: '[]',
+    created_at: now,
+    updated_at: now,
+  }));
+  const items = JSON.stringify([
+    { text: 'Gezin is wantrouwig', children: [{ text: 'eerdere ervaringen', children: [{ text: 'OCMW' }] }] },
+    { text: 'Meer vragen dan aanbod' },
+  ]);
+  const categories = Array.from({ length: 10 }, (_, i) => ({
+    ...parts[i % 4]!,
+    id: newId(),
+    parent_id: parts[i % 4]!.id,
+    name: `Categorie ${i + 1}`,
+    position: i,
+    opening_story_id: stories[i * 3 + 1]!.id,
+    practice: 'De praktijk: **samen** op stap.',
+    practice_html: '<p>De praktijk: <strong>samen</strong> op stap.</p>',
+    challenges: items,
+    actions: items,
+  }));
   const storyThemes = stories.map((s, i) => ({ story_id: s.id, theme_id: categories[i % 10]!.id }));
-  const quotes = categories.flatMap((c, i) => [1, 2, 3].map((q) => ({ id: newId(), theme_id: c.id, story_id: stories[i * 10 + q]!.id, text: 'De moeder was wantrouwig', created_by: null, created_at: now })));
+  const quotes = categories.flatMap((c, i) =>
+    [1, 2, 3].map((q) => ({
+      id: newId(),
+      theme_id: c.id,
+      story_id: stories[i * 10 + q]!.id,
+      text: 'De moeder was wantrouwig',
+      created_by: null,
+      created_at: now,
+    })),
+  );
 
   await db.transaction().execute(async (trx) => {
     await insertMany(trx, 'organizations', orgs);
@@ -95,7 +232,8 @@ async function drain(body: unknown): Promise<number> {
   if (typeof body === 'string') return Buffer.byteLength(body);
   if (Buffer.isBuffer(body)) return body.length;
   let n = 0;
-  for await (const chunk of body as AsyncIterable<Buffer | string>) n += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+  for await (const chunk of body as AsyncIterable<Buffer | string>)
+    n += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
   return n;
 }
 
@@ -105,22 +243,58 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<void> {
     const seeded = await measure(() => seed(server.app.db));
     const roundId = seeded.value;
     process.stdout.write(`\n${dialect}: seeded ${STORIES} stories, ${GROUPS} groups, 10 themes in ${seeded.ms.toFixed(0)} ms\n`);
-    const baseline = await measure(async () => JSON.stringify(await buildReportModel(server.app.db, { roundIds: [roundId], locale: 'nl' })).length);
+    const baseline = await measure(
+      async () => JSON.stringify(await buildReportModel(server.app.db, { roundIds: [roundId], locale: 'nl' })).length,
+    );
     const rows: Array<Record<string, string | number>> = [
-      { format: 'model (baseline)', ms: baseline.ms.toFixed(0), 'x model': '1.00x', 'peak RSS MB': baseline.peakRssMb.toFixed(0), 'size KB': (baseline.value / 1024).toFixed(0) },
+      {
+        format: 'model (baseline)',
+        ms: baseline.ms.toFixed(0),
+        'x model': '1.00x',
+        'peak RSS MB': baseline.peakRssMb.toFixed(0),
+        'size KB': (baseline.value / 1024).toFixed(0),
+      },
     ];
-    const formats: Array<[ReportFormat, boolean]> = [['json', false], ['csv', false], ['md', false], ['html', false], ['docx', false], ['pdf', false], ['pdf', true], ['docx', true]];
+    const formats: Array<[ReportFormat, boolean]> = [
+      ['json', false],
+      ['csv', false],
+      ['md', false],
+      ['html', false],
+      ['docx', false],
+      ['pdf', false],
+      ['pdf', true],
+      ['docx', true],
+    ];
     for (const [format, factsheet] of formats) {
       const m = await measure(async () => {
         const model = await buildReportModel(server.app.db, { roundIds: [roundId], locale: 'nl' });
         return drain((await renderReport(model, format, factsheet)).body);
       });
-      rows.push({ format: factsheet ? `${format} (factsheet)` : format, ms: m.ms.toFixed(0), 'x model': ratio(m.ms, baseline.ms), 'peak RSS MB': m.peakRssMb.toFixed(0), 'size KB': (m.value / 1024).toFixed(0) });
+      rows.push({
+        format: factsheet ? `${format} (factsheet)` : format,
+        ms: m.ms.toFixed(0),
+        'x model': ratio(m.ms, baseline.ms),
+        'peak RSS MB': m.peakRssMb.toFixed(0),
+        'size KB': (m.value / 1024).toFixed(0),
+      });
     }
     printTable(rows);
 
     // Responsiveness: /healthz answered while the big PDF is built over HTTP.
-    const facilitator = { id: newId(), email: 'bench-facilitator@example.org', name: 'Bench', role: 'facilitator' as const, organization_id: null, locale: null, password_hash: null, active: 1, mfa_secret: null, mfa_recovery: null, created_at: nowIso(), updated_at: nowIso() };
+    const facilitator = {
+      id: newId(),
+      email: 'bench-facilitator@example.org',
+      name: 'Bench',
+      role: 'facilitator' as const,
+      organization_id: null,
+      locale: null,
+      password_hash: null,
+      active: 1,
+      mfa_secret: null,
+      mfa_recovery: null,
+      created_at: nowIso(),
+      updated_at: nowIso(),
+    };
     await server.app.db.insertInto('users').values(facilitator).execute();
     const { token } = await issueToken(server.app.db, facilitator.id, 1);
     const idle: number[] = [];
@@ -133,7 +307,9 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<void> {
     const started = performance.now();
     const pdf = fetch(`${server.baseUrl}/api/v1/rounds/${roundId}/report?format=pdf`, { headers: { authorization: `Bearer ${token}` } })
       .then((r) => r.arrayBuffer())
-      .finally(() => { building = false; });
+      .finally(() => {
+        building = false;
+      });
     const busy: number[] = [];
     while (building && busy.length < 2000) {
       const t = performance.now();
@@ -144,7 +320,10 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<void> {
     const bytes = (await pdf).byteLength;
     printTable([
       { measure: '/healthz idle (max ms)', value: Math.max(...idle).toFixed(1) },
-      { measure: `/healthz during PDF over HTTP (max ms, ${busy.length} probes)`, value: busy.length ? Math.max(...busy).toFixed(1) : 'n/a' },
+      {
+        measure: `/healthz during PDF over HTTP (max ms, ${busy.length} probes)`,
+        value: busy.length ? Math.max(...busy).toFixed(1) : 'n/a',
+      },
       { measure: 'ratio busy/idle max', value: busy.length ? ratio(Math.max(...busy), Math.max(...idle)) : 'n/a' },
       { measure: 'PDF over HTTP (ms, KB)', value: `${(performance.now() - started).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KB` },
     ]);

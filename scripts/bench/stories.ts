@@ -53,9 +53,13 @@ async function hammer(url: string, headers: Record<string, string>): Promise<Res
 async function sessionCookie(base: string, email: string): Promise<string> {
   const form = await fetch(`${base}/sign-in`);
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
-  const first = form.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const first = form.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const res = await fetch(`${base}/sign-in`, {
-    method: 'POST', redirect: 'manual',
+    method: 'POST',
+    redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: first },
     body: new URLSearchParams({ email, password: PASSWORD, _csrf: csrf }).toString(),
   });
@@ -74,7 +78,12 @@ async function throughput(dialect: 'sqlite' | 'postgres'): Promise<Array<Record<
   const conn = await connect(server.app.config.DATABASE_URL);
   try {
     const { app } = server;
-    const teller = await createUser(app.db, app.config, { email: 'teller@bench.example', name: 'Bench Teller', role: 'facilitator', password: PASSWORD });
+    const teller = await createUser(app.db, app.config, {
+      email: 'teller@bench.example',
+      name: 'Bench Teller',
+      role: 'facilitator',
+      password: PASSWORD,
+    });
     await insertStories(app.db, STORIES, { author_id: teller.id, author_name: teller.name, status: 'submitted' });
     const { token } = await issueToken(app.db, teller.id, 1);
 
@@ -92,9 +101,18 @@ async function throughput(dialect: 'sqlite' | 'postgres'): Promise<Array<Record<
     const apiResult = await hammer(`${server.baseUrl}/api/v1/stories?limit=50`, { authorization: `Bearer ${token}` });
     const pageResult = await hammer(`${server.baseUrl}/stories`, { cookie });
     const row = (name: string, r: Result) => ({
-      dialect, target: name, 'req/s': Math.round(r.rps), 'p50 ms': r.p50.toFixed(1), 'vs bare': ratio(r.rps, baseline.rps), statuses: [...r.statuses].join(','),
+      dialect,
+      target: name,
+      'req/s': Math.round(r.rps),
+      'p50 ms': r.p50.toFixed(1),
+      'vs bare': ratio(r.rps, baseline.rps),
+      statuses: [...r.statuses].join(','),
     });
-    return [row('bare Fastify route (baseline)', baseline), row('GET /api/v1/stories?limit=50', apiResult), row('GET /stories (page)', pageResult)];
+    return [
+      row('bare Fastify route (baseline)', baseline),
+      row('GET /api/v1/stories?limit=50', apiResult),
+      row('GET /stories (page)', pageResult),
+    ];
   } finally {
     await bare.close();
     await conn.close();
@@ -115,17 +133,29 @@ async function startupTimes(): Promise<Array<Record<string, string | number>>> {
   try {
     const conn = await connect({ dialect: 'sqlite', file: path.join(dir, 'existing.sqlite') });
     await migrateToLatest(conn.db);
-    const teller = await createUser(conn.db, { ARGON2_MEMORY_KIB: 1024, ARGON2_TIME_COST: 1 }, { email: 'startup@bench.example', name: 'Start', role: 'storyteller', password: PASSWORD });
+    const teller = await createUser(
+      conn.db,
+      { ARGON2_MEMORY_KIB: 1024, ARGON2_TIME_COST: 1 },
+      { email: 'startup@bench.example', name: 'Start', role: 'storyteller', password: PASSWORD },
+    );
     await insertStories(conn.db, STORIES, { author_id: teller.id });
     await conn.close();
     const built = await buildServer();
     try {
       const rows = [];
-      for (const [name, entry] of [['node (as npm start)', built.entry], ['tsx (development)', undefined]] as const) {
+      for (const [name, entry] of [
+        ['node (as npm start)', built.entry],
+        ['tsx (development)', undefined],
+      ] as const) {
         const times: number[] = [];
         for (let i = 0; i < 5; i += 1) times.push(await startup(url, entry));
         times.sort((a, b) => a - b);
-        rows.push({ 'start-up to healthy /healthz': name, 'median ms': Math.round(times[2]!), 'min ms': Math.round(times[0]!), 'max ms': Math.round(times[4]!) });
+        rows.push({
+          'start-up to healthy /healthz': name,
+          'median ms': Math.round(times[2]!),
+          'min ms': Math.round(times[0]!),
+          'max ms': Math.round(times[4]!),
+        });
       }
       return rows;
     } finally {
@@ -137,7 +167,9 @@ async function startupTimes(): Promise<Array<Record<string, string | number>>> {
 }
 
 export default async function storiesBench(): Promise<void> {
-  process.stdout.write(`Story list, ${STORIES} stories, ${REQUESTS} requests, ${CONCURRENCY} in flight (higher req/s is better; "vs bare" near 1.00x means little overhead):\n`);
+  process.stdout.write(
+    `Story list, ${STORIES} stories, ${REQUESTS} requests, ${CONCURRENCY} in flight (higher req/s is better; "vs bare" near 1.00x means little overhead):\n`,
+  );
   const rows = await throughput('sqlite');
   if (await postgresAvailable()) rows.push(...(await throughput('postgres')));
   else process.stdout.write('(PostgreSQL is not reachable: SQLite only)\n');

@@ -12,7 +12,14 @@ import type {
   RoundsTable,
   SelectionsTable,
 } from './tables/rounds.js';
-import type { CommentsTable, StoriesTable, StoryElementsTable, StoryImportsTable, StoryThemesTable, StoryVersionsTable } from './tables/stories.js';
+import type {
+  CommentsTable,
+  StoriesTable,
+  StoryElementsTable,
+  StoryImportsTable,
+  StoryThemesTable,
+  StoryVersionsTable,
+} from './tables/stories.js';
 import type { AuditLogTable, RateLimitsTable, SettingsTable } from './tables/system.js';
 import type { QuotesTable, ThemesTable } from './tables/themes.js';
 

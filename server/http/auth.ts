@@ -108,7 +108,10 @@ export default fp<{ config: Config }>(
       const route = request.routeOptions.url ?? '';
       if (mustEnrol && !ENROLMENT_PATHS.includes(route) && !PLUGIN_ROUTE_PREFIXES.some((p) => route.startsWith(p))) {
         // MFA_REQUIRED: an admin or facilitator without a second factor may only set one up (or sign out).
-        request.log.warn({ event: 'access_denied', reason: 'mfa_enrolment', user_id: request.user?.id ?? null, route: request.routeOptions.url }, 'access denied');
+        request.log.warn(
+          { event: 'access_denied', reason: 'mfa_enrolment', user_id: request.user?.id ?? null, route: request.routeOptions.url },
+          'access denied',
+        );
         if (!isApi(request) && request.method === 'GET') return reply.redirect('/profile/mfa', 303);
         throw new AppError(403, 'mfa_required', 'Turn on two-step sign-in first');
       }

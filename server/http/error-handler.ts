@@ -9,8 +9,17 @@ import { localizedIssues } from '../lib/schemas.js';
 import { isApi } from './auth.js';
 
 const STATUS_CODES: Record<number, string> = {
-  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 406: 'not_acceptable',
-  409: 'conflict', 413: 'too_large', 415: 'unsupported_media_type', 422: 'validation', 429: 'too_many_requests',
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  409: 'conflict',
+  413: 'too_large',
+  415: 'unsupported_media_type',
+  422: 'validation',
+  429: 'too_many_requests',
 };
 
 interface Problem {
@@ -27,7 +36,14 @@ function validationErrors(request: FastifyRequest, err: FastifyError): FieldErro
   const context = (err as { validationContext?: string }).validationContext ?? 'body';
   const schemas = request.routeOptions.schema as Record<string, z.ZodType | undefined> | undefined;
   const schema = schemas?.[context];
-  const data = context === 'querystring' ? request.query : context === 'params' ? request.params : context === 'headers' ? request.headers : request.body;
+  const data =
+    context === 'querystring'
+      ? request.query
+      : context === 'params'
+        ? request.params
+        : context === 'headers'
+          ? request.headers
+          : request.body;
   if (schema && typeof schema.safeParse === 'function') {
     const result = schema.safeParse(data);
     if (!result.success) return localizedIssues(result.error.issues, request.locale);
@@ -52,7 +68,8 @@ function toAppError(request: FastifyRequest, err: FastifyError | AppError | Erro
 
 function problemFor(locale: Locale, error: AppError, requestId: string): Problem {
   const title = t(locale, error.titleKey, error.params);
-  const detail = error.status >= 500 ? t(locale, 'errors.internal_detail', { id: requestId }) : t(locale, `${error.titleKey}_detail`, error.params);
+  const detail =
+    error.status >= 500 ? t(locale, 'errors.internal_detail', { id: requestId }) : t(locale, `${error.titleKey}_detail`, error.params);
   return {
     type: error.status >= 500 ? 'about:blank' : `/problems/${error.code}`,
     title,
@@ -70,7 +87,10 @@ async function sendPage(request: FastifyRequest, reply: FastifyReply, error: App
     request.log.error({ err: renderError }, 'error page failed to render');
     // A plain page with nothing from the request in it but the escaped id.
     const id = String(request.id).replace(/[^\w-]/g, '');
-    reply.code(error.status).type('text/html; charset=utf-8').send(`<!doctype html><html lang="en"><title>Error ${error.status}</title><h1>Error ${error.status}</h1><p>Request ${id}</p></html>`);
+    reply
+      .code(error.status)
+      .type('text/html; charset=utf-8')
+      .send(`<!doctype html><html lang="en"><title>Error ${error.status}</title><h1>Error ${error.status}</h1><p>Request ${id}</p></html>`);
   }
 }
 
@@ -94,7 +114,9 @@ export function answerFrameworkError(defaultLocale: Locale) {
       .header('content-security-policy', "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'")
       .header('x-content-type-options', 'nosniff')
       .type('text/html; charset=utf-8')
-      .send(`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escape(problem.title)}</title><link rel="stylesheet" href="/public/css/app.css"></head><body><main class="wrap"><h1>${escape(problem.title)}</h1><p>${escape(problem.detail)}</p><p><a href="/">${escape(t(locale, 'errors.home_link'))}</a></p></main></body></html>`);
+      .send(
+        `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escape(problem.title)}</title><link rel="stylesheet" href="/public/css/app.css"></head><body><main class="wrap"><h1>${escape(problem.title)}</h1><p>${escape(problem.detail)}</p><p><a href="/">${escape(t(locale, 'errors.home_link'))}</a></p></main></body></html>`,
+      );
   };
 }
 

@@ -8,7 +8,14 @@ import session from '@fastify/session';
 import type { FastifyInstance, Session } from 'fastify';
 import fp from 'fastify-plugin';
 import { isSecure, type Config } from '../config.js';
-import { deleteExpiredSessions, deleteSession, findSession, getOrCreateSetting, randomSecret, saveSession } from '../features/accounts/sessions-repository.js';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  findSession,
+  getOrCreateSetting,
+  randomSecret,
+  saveSession,
+} from '../features/accounts/sessions-repository.js';
 import { TooManyRequests, ValidationError } from '../errors.js';
 import { cleanUpCounters, databaseRateLimitStore } from '../features/accounts/rate-limit.js';
 
@@ -53,7 +60,13 @@ export function maskSecretsInUrl(url: string): string {
 /** Pino serializers for the request log line: what Fastify logs by default, minus any secret in the address. */
 export const logSerializers = {
   req(request: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) {
-    return { method: request.method, url: maskSecretsInUrl(request.url), host: request.host, remoteAddress: request.ip, remotePort: request.socket?.remotePort };
+    return {
+      method: request.method,
+      url: maskSecretsInUrl(request.url),
+      host: request.host,
+      remoteAddress: request.ip,
+      remotePort: request.socket?.remotePort,
+    };
   },
 };
 
@@ -124,7 +137,9 @@ export default fp<{ config: Config }>(
 
     // Expired sessions and stale counters are removed now and then; unref'd so it never keeps the process alive.
     const cleanUp = () => {
-      Promise.all([deleteExpiredSessions(app.db), cleanUpCounters(app.db)]).catch((err: unknown) => app.log.warn({ err }, 'clean-up failed'));
+      Promise.all([deleteExpiredSessions(app.db), cleanUpCounters(app.db)]).catch((err: unknown) =>
+        app.log.warn({ err }, 'clean-up failed'),
+      );
     };
     const timer = setInterval(cleanUp, CLEAN_UP_EVERY_MS).unref();
     app.addHook('onClose', async () => clearInterval(timer));

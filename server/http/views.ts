@@ -79,7 +79,9 @@ export function createPageHandlebars(): typeof Handlebars {
     const style = typeof options.hash.style === 'string' ? options.hash.style : value.length <= 10 ? 'date' : 'datetime';
     const date = new Date(value.length <= 10 ? `${value}T12:00:00Z` : value);
     if (Number.isNaN(date.getTime())) return value;
-    return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-BE' : 'en-GB', { ...DATE_STYLES[style], timeZone: 'Europe/Brussels' }).format(date);
+    return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-BE' : 'en-GB', { ...DATE_STYLES[style], timeZone: 'Europe/Brussels' }).format(
+      date,
+    );
   });
   return hbs;
 }

@@ -28,7 +28,10 @@ function flatten(prefix: string, value: unknown, into: Catalog): void {
 export function loadCatalog(locale: Locale, dir = DIR): Catalog {
   const catalog: Catalog = new Map();
   const folder = path.join(dir, locale);
-  for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(folder)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const namespace = file.slice(0, -'.json'.length);
     flatten(namespace, JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')), catalog);
   }

@@ -25,7 +25,11 @@ const mailers = new WeakMap<Config, Mailer>();
 function withTimeouts(url: string): string {
   try {
     const u = new URL(url);
-    for (const [k, v] of [['connectionTimeout', '10000'], ['greetingTimeout', '10000'], ['socketTimeout', '20000']] as const) {
+    for (const [k, v] of [
+      ['connectionTimeout', '10000'],
+      ['greetingTimeout', '10000'],
+      ['socketTimeout', '20000'],
+    ] as const) {
       if (!u.searchParams.has(k)) u.searchParams.set(k, v);
     }
     return u.toString();

@@ -21,9 +21,11 @@ export function localizedIssues(issues: readonly z.core.$ZodIssue[], locale: Loc
 }
 
 /** Parses a page form; on failure returns field errors keyed by field name, ready for the re-rendered form. */
-export function parseForm<S extends z.ZodType>(schema: S, data: unknown, locale: Locale):
-  | { ok: true; value: z.output<S> }
-  | { ok: false; errors: FieldError[]; byField: Record<string, string> } {
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  locale: Locale,
+): { ok: true; value: z.output<S> } | { ok: false; errors: FieldError[]; byField: Record<string, string> } {
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data };
   const errors = localizedIssues(result.error.issues, locale);

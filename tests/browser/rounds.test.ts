@@ -102,8 +102,15 @@ describe('a selection round in the browser', () => {
   it('keeps the ranked and points ballots, results and every rounds page axe-clean in Dutch', { timeout: 120_000 }, async () => {
     for (const method of ['ranked', 'points'] as const) {
       const s = await roundScenario(suite.server.app, { method, hide_results: false });
-      await suite.server.app.db.updateTable('users').set({ locale: 'nl' }).where('id', 'in', [s.members[0]!.user.id, s.facilitator.user.id]).execute();
-      await api(suite.server.app, s.members[1]!.token).put(`/api/v1/groups/${s.group.id}/ballot`, method === 'ranked' ? { ranking: s.stories.map((x) => x.id) } : { points: { [s.stories[0]!.id]: 3 } });
+      await suite.server.app.db
+        .updateTable('users')
+        .set({ locale: 'nl' })
+        .where('id', 'in', [s.members[0]!.user.id, s.facilitator.user.id])
+        .execute();
+      await api(suite.server.app, s.members[1]!.token).put(
+        `/api/v1/groups/${s.group.id}/ballot`,
+        method === 'ranked' ? { ranking: s.stories.map((x) => x.id) } : { points: { [s.stories[0]!.id]: 3 } },
+      );
       const member = await personPage(s.members[0]!.user.email);
       await member.page.goto(`${suite.server.baseUrl}/groups/${s.group.id}`);
       expect(await member.page.getAttribute('html', 'lang')).toBe('nl');

@@ -92,7 +92,11 @@ describe('stories in the browser', () => {
     const page = await context.newPage();
     await signInThroughForm(page, suite.server.baseUrl, facilitator.email, PASSWORD);
     await page.goto(`${suite.server.baseUrl}/stories/import`);
-    await page.setInputFiles('#field-file', { name: 'stories.csv', mimeType: 'text/csv', buffer: Buffer.from('titel;verhaal;waarom;naam\nEen titel;Een verhaal;Daarom;\n') });
+    await page.setInputFiles('#field-file', {
+      name: 'stories.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('titel;verhaal;waarom;naam\nEen titel;Een verhaal;Daarom;\n'),
+    });
     await go(page, page.click('button[type="submit"].button'));
     expect(new URL(page.url()).pathname).toMatch(/^\/stories\/import\/[\w-]+$/);
     await go(page, page.click('button:has-text("Show the preview")'));

@@ -30,7 +30,10 @@ describe('themes and the report in the browser', () => {
     expect(await page.inputValue('#field-challenges')).toBe(list);
     const theme = (await listThemes(suite.server.app.db)).find((t) => t.id === s.category2)!;
     expect(theme.challenges).toEqual([
-      { text: 'Nood aan werk hangt samen met wonen', children: [{ text: 'en met gezondheid', children: [{ text: 'ook mentale gezondheid' }] }] },
+      {
+        text: 'Nood aan werk hangt samen met wonen',
+        children: [{ text: 'en met gezondheid', children: [{ text: 'ook mentale gezondheid' }] }],
+      },
       { text: 'Schoolpoort als vindplaats' },
     ]);
 
@@ -71,7 +74,12 @@ describe('themes and the report in the browser', () => {
     const page = await suite.browser.newPage({ locale: 'nl-BE' });
     const problems = watchPageProblems(page);
     await signInThroughForm(page, suite.server.baseUrl, facilitator.email, PASSWORD);
-    for (const [url, heading] of [['/themes', "Thema's"], [`/themes/${s.category}`, 'Vertrouwen opbouwen'], ['/themes/cluster', 'De kenmerkende elementen clusteren'], ['/reports', 'Rapporten']]) {
+    for (const [url, heading] of [
+      ['/themes', "Thema's"],
+      [`/themes/${s.category}`, 'Vertrouwen opbouwen'],
+      ['/themes/cluster', 'De kenmerkende elementen clusteren'],
+      ['/reports', 'Rapporten'],
+    ]) {
       await page.goto(`${suite.server.baseUrl}${url}`);
       expect(await page.getAttribute('html', 'lang')).toBe('nl');
       await expect(page.locator('h1').textContent()).resolves.toBe(heading);

@@ -39,7 +39,10 @@ describe('migrations/index.ts', () => {
     const fs = await import('node:fs');
     const { MIGRATIONS_DIR } = await import('../../server/db/migrate.js');
     const { migrations } = await import('../../migrations/index.js');
-    const files = fs.readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}_\d\d_\d\d_\d{6}_.+\.ts$/.test(f)).map((f) => f.slice(0, -3));
+    const files = fs
+      .readdirSync(MIGRATIONS_DIR)
+      .filter((f) => /^\d{4}_\d\d_\d\d_\d{6}_.+\.ts$/.test(f))
+      .map((f) => f.slice(0, -3));
     expect(Object.keys(migrations).sort()).toEqual(files.sort());
   });
 });

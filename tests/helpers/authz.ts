@@ -34,7 +34,10 @@ export interface AuthzWorld<F> {
 }
 
 /** One signed-in person (page session and API token) per role, plus an anonymous visitor with a session; then the fixtures. */
-export async function authzWorld<F>(app: FastifyInstance, makeFixtures: (callers: AuthzWorld<F>['callers']) => Promise<F>): Promise<AuthzWorld<F>> {
+export async function authzWorld<F>(
+  app: FastifyInstance,
+  makeFixtures: (callers: AuthzWorld<F>['callers']) => Promise<F>,
+): Promise<AuthzWorld<F>> {
   const callers = {} as AuthzWorld<F>['callers'];
   for (const caller of CALLERS) {
     const client = new PageClient(app);

@@ -11,8 +11,14 @@ const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
 ];
 
 export function launchBrowser(): Promise<Browser> {
@@ -70,7 +76,10 @@ export async function signInThroughForm(page: Page, baseUrl: string, email: stri
   await page.goto(`${baseUrl}/sign-in`);
   await page.fill('#field-email', email);
   await page.fill('#field-password', password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/sign-in')), page.click('form[action="/sign-in"] button[type="submit"]')]);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/sign-in')),
+    page.click('form[action="/sign-in"] button[type="submit"]'),
+  ]);
 }
 
 export interface BrowserSuite {

@@ -14,7 +14,17 @@ export function unique(prefix = 'x'): string {
   return `${prefix}${counter}${randomBytes(3).toString('hex')}`;
 }
 
-export async function makeUser(app: FastifyInstance, overrides: Partial<{ role: Role; name: string; email: string; password: string; organization_id: string | null; locale: 'en' | 'nl' | null }> = {}): Promise<UserRow> {
+export async function makeUser(
+  app: FastifyInstance,
+  overrides: Partial<{
+    role: Role;
+    name: string;
+    email: string;
+    password: string;
+    organization_id: string | null;
+    locale: 'en' | 'nl' | null;
+  }> = {},
+): Promise<UserRow> {
   const role = overrides.role ?? 'storyteller';
   return createUser(app.db, app.config, {
     email: overrides.email ?? `${unique(role)}@example.org`,
@@ -54,7 +64,10 @@ export function api(app: FastifyInstance, token: string | null) {
 export class PageClient {
   cookies = new Map<string, string>();
   csrf: string | null = null;
-  constructor(readonly app: FastifyInstance, readonly headers: Record<string, string> = {}) {}
+  constructor(
+    readonly app: FastifyInstance,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   private remember(res: LightMyRequestResponse): LightMyRequestResponse {
     for (const c of res.cookies) {
@@ -81,7 +94,9 @@ export class PageClient {
     for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
     if (opts.csrf !== false && this.csrf) body.set('_csrf', this.csrf);
     const res = await this.app.inject({
-      method: 'POST', url, payload: body.toString(),
+      method: 'POST',
+      url,
+      payload: body.toString(),
       headers: { ...this.headers, ...this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
     });
     return this.remember(res);

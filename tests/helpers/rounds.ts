@@ -6,7 +6,17 @@ import { makeStory } from './stories.js';
 
 export type Method = 'plurality' | 'ranked' | 'points';
 
-export async function roundScenario(app: FastifyInstance, opts: { method?: Method; members?: number; phase?: 'collecting' | 'discussing' | 'voting'; hide_results?: boolean; points?: number; parent_round_id?: string } = {}) {
+export async function roundScenario(
+  app: FastifyInstance,
+  opts: {
+    method?: Method;
+    members?: number;
+    phase?: 'collecting' | 'discussing' | 'voting';
+    hide_results?: boolean;
+    points?: number;
+    parent_round_id?: string;
+  } = {},
+) {
   const facilitator = await apiUser(app, 'facilitator');
   const f = api(app, facilitator.token);
   const method = opts.method ?? 'plurality';
@@ -14,7 +24,9 @@ export async function roundScenario(app: FastifyInstance, opts: { method?: Metho
   const stories = [];
   for (const m of members) stories.push(await makeStory(app, { author_id: m.user.id, author_name: m.user.name }));
   const created = await f.post('/api/v1/rounds', {
-    title: 'Spring round', voting_method: method, hide_results: opts.hide_results ?? true,
+    title: 'Spring round',
+    voting_method: method,
+    hide_results: opts.hide_results ?? true,
     ...(method === 'points' ? { points_per_voter: opts.points ?? 5 } : {}),
     ...(opts.parent_round_id ? { parent_round_id: opts.parent_round_id } : {}),
   });
@@ -29,7 +41,8 @@ export async function roundScenario(app: FastifyInstance, opts: { method?: Metho
   const phases = ['discussing', 'voting'];
   const target = opts.phase ?? 'voting';
   if (target !== 'collecting') {
-    for (const p of phases.slice(0, phases.indexOf(target) + 1)) expect((await f.post(`/api/v1/rounds/${round.id}/phase`, { phase: p })).statusCode).toBe(200);
+    for (const p of phases.slice(0, phases.indexOf(target) + 1))
+      expect((await f.post(`/api/v1/rounds/${round.id}/phase`, { phase: p })).statusCode).toBe(200);
   }
   return { facilitator, f, members, stories, round, group, method };
 }

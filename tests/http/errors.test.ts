@@ -83,7 +83,12 @@ describe('NUL characters in bodies', () => {
     expect(value.statusCode).toBe(400);
     expect(value.json().errors).toEqual([{ path: 'name', message: expect.any(String) }]);
     const theme = (await app.inject({ method: 'POST', url: '/api/v1/themes', headers: auth, payload: { name: 'Werk' } })).json();
-    const nested = await app.inject({ method: 'PATCH', url: `/api/v1/themes/${theme.id}`, headers: auth, payload: { challenges: [{ text: 'ok', children: [{ text: 'b\u0000' }] }] } });
+    const nested = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/themes/${theme.id}`,
+      headers: auth,
+      payload: { challenges: [{ text: 'ok', children: [{ text: 'b\u0000' }] }] },
+    });
     expect(nested.statusCode).toBe(400);
     expect(nested.json().errors[0].path).toBe('challenges.0.children.0.text');
   });

@@ -7,7 +7,15 @@ import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BackupError, backupPostgres, backupSqlite, onPath, pidFileFor, restoreSqlite, verifyDatabaseFile } from '../../server/features/operations/backup.js';
+import {
+  BackupError,
+  backupPostgres,
+  backupSqlite,
+  onPath,
+  pidFileFor,
+  restoreSqlite,
+  verifyDatabaseFile,
+} from '../../server/features/operations/backup.js';
 import { ADMIN, buildServer, freePort, kill, startServer, tokenFor } from '../../scripts/crash.js';
 import { buildTestApp, freshDatabase, testDialect } from '../helpers/app.js';
 import { api, apiUser, unique } from '../helpers/factories.js';
@@ -43,7 +51,12 @@ describe.skipIf(testDialect() !== 'sqlite')('SQLite backup and restore', () => {
     const writer = (async () => {
       while (!stop) {
         const email = `${unique('load')}@example.org`;
-        const res = await client.post('/api/v1/users', { email, name: 'Load test', role: 'storyteller', password: 'a long enough password here' });
+        const res = await client.post('/api/v1/users', {
+          email,
+          name: 'Load test',
+          role: 'storyteller',
+          password: 'a long enough password here',
+        });
         expect(res.statusCode).toBe(201);
         acknowledged.push(email);
       }
@@ -91,7 +104,8 @@ describe.skipIf(testDialect() !== 'sqlite')('SQLite backup and restore', () => {
           const email = `${unique('live')}@example.org`;
           attempted.add(email);
           const res = await fetch(`${base}/api/v1/users`, {
-            method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
             body: JSON.stringify({ email, name: 'Live writer', role: 'observer', password: 'a long enough password here' }),
           });
           expect(res.status).toBe(201);
@@ -164,9 +178,13 @@ describe.skipIf(testDialect() !== 'sqlite')('SQLite backup and restore', () => {
     const newer = path.join(dir, 'newer.sqlite');
     fs.writeFileSync(newer, before);
     const handle = new SQLite(newer);
-    handle.prepare('insert into kysely_migration (name, timestamp) values (?, ?)').run('2099_01_01_000000_from_the_future', new Date().toISOString());
+    handle
+      .prepare('insert into kysely_migration (name, timestamp) values (?, ?)')
+      .run('2099_01_01_000000_from_the_future', new Date().toISOString());
     handle.close();
-    expect(() => restoreSqlite(newer, target)).toThrow(/newer version of Significant \(unknown migrations: 2099_01_01_000000_from_the_future\)/);
+    expect(() => restoreSqlite(newer, target)).toThrow(
+      /newer version of Significant \(unknown migrations: 2099_01_01_000000_from_the_future\)/,
+    );
     expect(fs.readFileSync(target).equals(before)).toBe(true);
   });
 
@@ -179,7 +197,10 @@ describe.skipIf(testDialect() !== 'sqlite')('SQLite backup and restore', () => {
     expect(fs.existsSync(backupFile)).toBe(true);
     fs.writeFileSync(pidFileFor(file), `${process.pid}\n`);
     try {
-      const refused = await run('npx', ['tsx', 'scripts/restore.ts', backupFile], { env }).then(() => null, (err: { code: number; stderr: string }) => err);
+      const refused = await run('npx', ['tsx', 'scripts/restore.ts', backupFile], { env }).then(
+        () => null,
+        (err: { code: number; stderr: string }) => err,
+      );
       expect(refused?.code).toBe(3);
       expect(refused?.stderr).toMatch(/server is running/);
     } finally {

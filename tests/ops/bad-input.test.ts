@@ -17,7 +17,22 @@ const SEED = process.env.FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : Number(
 console.log(`bad-input fuzz seed: ${SEED} (FUZZ_SEED=${SEED} replays it)`);
 /** Forms are many and each post renders a page: fewer cases each keeps the suite's time bounded. */
 const FORM_RUNS = 15;
-const TABLES = ['users', 'organizations', 'api_tokens', 'stories', 'story_versions', 'comments', 'rounds', 'round_groups', 'group_members', 'ballots', 'selections', 'themes', 'story_elements', 'quotes'];
+const TABLES = [
+  'users',
+  'organizations',
+  'api_tokens',
+  'stories',
+  'story_versions',
+  'comments',
+  'rounds',
+  'round_groups',
+  'group_members',
+  'ballots',
+  'selections',
+  'themes',
+  'story_elements',
+  'quotes',
+];
 
 let app: FastifyInstance;
 let ids: string[];
@@ -28,7 +43,11 @@ beforeAll(async () => {
   // A generous shared rate limit: the point here is malformed input, not throttling (429 would still be a clean 4xx).
   app = await buildTestApp({ RATE_LIMIT_IP_PER_MINUTE: '1000000' });
   it('refuses over-long and badly encoded paths with a problem+json 4xx (the router answers these itself)', async () => {
-    for (const url of [`/api/v1/stories/${'e'.repeat(500)}`, '/api/v1/stories/%E0%A4%A', `/api/v1/groups/${'%C3%A9'.repeat(200)}/results`]) {
+    for (const url of [
+      `/api/v1/stories/${'e'.repeat(500)}`,
+      '/api/v1/stories/%E0%A4%A',
+      `/api/v1/groups/${'%C3%A9'.repeat(200)}/results`,
+    ]) {
       const res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens.admin}` } });
       expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, url).toBeLessThan(500);
@@ -63,14 +82,42 @@ async function counts(): Promise<string> {
 const junkText = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
-  fc.constantFrom('', ' ', '../../etc/passwd', '%00', '\u0000', "' or 1=1 --", '<script>alert(1)</script>', '9'.repeat(30), '-1', 'null', 'true', '{}', '[]', 'é'.repeat(300)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '../../etc/passwd',
+    '%00',
+    '\u0000',
+    "' or 1=1 --",
+    '<script>alert(1)</script>',
+    '9'.repeat(30),
+    '-1',
+    'null',
+    'true',
+    '{}',
+    '[]',
+    'é'.repeat(300),
+  ),
   fc.string({ minLength: 5000, maxLength: 5000 }).map((s) => s.repeat(60)),
 );
 // Within the router's 100-character parameter limit; longer ones have their own test below.
-const pathValue = () => fc.oneof(fc.constantFrom(...ids), junkText.filter((s) => encodeURIComponent(s).length < 100));
+const pathValue = () =>
+  fc.oneof(
+    fc.constantFrom(...ids),
+    junkText.filter((s) => encodeURIComponent(s).length < 100),
+  );
 
 function fieldValue(): fc.Arbitrary<unknown> {
-  return fc.oneof(junkText, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(junkText, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), junkText, { maxKeys: 3 }), fc.constantFrom(...ids));
+  return fc.oneof(
+    junkText,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(junkText, { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 8 }), junkText, { maxKeys: 3 }),
+    fc.constantFrom(...ids),
+  );
 }
 
 /** A body shaped like the route's schema (its property names) with wrong or odd values, or no object at all. */
@@ -82,7 +129,9 @@ function bodyFor(schema: { properties?: Record<string, unknown> } | undefined): 
   return fc.oneof(
     shaped.map((b) => ({ payload: JSON.stringify(b), type: 'application/json' })),
     fc.jsonValue({ maxDepth: 3 }).map((b) => ({ payload: JSON.stringify(b) ?? 'null', type: 'application/json' })),
-    fc.constantFrom('{"a":', '{"__proto__":{"x":1}}', '[[[[[[[[', '"\\ud800"', 'null', '', '{"title": "x"}garbage').map((p) => ({ payload: p, type: 'application/json' })),
+    fc
+      .constantFrom('{"a":', '{"__proto__":{"x":1}}', '[[[[[[[[', '"\\ud800"', 'null', '', '{"title": "x"}garbage')
+      .map((p) => ({ payload: p, type: 'application/json' })),
     junkText.map((p) => ({ payload: p, type: 'text/plain' })),
     junkText.map((p) => ({ payload: `a=${encodeURIComponent(p)}`, type: 'application/x-www-form-urlencoded' })),
   );
@@ -112,7 +161,9 @@ async function apiOperations(): Promise<Operation[]> {
     for (const [method, op] of Object.entries(methods)) {
       const parameters = (op.parameters ?? []) as Array<{ in: string; name: string }>;
       ops.push({
-        method: method.toUpperCase(), path, params: (path.match(/\{[^}]+\}/g) ?? []).length,
+        method: method.toUpperCase(),
+        path,
+        params: (path.match(/\{[^}]+\}/g) ?? []).length,
         query: parameters.filter((p) => p.in === 'query').map((p) => p.name),
         body: op.requestBody?.content?.['application/json']?.schema,
       });
@@ -148,15 +199,21 @@ describe('bad input', () => {
 
   it('refuses over-long and badly encoded paths with a problem+json 4xx (the router answers these itself)', async (ctx) => {
     const plain: string[] = [];
-    for (const url of [`/api/v1/stories/${'e'.repeat(500)}`, '/api/v1/stories/%E0%A4%A', `/api/v1/groups/${'%C3%A9'.repeat(200)}/results`]) {
+    for (const url of [
+      `/api/v1/stories/${'e'.repeat(500)}`,
+      '/api/v1/stories/%E0%A4%A',
+      `/api/v1/groups/${'%C3%A9'.repeat(200)}/results`,
+    ]) {
       const res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens.admin}` } });
       expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, url).toBeLessThan(500);
-      if (!/^application\/problem\+json/.test(String(res.headers['content-type']))) plain.push(`${url.slice(0, 40)}…: ${res.body.slice(0, 80)}`);
+      if (!/^application\/problem\+json/.test(String(res.headers['content-type'])))
+        plain.push(`${url.slice(0, 40)}…: ${res.body.slice(0, 80)}`);
     }
     // Known gap outside this feature: Fastify's router refuses these before the app's error handler sees them, so they
     // come back as plain JSON. The fix is Fastify's `frameworkErrors` option in server/app.ts; until then this says so.
-    if (plain.length > 0) ctx.skip(`router refusals are not problem+json yet (needs frameworkErrors in server/app.ts): ${plain.join(' | ')}`);
+    if (plain.length > 0)
+      ctx.skip(`router refusals are not problem+json yet (needs frameworkErrors in server/app.ts): ${plain.join(' | ')}`);
   });
 
   for (const role of ['admin', 'storyteller'] as const) {
@@ -166,7 +223,11 @@ describe('bad input', () => {
       for (const op of ops) {
         const arbitrary = fc.record({
           params: fc.array(pathValue(), { minLength: op.params, maxLength: op.params }),
-          query: fc.dictionary(fc.oneof(fc.constantFrom(...op.query, 'limit', 'cursor'), fc.string({ maxLength: 6 })), junkText.filter((s) => s.length < 2000), { maxKeys: 4 }),
+          query: fc.dictionary(
+            fc.oneof(fc.constantFrom(...op.query, 'limit', 'cursor'), fc.string({ maxLength: 6 })),
+            junkText.filter((s) => s.length < 2000),
+            { maxKeys: 4 },
+          ),
           body: bodyFor(op.body),
         });
         const details = await fc.check(
@@ -176,7 +237,10 @@ describe('bad input', () => {
               method: op.method as InjectOptions['method'],
               url: fillPath(op.path, params),
               query: query as Record<string, string>,
-              headers: { authorization: `Bearer ${tokens[role]}`, ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { 'content-type': body.type }) },
+              headers: {
+                authorization: `Bearer ${tokens[role]}`,
+                ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { 'content-type': body.type }),
+              },
               ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { payload: body.payload }),
             };
             const res = await app.inject(request);
@@ -199,12 +263,39 @@ describe('bad input', () => {
     it(`never answers 5xx to malformed form posts (as ${role}), leaving data intact on refusal`, async () => {
       const client = pages[role]!;
       const failures: string[] = [];
-      const names = ['title', 'story', 'significance', 'name', 'email', 'password', 'role', 'body', 'reasons', 'phase', 'stories', 'confirm', 'locale', 'return_to', 'story_id', 'member_ids', 'story_ids', 'theme_ids', 'anonymous', 'submit', 'next', 'code'];
+      const names = [
+        'title',
+        'story',
+        'significance',
+        'name',
+        'email',
+        'password',
+        'role',
+        'body',
+        'reasons',
+        'phase',
+        'stories',
+        'confirm',
+        'locale',
+        'return_to',
+        'story_id',
+        'member_ids',
+        'story_ids',
+        'theme_ids',
+        'anonymous',
+        'submit',
+        'next',
+        'code',
+      ];
       for (const route of formRoutes()) {
         const params = (route.match(/:[A-Za-z_]+/g) ?? []).length;
         const arbitrary = fc.record({
           params: fc.array(pathValue(), { minLength: params, maxLength: params }),
-          fields: fc.dictionary(fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 8 })), fc.oneof(junkText, fc.array(junkText, { maxLength: 3 }), fc.constantFrom(...ids)), { maxKeys: 6 }),
+          fields: fc.dictionary(
+            fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 8 })),
+            fc.oneof(junkText, fc.array(junkText, { maxLength: 3 }), fc.constantFrom(...ids)),
+            { maxKeys: 6 },
+          ),
         });
         const details = await fc.check(
           fc.asyncProperty(arbitrary, async ({ params: values, fields }) => {

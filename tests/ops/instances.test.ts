@@ -36,7 +36,10 @@ async function twoInstances(env: Record<string, string> = {}): Promise<[Instance
 async function call(base: string, method: string, url: string, token: string | null, body?: unknown) {
   const res = await fetch(`${base}${url}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -46,10 +49,14 @@ async function call(base: string, method: string, url: string, token: string | n
 /** Signs in through the form on one instance and returns the session cookie. */
 async function signIn(base: string, email: string): Promise<string> {
   const form = await fetch(`${base}/sign-in`);
-  const cookie = form.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = form.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
   const res = await fetch(`${base}/sign-in`, {
-    method: 'POST', redirect: 'manual',
+    method: 'POST',
+    redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
     body: new URLSearchParams({ email, password: PASSWORD, _csrf: csrf }).toString(),
   });
@@ -115,14 +122,22 @@ describe.skipIf(testDialect() !== 'postgres')('several instances on one PostgreS
     const tokens = await Promise.all(voters.map((v) => tokenFor(a.app, v)));
     const storyIds: string[] = [];
     for (let i = 0; i < 3; i += 1) {
-      const story = await call(i % 2 ? b.base : a.base, 'POST', '/api/v1/stories', tokens[i]!, { title: `Verhaal ${i}`, story: 'Wat er veranderde.', significance: 'Waarom het telt.', anonymous: false, submit: true });
+      const story = await call(i % 2 ? b.base : a.base, 'POST', '/api/v1/stories', tokens[i]!, {
+        title: `Verhaal ${i}`,
+        story: 'Wat er veranderde.',
+        significance: 'Waarom het telt.',
+        anonymous: false,
+        submit: true,
+      });
       expect(story.status, story.text).toBe(201);
       storyIds.push(story.json.id);
     }
     const round = await call(a.base, 'POST', '/api/v1/rounds', fac, { title: 'Ronde over twee instanties', voting_method: 'plurality' });
     expect(round.status, round.text).toBe(201);
     expect((await call(b.base, 'POST', `/api/v1/rounds/${round.json.id}/stories`, fac, { story_ids: storyIds })).status).toBe(200);
-    const groups = await call(a.base, 'POST', `/api/v1/rounds/${round.json.id}/groups`, fac, { groups: [{ name: 'Groep 1', member_ids: voters.map((v) => v.id), story_ids: storyIds }] });
+    const groups = await call(a.base, 'POST', `/api/v1/rounds/${round.json.id}/groups`, fac, {
+      groups: [{ name: 'Groep 1', member_ids: voters.map((v) => v.id), story_ids: storyIds }],
+    });
     expect(groups.status, groups.text).toBe(201);
     const groupId = groups.json.items[0].id as string;
     expect((await call(b.base, 'POST', `/api/v1/rounds/${round.json.id}/phase`, fac, { phase: 'discussing' })).status).toBe(200);
@@ -145,14 +160,20 @@ describe.skipIf(testDialect() !== 'postgres')('several instances on one PostgreS
     const onB = await call(b.base, 'GET', `/api/v1/groups/${groupId}/results`, fac);
     expect(onA.status, onA.text).toBe(200);
     expect(onB.json).toEqual(onA.json);
-    const score = (id: string) => (onA.json.tallies as Array<{ story_id: string; score: number }>).find((t) => t.story_id === id)?.score ?? 0;
+    const score = (id: string) =>
+      (onA.json.tallies as Array<{ story_id: string; score: number }>).find((t) => t.story_id === id)?.score ?? 0;
     expect([score(storyIds[0]!), score(storyIds[1]!), score(storyIds[2]!)]).toEqual([3, 2, 0]);
     expect(onA.json.winner_ids).toEqual([storyIds[0]]);
 
     // Signing out on B ends the session on A too.
     const home2 = await fetch(`${b.base}/`, { headers: { cookie } });
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await home2.text())?.[1] ?? '';
-    const out = await fetch(`${b.base}/sign-out`, { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: `_csrf=${encodeURIComponent(csrf)}` });
+    const out = await fetch(`${b.base}/sign-out`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: `_csrf=${encodeURIComponent(csrf)}`,
+    });
     expect(out.status).toBe(303);
     expect(await (await fetch(`${a.base}/`, { headers: { cookie } })).text()).not.toContain('Fien Facilitator');
   });
@@ -161,7 +182,10 @@ describe.skipIf(testDialect() !== 'postgres')('several instances on one PostgreS
     const [a, b] = await twoInstances({ RATE_LIMIT_IP_PER_MINUTE: '6' });
     const statuses: number[] = [];
     for (let n = 0; n < 8; n += 1) {
-      const res = await call(n % 2 ? b.base : a.base, 'POST', '/api/v1/tokens', null, { email: `nobody${n}@example.org`, password: 'not the password at all' });
+      const res = await call(n % 2 ? b.base : a.base, 'POST', '/api/v1/tokens', null, {
+        email: `nobody${n}@example.org`,
+        password: 'not the password at all',
+      });
       statuses.push(res.status);
     }
     const shared = await a.app.db.selectFrom('rate_limits').select('key').execute();
@@ -171,12 +195,15 @@ describe.skipIf(testDialect() !== 'postgres')('several instances on one PostgreS
     expect(statuses.slice(6)).toEqual([429, 429]);
   });
 
-  it('counts a person\'s failed sign-ins across instances', async () => {
+  it("counts a person's failed sign-ins across instances", async () => {
     const [a, b] = await twoInstances();
     const person = await makeUser(a.app);
     const statuses: number[] = [];
     for (let n = 0; n < 7; n += 1) {
-      const res = await call(n % 2 ? b.base : a.base, 'POST', '/api/v1/tokens', null, { email: person.email, password: 'a wrong password guess' });
+      const res = await call(n % 2 ? b.base : a.base, 'POST', '/api/v1/tokens', null, {
+        email: person.email,
+        password: 'a wrong password guess',
+      });
       statuses.push(res.status);
     }
     // The back-off starts at the fifth failure, wherever the failures happened.

@@ -68,7 +68,9 @@ describe('retention', () => {
     const ids = (await app.db.selectFrom('users').select('id').execute()).map((r) => r.id);
     expect(ids).not.toContain(idle.id);
     expect(ids).toEqual(expect.arrayContaining([active.id, oldAdmin.id, newcomer.id]));
-    expect(await app.db.selectFrom('stories').select(['author_id', 'author_name', 'anonymous']).where('id', '=', story!).executeTakeFirst()).toEqual({ author_id: null, author_name: null, anonymous: 1 });
+    expect(
+      await app.db.selectFrom('stories').select(['author_id', 'author_name', 'anonymous']).where('id', '=', story!).executeTakeFirst(),
+    ).toEqual({ author_id: null, author_name: null, anonymous: 1 });
     expect(await app.db.selectFrom('ballots').select('voter_id').execute()).toEqual([{ voter_id: null }]);
     expect(await app.db.selectFrom('audit_log').select('action').where('action', '=', 'retention.user_erased').execute()).toHaveLength(1);
     // Running again finds nobody else.

@@ -14,8 +14,14 @@ describe('loadConfig', () => {
 
   it('reads the three DATABASE_URL forms', () => {
     expect(loadConfig({ DATABASE_URL: 'sqlite:///tmp/x.sqlite' }).DATABASE_URL).toEqual({ dialect: 'sqlite', file: '/tmp/x.sqlite' });
-    expect(loadConfig({ DATABASE_URL: 'sqlite:rel/x.sqlite' }).DATABASE_URL).toEqual({ dialect: 'sqlite', file: path.resolve('rel/x.sqlite') });
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).DATABASE_URL).toEqual({ dialect: 'postgres', url: 'postgres://u@h:5432/db' });
+    expect(loadConfig({ DATABASE_URL: 'sqlite:rel/x.sqlite' }).DATABASE_URL).toEqual({
+      dialect: 'sqlite',
+      file: path.resolve('rel/x.sqlite'),
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).DATABASE_URL).toEqual({
+      dialect: 'postgres',
+      url: 'postgres://u@h:5432/db',
+    });
   });
 
   it('names the bad variable instead of crashing', () => {

@@ -44,7 +44,8 @@ export default async function accountApi(fastify: FastifyInstance): Promise<void
       await recordAccountSuccess(app.db, key);
       if (mfaRequiredFor(app.config, user)) throw new AppError(403, 'mfa_required', 'Turn on two-step sign-in on your profile page first');
       if (mfaEnabled(user)) {
-        if (!request.body.totp) throw new ValidationError([{ path: 'totp', message: request.t('accounts.code.totp_required') }], 'A one-time code is required');
+        if (!request.body.totp)
+          throw new ValidationError([{ path: 'totp', message: request.t('accounts.code.totp_required') }], 'A one-time code is required');
         const mfaKey = accountKey('mfa', user.id);
         await refuseWhileWaiting(app, request, mfaKey);
         if (!(await checkSecondFactor(app.db, user, request.body.totp))) {

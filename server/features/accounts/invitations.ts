@@ -4,7 +4,15 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import { deleteUserSessions } from './sessions-repository.js';
-import { cancelOpenInvitations, findInvitationByHash, findUserById, insertInvitation, revokeUserTokens, updateUser, useInvitation } from './repository.js';
+import {
+  cancelOpenInvitations,
+  findInvitationByHash,
+  findUserById,
+  insertInvitation,
+  revokeUserTokens,
+  updateUser,
+  useInvitation,
+} from './repository.js';
 import type { UserRow } from '../../db/tables/accounts.js';
 import { t, type Locale } from '../../i18n/index.js';
 import { isoIn, nowIso } from '../../lib/ids.js';
@@ -62,7 +70,12 @@ export function invitationLink(baseUrl: string, token: string): string {
 }
 
 /** Sends the link by mail (outside any transaction) through the shared mailer; false when it could not be sent. */
-export async function sendInvitationMail(config: Config, log: FastifyBaseLogger, to: { email: string; name: string; locale: Locale }, link: string): Promise<boolean> {
+export async function sendInvitationMail(
+  config: Config,
+  log: FastifyBaseLogger,
+  to: { email: string; name: string; locale: Locale },
+  link: string,
+): Promise<boolean> {
   const text = t(to.locale, 'users.invitation_mail.body', { name: to.name, link, days: 7 });
   const html = `<p>${escapeHtml(text).replace(/\n\n/g, '</p><p>').replace(/\n/g, '<br>')}</p>`;
   return sendMail(config, log, { to: to.email, subject: t(to.locale, 'users.invitation_mail.subject'), text, html });

@@ -38,7 +38,10 @@ function signInPage(request: FastifyRequest, reply: FastifyReply, model: Record<
 /** What the person typed into the sign-in form (never the password), for showing it again. */
 function typedSignIn(body: unknown): { email: string; next: string } {
   const b = (body ?? {}) as Record<string, unknown>;
-  return { email: typeof b.email === 'string' ? b.email.slice(0, 254) : '', next: typeof b.next === 'string' ? b.next.slice(0, 2000) : '/' };
+  return {
+    email: typeof b.email === 'string' ? b.email.slice(0, 254) : '',
+    next: typeof b.next === 'string' ? b.next.slice(0, 2000) : '/',
+  };
 }
 
 function throttled(request: FastifyRequest, reply: FastifyReply, template: string, values: Record<string, unknown>, seconds: number) {
@@ -56,39 +59,44 @@ export default async function accountPages(app: FastifyInstance): Promise<void> 
   });
 
   const signInThrottled = throttledFormHandler(app, (request, reply, message) =>
-    signInPage(request, reply, { values: typedSignIn(request.body), errors: [{ path: '', message }] }, 429));
+    signInPage(request, reply, { values: typedSignIn(request.body), errors: [{ path: '', message }] }, 429),
+  );
 
-  app.post('/sign-in', { config: { access: 'public', rateLimit: FORM_RATE_LIMIT }, errorHandler: signInThrottled }, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const values = typedSignIn(body);
-    const parsed = parseForm(signInForm, body, request.locale);
-    if (!parsed.ok) return signInPage(request, reply, { values, errors: parsed.errors, fieldErrors: parsed.byField }, 422);
+  app.post(
+    '/sign-in',
+    { config: { access: 'public', rateLimit: FORM_RATE_LIMIT }, errorHandler: signInThrottled },
+    async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const values = typedSignIn(body);
+      const parsed = parseForm(signInForm, body, request.locale);
+      if (!parsed.ok) return signInPage(request, reply, { values, errors: parsed.errors, fieldErrors: parsed.byField }, 422);
 
-    const key = accountKey('sign-in', parsed.value.email);
-    const wait = await accountWaitSeconds(app.db, key);
-    if (wait > 0) return throttled(request, reply, 'pages/accounts/sign-in', values, wait);
+      const key = accountKey('sign-in', parsed.value.email);
+      const wait = await accountWaitSeconds(app.db, key);
+      if (wait > 0) return throttled(request, reply, 'pages/accounts/sign-in', values, wait);
 
-    const user = await checkCredentials(app.db, app.config, parsed.value.email, parsed.value.password);
-    if (!user) {
-      await recordAccountFailure(app.db, key);
-      request.log.info({ event: 'sign_in_failed' }, 'sign-in failed');
-      const message = request.t('accounts.sign_in.failed');
-      return signInPage(request, reply, { values, errors: [{ path: 'email', message }], fieldErrors: { email: message } }, 401);
-    }
-    await recordAccountSuccess(app.db, key);
-    const next = safeReturnPath(parsed.value.next);
-    if (mfaEnabled(user)) {
-      await request.session.regenerate();
-      request.session.mfaPending = { userId: user.id, at: Date.now(), next };
-      await request.session.save();
-      request.log.info({ event: 'sign_in_password_ok', user_id: user.id }, 'password accepted, code asked');
-      return reply.redirect('/sign-in/code', 303);
-    }
-    await startSession(request, user);
-    await audit(app.db, user.id, 'user.signed_in', { type: 'user', id: user.id });
-    request.log.info({ event: 'sign_in', user_id: user.id }, 'signed in');
-    return reply.redirect(next, 303);
-  });
+      const user = await checkCredentials(app.db, app.config, parsed.value.email, parsed.value.password);
+      if (!user) {
+        await recordAccountFailure(app.db, key);
+        request.log.info({ event: 'sign_in_failed' }, 'sign-in failed');
+        const message = request.t('accounts.sign_in.failed');
+        return signInPage(request, reply, { values, errors: [{ path: 'email', message }], fieldErrors: { email: message } }, 401);
+      }
+      await recordAccountSuccess(app.db, key);
+      const next = safeReturnPath(parsed.value.next);
+      if (mfaEnabled(user)) {
+        await request.session.regenerate();
+        request.session.mfaPending = { userId: user.id, at: Date.now(), next };
+        await request.session.save();
+        request.log.info({ event: 'sign_in_password_ok', user_id: user.id }, 'password accepted, code asked');
+        return reply.redirect('/sign-in/code', 303);
+      }
+      await startSession(request, user);
+      await audit(app.db, user.id, 'user.signed_in', { type: 'user', id: user.id });
+      request.log.info({ event: 'sign_in', user_id: user.id }, 'signed in');
+      return reply.redirect(next, 303);
+    },
+  );
 
   /** The person whose password was right a moment ago, or null when the step has lapsed. */
   async function pendingUser(request: FastifyRequest): Promise<UserRow | null> {
@@ -107,30 +115,36 @@ export default async function accountPages(app: FastifyInstance): Promise<void> 
     return codePage(request, reply, { values: {} });
   });
 
-  const codeThrottled = throttledFormHandler(app, (request, reply, message) => codePage(request, reply, { values: {}, errors: [{ path: '', message }] }, 429));
+  const codeThrottled = throttledFormHandler(app, (request, reply, message) =>
+    codePage(request, reply, { values: {}, errors: [{ path: '', message }] }, 429),
+  );
 
-  app.post('/sign-in/code', { config: { access: 'public', rateLimit: FORM_RATE_LIMIT }, errorHandler: codeThrottled }, async (request, reply) => {
-    const user = await pendingUser(request);
-    if (!user) return reply.redirect('/sign-in', 303);
-    const parsed = parseForm(codeForm, request.body ?? {}, request.locale);
-    if (!parsed.ok) return codePage(request, reply, { values: {}, errors: parsed.errors, fieldErrors: parsed.byField }, 422);
+  app.post(
+    '/sign-in/code',
+    { config: { access: 'public', rateLimit: FORM_RATE_LIMIT }, errorHandler: codeThrottled },
+    async (request, reply) => {
+      const user = await pendingUser(request);
+      if (!user) return reply.redirect('/sign-in', 303);
+      const parsed = parseForm(codeForm, request.body ?? {}, request.locale);
+      if (!parsed.ok) return codePage(request, reply, { values: {}, errors: parsed.errors, fieldErrors: parsed.byField }, 422);
 
-    const key = accountKey('mfa', user.id);
-    const wait = await accountWaitSeconds(app.db, key);
-    if (wait > 0) return throttled(request, reply, 'pages/accounts/sign-in-code', {}, wait);
-    if (!(await checkSecondFactor(app.db, user, parsed.value.code))) {
-      await recordAccountFailure(app.db, key);
-      request.log.info({ event: 'sign_in_code_failed', user_id: user.id }, 'one-time code refused');
-      const message = request.t('accounts.code.failed');
-      return codePage(request, reply, { values: {}, errors: [{ path: 'code', message }], fieldErrors: { code: message } }, 401);
-    }
-    await recordAccountSuccess(app.db, key);
-    const next = request.session.mfaPending?.next ?? '/';
-    await startSession(request, user);
-    await audit(app.db, user.id, 'user.signed_in', { type: 'user', id: user.id }, { mfa: true });
-    request.log.info({ event: 'sign_in', user_id: user.id, mfa: true }, 'signed in');
-    return reply.redirect(safeReturnPath(next), 303);
-  });
+      const key = accountKey('mfa', user.id);
+      const wait = await accountWaitSeconds(app.db, key);
+      if (wait > 0) return throttled(request, reply, 'pages/accounts/sign-in-code', {}, wait);
+      if (!(await checkSecondFactor(app.db, user, parsed.value.code))) {
+        await recordAccountFailure(app.db, key);
+        request.log.info({ event: 'sign_in_code_failed', user_id: user.id }, 'one-time code refused');
+        const message = request.t('accounts.code.failed');
+        return codePage(request, reply, { values: {}, errors: [{ path: 'code', message }], fieldErrors: { code: message } }, 401);
+      }
+      await recordAccountSuccess(app.db, key);
+      const next = request.session.mfaPending?.next ?? '/';
+      await startSession(request, user);
+      await audit(app.db, user.id, 'user.signed_in', { type: 'user', id: user.id }, { mfa: true });
+      request.log.info({ event: 'sign_in', user_id: user.id, mfa: true }, 'signed in');
+      return reply.redirect(safeReturnPath(next), 303);
+    },
+  );
 
   app.post('/sign-out', { config: { access: 'public' } }, async (request, reply) => {
     if (request.user) request.log.info({ event: 'sign_out', user_id: request.user.id }, 'signed out');

@@ -6,7 +6,12 @@ import type { Config } from '../../config.js';
 export type HashCost = Pick<Config, 'ARGON2_MEMORY_KIB' | 'ARGON2_TIME_COST'>;
 
 export function hashPassword(password: string, cost: HashCost): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id, memoryCost: cost.ARGON2_MEMORY_KIB, timeCost: cost.ARGON2_TIME_COST, parallelism: 1 });
+  return argon2.hash(password, {
+    type: argon2.argon2id,
+    memoryCost: cost.ARGON2_MEMORY_KIB,
+    timeCost: cost.ARGON2_TIME_COST,
+    parallelism: 1,
+  });
 }
 
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {

@@ -45,13 +45,27 @@ export function findUserByEmail(db: DbOrTrx, email: string): Promise<UserRow | u
 }
 
 export async function countUsers(db: DbOrTrx): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export async function insertToken(db: DbOrTrx, userId: string, tokenHash: string, expiresAt: string): Promise<string> {
   const id = newId();
-  await db.insertInto('api_tokens').values({ id, user_id: userId, token_hash: tokenHash, created_at: nowIso(), expires_at: expiresAt, revoked_at: null, last_used_at: null }).execute();
+  await db
+    .insertInto('api_tokens')
+    .values({
+      id,
+      user_id: userId,
+      token_hash: tokenHash,
+      created_at: nowIso(),
+      expires_at: expiresAt,
+      revoked_at: null,
+      last_used_at: null,
+    })
+    .execute();
   return id;
 }
 
@@ -89,10 +103,19 @@ export function listUsers(db: DbOrTrx): Promise<Array<UserRow & { organization_n
     .execute();
 }
 
-export type UserPatch = Partial<Pick<UserRow, 'name' | 'role' | 'organization_id' | 'locale' | 'active' | 'password_hash' | 'mfa_secret' | 'mfa_recovery' | 'mfa_last_step'>>;
+export type UserPatch = Partial<
+  Pick<
+    UserRow,
+    'name' | 'role' | 'organization_id' | 'locale' | 'active' | 'password_hash' | 'mfa_secret' | 'mfa_recovery' | 'mfa_last_step'
+  >
+>;
 
 export async function updateUser(db: DbOrTrx, id: string, patch: UserPatch): Promise<void> {
-  await db.updateTable('users').set({ ...patch, updated_at: nowIso() }).where('id', '=', id).execute();
+  await db
+    .updateTable('users')
+    .set({ ...patch, updated_at: nowIso() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function countActiveAdmins(db: DbOrTrx): Promise<number> {
@@ -116,8 +139,25 @@ export async function claimMfaStep(db: DbOrTrx, id: string, step: number): Promi
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function insertInvitation(db: DbOrTrx, userId: string, tokenHash: string, createdBy: string | null, expiresAt: string): Promise<void> {
-  await db.insertInto('invitations').values({ id: newId(), user_id: userId, token_hash: tokenHash, created_by: createdBy, created_at: nowIso(), expires_at: expiresAt, used_at: null }).execute();
+export async function insertInvitation(
+  db: DbOrTrx,
+  userId: string,
+  tokenHash: string,
+  createdBy: string | null,
+  expiresAt: string,
+): Promise<void> {
+  await db
+    .insertInto('invitations')
+    .values({
+      id: newId(),
+      user_id: userId,
+      token_hash: tokenHash,
+      created_by: createdBy,
+      created_at: nowIso(),
+      expires_at: expiresAt,
+      used_at: null,
+    })
+    .execute();
 }
 
 export function findInvitationByHash(db: DbOrTrx, tokenHash: string): Promise<InvitationsTable | undefined> {
@@ -126,7 +166,12 @@ export function findInvitationByHash(db: DbOrTrx, tokenHash: string): Promise<In
 
 /** Marks an invitation used; true only for the one call that found it unused (single use under concurrency). */
 export async function useInvitation(db: DbOrTrx, id: string): Promise<boolean> {
-  const result = await db.updateTable('invitations').set({ used_at: nowIso() }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('invitations')
+    .set({ used_at: nowIso() })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

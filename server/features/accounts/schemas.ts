@@ -15,7 +15,11 @@ export function withoutControlCharacters(value: string): boolean {
 /** Text a person types: trimmed, required, at most `max` characters, no control characters. */
 export const typed = (max: number) => text(max).refine(withoutControlCharacters, { error: 'validation.control_characters' });
 
-export const email = z.string().trim().toLowerCase().pipe(z.email({ error: 'validation.email' }).max(254));
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'validation.email' }).max(254));
 /** At least 12 characters, no composition rules (NIST SP 800-63B, OWASP ASVS 5.0 V6.2). */
 export const newPassword = z
   .string()
@@ -54,9 +58,11 @@ export const userView = z.object({
   created_at: z.string(),
 });
 
-export const setupForm = z.object({
-  name: typed(200),
-  email,
-  password: newPassword,
-  password_confirm: z.string(),
-}).refine((v) => v.password === v.password_confirm, { path: ['password_confirm'], error: 'validation.password_mismatch' });
+export const setupForm = z
+  .object({
+    name: typed(200),
+    email,
+    password: newPassword,
+    password_confirm: z.string(),
+  })
+  .refine((v) => v.password === v.password_confirm, { path: ['password_confirm'], error: 'validation.password_mismatch' });

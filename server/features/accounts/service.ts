@@ -2,17 +2,41 @@
 import type { Config } from '../../config.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import { deleteUserSessions } from './sessions-repository.js';
-import { countActiveAdmins, countUsers, findUserByEmail, findUserById, insertUser, revokeUserTokens, updateUser, type NewUser, type UserPatch } from './repository.js';
+import {
+  countActiveAdmins,
+  countUsers,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  revokeUserTokens,
+  updateUser,
+  type NewUser,
+  type UserPatch,
+} from './repository.js';
 import type { UserRow } from '../../db/tables/accounts.js';
 import { Conflict, NotFound } from '../../errors.js';
 import type { UserPatchInput } from './user-schemas.js';
 import { nowIso, newId } from '../../lib/ids.js';
 import { burnPasswordCheck, hashPassword, verifyPassword, type HashCost } from './passwords.js';
 
-export async function audit(db: DbOrTrx, actorId: string | null, action: string, subject?: { type: string; id: string }, details?: Record<string, unknown>): Promise<void> {
+export async function audit(
+  db: DbOrTrx,
+  actorId: string | null,
+  action: string,
+  subject?: { type: string; id: string },
+  details?: Record<string, unknown>,
+): Promise<void> {
   await db
     .insertInto('audit_log')
-    .values({ id: newId(), at: nowIso(), actor_id: actorId, action, subject_type: subject?.type ?? null, subject_id: subject?.id ?? null, details: details ? JSON.stringify(details) : null })
+    .values({
+      id: newId(),
+      at: nowIso(),
+      actor_id: actorId,
+      action,
+      subject_type: subject?.type ?? null,
+      subject_id: subject?.id ?? null,
+      details: details ? JSON.stringify(details) : null,
+    })
     .execute();
 }
 
@@ -43,7 +67,11 @@ export async function createUser(
 }
 
 /** The first administrator through /setup: only while nobody exists, checked inside the same transaction. */
-export async function createFirstAdmin(db: Db, cost: HashCost, input: { email: string; name: string; password: string }): Promise<UserRow | null> {
+export async function createFirstAdmin(
+  db: Db,
+  cost: HashCost,
+  input: { email: string; name: string; password: string },
+): Promise<UserRow | null> {
   const password_hash = await hashPassword(input.password, cost);
   return db.transaction().execute(async (trx) => {
     if ((await countUsers(trx)) > 0) return null;
@@ -76,7 +104,8 @@ export async function changeUser(db: Db, actorId: string, id: string, patch: Use
   return db.transaction().execute(async (trx) => {
     const before = await findUserById(trx, id);
     if (!before) throw new NotFound();
-    const losesAdmin = before.role === 'admin' && before.active === 1 && ((patch.role !== undefined && patch.role !== 'admin') || patch.active === false);
+    const losesAdmin =
+      before.role === 'admin' && before.active === 1 && ((patch.role !== undefined && patch.role !== 'admin') || patch.active === false);
     if (losesAdmin && (await countActiveAdmins(trx)) <= 1) {
       throw new Conflict('This is the last active administrator', 'last_admin');
     }
@@ -92,8 +121,10 @@ export async function changeUser(db: Db, actorId: string, id: string, patch: Use
       await revokeUserTokens(trx, id);
     }
     const after = (await findUserById(trx, id))!;
-    if (before.role !== after.role) await audit(trx, actorId, 'user.role_changed', { type: 'user', id }, { from: before.role, to: after.role });
-    if (before.active !== after.active) await audit(trx, actorId, after.active ? 'user.reactivated' : 'user.deactivated', { type: 'user', id });
+    if (before.role !== after.role)
+      await audit(trx, actorId, 'user.role_changed', { type: 'user', id }, { from: before.role, to: after.role });
+    if (before.active !== after.active)
+      await audit(trx, actorId, after.active ? 'user.reactivated' : 'user.deactivated', { type: 'user', id });
     return { before, after };
   });
 }
@@ -107,7 +138,14 @@ export async function updateProfile(db: Db, userId: string, input: { name: strin
  * Changes a password after checking the current one, and signs out everywhere else: every other session ends and every
  * API token is revoked. Returns false when the current password is wrong.
  */
-export async function changePassword(db: Db, cost: HashCost, userId: string, current: string, next: string, keepSessionId: string): Promise<boolean> {
+export async function changePassword(
+  db: Db,
+  cost: HashCost,
+  userId: string,
+  current: string,
+  next: string,
+  keepSessionId: string,
+): Promise<boolean> {
   const user = await findUserById(db, userId);
   if (!user?.password_hash || !(await verifyPassword(user.password_hash, current))) return false;
   const password_hash = await hashPassword(next, cost);

@@ -33,7 +33,11 @@ export async function deleteExpiredSessions(db: DbOrTrx): Promise<void> {
 
 /** Reads a setting, creating it with `make()` when absent; safe when several instances start at once. */
 export async function getOrCreateSetting(db: DbOrTrx, key: string, make: () => string): Promise<string> {
-  await db.insertInto('settings').values({ key, value: make() }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  await db
+    .insertInto('settings')
+    .values({ key, value: make() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
   return row.value;
 }

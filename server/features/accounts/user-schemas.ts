@@ -7,8 +7,14 @@ const ROLE_VALUES = ['admin', 'facilitator', 'storyteller', 'observer'] as const
 export const role = z.enum(ROLE_VALUES, { error: 'validation.role' });
 
 /** A select whose empty option means "none". */
-const optionalId = z.union([ref, z.literal('')]).nullish().transform((v) => (v ? v : null));
-const optionalLocale = z.union([localeSchema, z.literal('')]).nullish().transform((v) => (v ? v : null));
+const optionalId = z
+  .union([ref, z.literal('')])
+  .nullish()
+  .transform((v) => (v ? v : null));
+const optionalLocale = z
+  .union([localeSchema, z.literal('')])
+  .nullish()
+  .transform((v) => (v ? v : null));
 
 export const patchUserBody = z.object({
   name: typed(200).optional(),
@@ -65,6 +71,13 @@ export const choosePasswordForm = z
   })
   .refine((v) => v.password === v.password_confirm, { path: ['password_confirm'], error: 'validation.password_mismatch' });
 
-export const codeForm = z.object({ code: z.string().trim().min(1, { error: 'validation.code' }).max(40).refine(withoutControlCharacters, { error: 'validation.control_characters' }) });
+export const codeForm = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, { error: 'validation.code' })
+    .max(40)
+    .refine(withoutControlCharacters, { error: 'validation.control_characters' }),
+});
 
 export const passwordOnlyForm = z.object({ current_password: z.string().min(1, { error: 'validation.current_password' }).max(256) });

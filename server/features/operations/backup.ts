@@ -10,7 +10,10 @@ import type { Config } from '../../config.js';
 const REQUIRED_TABLES = ['kysely_migration', 'users', 'stories', 'ballots'];
 
 export class BackupError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
 }
@@ -89,7 +92,9 @@ export function verifyDatabaseFile(file: string): BackupCheck {
       throw new BackupError(`${file} fails the integrity check: ${(err as Error).message}`);
     }
     if (integrity !== 'ok') throw new BackupError(`${file} fails the integrity check: ${integrity.slice(0, 500)}`);
-    const tables = new Set((handle.prepare(`select name from sqlite_master where type = 'table'`).all() as Array<{ name: string }>).map((r) => r.name));
+    const tables = new Set(
+      (handle.prepare(`select name from sqlite_master where type = 'table'`).all() as Array<{ name: string }>).map((r) => r.name),
+    );
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
     if (missing.length > 0) throw new BackupError(`${file} is not a Significant database (missing tables: ${missing.join(', ')})`);
     const applied = (handle.prepare('select name from kysely_migration').all() as Array<{ name: string }>).map((r) => r.name);
@@ -149,7 +154,9 @@ export function restoreSqlite(backupFile: string, targetFile: string): BackupChe
   const check = verifyDatabaseFile(backupFile);
   if (check.unknownMigrations.length > 0) {
     // This code could neither run on it nor migrate it: restore it with the version that made it.
-    throw new BackupError(`${backupFile} comes from a newer version of Significant (unknown migrations: ${check.unknownMigrations.join(', ')})`);
+    throw new BackupError(
+      `${backupFile} comes from a newer version of Significant (unknown migrations: ${check.unknownMigrations.join(', ')})`,
+    );
   }
   fs.mkdirSync(path.dirname(targetFile), { recursive: true });
   const temp = `${targetFile}.restore-${process.pid}`;
@@ -186,7 +193,8 @@ export function backupPostgres(url: string, targetFile: string): { entries: numb
     execFileSync('pg_dump', ['--format=custom', `--file=${temp}`, `--dbname=${url}`], { stdio: ['ignore', 'inherit', 'inherit'] });
     const list = execFileSync('pg_restore', ['--list', temp], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const entries = list.split('\n').filter((l) => l.trim() !== '' && !l.startsWith(';')).length;
-    if (!/TABLE DATA public kysely_migration/.test(list)) throw new BackupError('The dump lacks the kysely_migration table: is this the Significant database?');
+    if (!/TABLE DATA public kysely_migration/.test(list))
+      throw new BackupError('The dump lacks the kysely_migration table: is this the Significant database?');
     fs.renameSync(temp, targetFile);
     return { entries, bytes: fs.statSync(targetFile).size };
   } catch (err) {

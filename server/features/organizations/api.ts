@@ -10,13 +10,19 @@ export default async function organizationsApi(fastify: FastifyInstance): Promis
 
   app.post(
     '/api/v1/organizations',
-    { config: { access: ['admin', 'facilitator'] }, schema: { tags: ['organizations'], body: organizationBody, response: { 201: organizationView } } },
+    {
+      config: { access: ['admin', 'facilitator'] },
+      schema: { tags: ['organizations'], body: organizationBody, response: { 201: organizationView } },
+    },
     async (request, reply) => reply.code(201).send(await createOrganization(app.db, request.user!.id, request.body)),
   );
 
   app.get(
     '/api/v1/organizations',
-    { config: { access: 'signed-in' }, schema: { tags: ['organizations'], response: { 200: z.object({ items: z.array(organizationView) }) } } },
+    {
+      config: { access: 'signed-in' },
+      schema: { tags: ['organizations'], response: { 200: z.object({ items: z.array(organizationView) }) } },
+    },
     async () => ({ items: await listOrganizations(app.db) }),
   );
 }

@@ -27,6 +27,10 @@ export function listOrganizations(db: DbOrTrx): Promise<OrganizationRow[]> {
 }
 
 export async function updateOrganization(db: DbOrTrx, id: string, fields: OrganizationFields): Promise<OrganizationRow | undefined> {
-  await db.updateTable('organizations').set({ ...fields, updated_at: nowIso() }).where('id', '=', id).execute();
+  await db
+    .updateTable('organizations')
+    .set({ ...fields, updated_at: nowIso() })
+    .where('id', '=', id)
+    .execute();
   return findOrganization(db, id);
 }

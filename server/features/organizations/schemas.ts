@@ -5,7 +5,13 @@ import { isoDate } from '../../lib/schemas.js';
 
 /** Optional text: empty means "not given" and is stored as null. */
 export const optionalText = (max: number) =>
-  z.string().trim().max(max).refine(withoutControlCharacters, { error: 'validation.control_characters' }).nullish().transform((v) => (v ? v : null));
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine(withoutControlCharacters, { error: 'validation.control_characters' })
+    .nullish()
+    .transform((v) => (v ? v : null));
 
 const optionalDate = z
   .union([isoDate, z.literal('')], { error: 'validation.date' })

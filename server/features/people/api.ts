@@ -12,8 +12,14 @@ import { organizationExists } from '../organizations/service.js';
 
 export function presentUser(row: UserRow): z.infer<typeof userView> {
   return {
-    id: row.id, email: row.email, name: row.name, role: row.role, organization_id: row.organization_id,
-    locale: row.locale, active: row.active === 1, created_at: row.created_at,
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    organization_id: row.organization_id,
+    locale: row.locale,
+    active: row.active === 1,
+    created_at: row.created_at,
   };
 }
 
@@ -27,8 +33,13 @@ export async function assertOrganization(app: FastifyInstance, request: FastifyR
 /** Role changes and deactivations go to the log (ids only, never names or e-mail addresses). */
 export function logUserChange(request: FastifyRequest, { before, after }: UserChange): void {
   const actor = request.user?.id ?? null;
-  if (before.role !== after.role) request.log.info({ event: 'role_changed', actor_id: actor, user_id: after.id, from: before.role, to: after.role }, 'role changed');
-  if (before.active !== after.active) request.log.info({ event: after.active ? 'user_reactivated' : 'user_deactivated', actor_id: actor, user_id: after.id }, 'activation changed');
+  if (before.role !== after.role)
+    request.log.info({ event: 'role_changed', actor_id: actor, user_id: after.id, from: before.role, to: after.role }, 'role changed');
+  if (before.active !== after.active)
+    request.log.info(
+      { event: after.active ? 'user_reactivated' : 'user_deactivated', actor_id: actor, user_id: after.id },
+      'activation changed',
+    );
 }
 
 export default async function usersApi(fastify: FastifyInstance): Promise<void> {

@@ -33,7 +33,12 @@ async function invite(app: FastifyInstance, request: FastifyRequest, user: UserR
   const link = invitationLink(baseUrl(app, request), await createInvitation(app.db, user.id, request.user!.id));
   if (!app.config.SMTP_URL) return link;
   // When the mail server fails, the admin still gets the link to pass on (the person exists by now).
-  const sent = await sendInvitationMail(app.config, request.log, { email: user.email, name: user.name, locale: user.locale ?? request.locale }, link);
+  const sent = await sendInvitationMail(
+    app.config,
+    request.log,
+    { email: user.email, name: user.name, locale: user.locale ?? request.locale },
+    link,
+  );
   if (sent) return null;
   request.log.warn({ event: 'invitation_mail_failed', user_id: user.id }, 'invitation mail failed; link shown instead');
   return link;
@@ -41,26 +46,50 @@ async function invite(app: FastifyInstance, request: FastifyRequest, user: UserR
 
 export default async function userPages(app: FastifyInstance): Promise<void> {
   app.get('/users', { config: ADMIN }, async (request, reply) => {
-    const people = (await listUsers(app.db)).map((u) => ({ ...u, roleLabel: request.t(`users.roles.${u.role}`), isActive: u.active === 1, mfa: u.mfa_secret !== null }));
+    const people = (await listUsers(app.db)).map((u) => ({
+      ...u,
+      roleLabel: request.t(`users.roles.${u.role}`),
+      isActive: u.active === 1,
+      mfa: u.mfa_secret !== null,
+    }));
     return reply.page('pages/users/list', { title: request.t('users.list.title'), people });
   });
 
-  const newPage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, extra: Record<string, unknown> = {}, status = 200) =>
-    reply.page('pages/users/new', {
-      title: request.t('users.new.title'), values,
-      roles: roleOptions(request, values.role ?? 'storyteller'),
-      organizations: await organizationOptions(app, values.organization_id),
-      ...extra,
-    }, status);
+  const newPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+    status = 200,
+  ) =>
+    reply.page(
+      'pages/users/new',
+      {
+        title: request.t('users.new.title'),
+        values,
+        roles: roleOptions(request, values.role ?? 'storyteller'),
+        organizations: await organizationOptions(app, values.organization_id),
+        ...extra,
+      },
+      status,
+    );
 
   app.get('/users/new', { config: ADMIN }, async (request, reply) => newPage(request, reply, { method: 'invite' }));
 
   app.post('/users', { config: ADMIN }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const values = { name: body.name, email: body.email, role: body.role, organization_id: body.organization_id, locale: body.locale, method: body.method === 'password' ? 'password' : 'invite' };
+    const values = {
+      name: body.name,
+      email: body.email,
+      role: body.role,
+      organization_id: body.organization_id,
+      locale: body.locale,
+      method: body.method === 'password' ? 'password' : 'invite',
+    };
     const parsed = parseForm(createUserForm, body, request.locale);
     const fieldErrors: Record<string, string> = parsed.ok ? {} : { ...parsed.byField };
-    if (parsed.ok && !(await organizationExists(app.db, parsed.value.organization_id))) fieldErrors.organization_id = request.t('validation.organization_unknown');
+    if (parsed.ok && !(await organizationExists(app.db, parsed.value.organization_id)))
+      fieldErrors.organization_id = request.t('validation.organization_unknown');
     if (parsed.ok && Object.keys(fieldErrors).length === 0) {
       const input = parsed.value;
       const existing = await findUserByEmail(app.db, input.email);
@@ -81,11 +110,31 @@ export default async function userPages(app: FastifyInstance): Promise<void> {
     return newPage(request, reply, values, { errors, fieldErrors }, 422);
   });
 
-  const editPage = async (request: FastifyRequest, reply: FastifyReply, person: UserRow, values: Record<string, unknown>, extra: Record<string, unknown> = {}, status = 200) =>
-    reply.page('pages/users/edit', {
-      title: request.t('users.edit.title', { name: person.name }), person: { ...person, isActive: person.active === 1, isSelf: person.id === request.user!.id, hasPassword: person.password_hash !== null }, values,
-      roles: roleOptions(request, values.role), organizations: await organizationOptions(app, values.organization_id), ...extra,
-    }, status);
+  const editPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    person: UserRow,
+    values: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+    status = 200,
+  ) =>
+    reply.page(
+      'pages/users/edit',
+      {
+        title: request.t('users.edit.title', { name: person.name }),
+        person: {
+          ...person,
+          isActive: person.active === 1,
+          isSelf: person.id === request.user!.id,
+          hasPassword: person.password_hash !== null,
+        },
+        values,
+        roles: roleOptions(request, values.role),
+        organizations: await organizationOptions(app, values.organization_id),
+        ...extra,
+      },
+      status,
+    );
 
   async function person(request: FastifyRequest): Promise<UserRow> {
     const { id } = request.params as { id: string };
@@ -107,10 +156,18 @@ export default async function userPages(app: FastifyInstance): Promise<void> {
     if (!parsed.ok) return editPage(request, reply, row, values, { errors: parsed.errors, fieldErrors: parsed.byField }, 422);
     if (!(await organizationExists(app.db, parsed.value.organization_id))) {
       const message = request.t('validation.organization_unknown');
-      return editPage(request, reply, row, values, { errors: [{ path: 'organization_id', message }], fieldErrors: { organization_id: message } }, 422);
+      return editPage(
+        request,
+        reply,
+        row,
+        values,
+        { errors: [{ path: 'organization_id', message }], fieldErrors: { organization_id: message } },
+        422,
+      );
     }
     const refusal = await lastAdminRefusal(request, () => changeUser(app.db, request.user!.id, row.id, parsed.value));
-    if (refusal) return editPage(request, reply, row, values, { errors: [{ path: 'role', message: refusal }], fieldErrors: { role: refusal } }, 409);
+    if (refusal)
+      return editPage(request, reply, row, values, { errors: [{ path: 'role', message: refusal }], fieldErrors: { role: refusal } }, 409);
     setFlash(request, 'success', request.t('users.edit.done', { name: parsed.value.name }));
     return reply.redirect(`/users/${row.id}`, 303);
   });

@@ -44,7 +44,13 @@ export default async function operationsApi(fastify: FastifyInstance): Promise<v
     '/api/v1/users/:id/erase',
     {
       config: { access: ['admin'] },
-      schema: { tags: ['privacy'], summary: 'Erase a person; their stories are removed or kept anonymised', params: z.object({ id }), body: eraseBody, response: { 200: erasureAnswer } },
+      schema: {
+        tags: ['privacy'],
+        summary: 'Erase a person; their stories are removed or kept anonymised',
+        params: z.object({ id }),
+        body: eraseBody,
+        response: { 200: erasureAnswer },
+      },
     },
     async (request) => erasePerson(app.db, request.user!.id, request.params.id, request.body.stories),
   );

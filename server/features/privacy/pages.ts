@@ -44,20 +44,28 @@ export default async function operationsPages(app: FastifyInstance): Promise<voi
   app.post('/operations/retention', { config: { access: ['admin'] } }, async (request, reply) => {
     const settings = retentionSettings(app.config);
     const result = await applyRetention(app.db, settings);
-    setFlash(request, 'success', request.t('operations.retention.done', { stories: result.stories_deleted, accounts: result.accounts_erased }));
+    setFlash(
+      request,
+      'success',
+      request.t('operations.retention.done', { stories: result.stories_deleted, accounts: result.accounts_erased }),
+    );
     return reply.redirect('/operations', 303);
   });
 
   const showErase = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}, status = 200) => {
     const preview = await erasurePreview(app.db, personId(request.params));
-    return reply.page('pages/operations/erase', {
-      title: request.t('operations.erase.title', { name: preview.user.name }),
-      person: { id: preview.user.id, name: preview.user.name, email: preview.user.email, role: preview.user.role },
-      preview,
-      self: preview.user.id === request.user!.id,
-      values: { stories: 'anonymise' },
-      ...extra,
-    }, status);
+    return reply.page(
+      'pages/operations/erase',
+      {
+        title: request.t('operations.erase.title', { name: preview.user.name }),
+        person: { id: preview.user.id, name: preview.user.name, email: preview.user.email, role: preview.user.role },
+        preview,
+        self: preview.user.id === request.user!.id,
+        values: { stories: 'anonymise' },
+        ...extra,
+      },
+      status,
+    );
   };
 
   app.get('/operations/people/:id/erase', { config: { access: ['admin'] } }, async (request, reply) => showErase(request, reply));
@@ -71,7 +79,11 @@ export default async function operationsPages(app: FastifyInstance): Promise<voi
       return showErase(request, reply, { values, errors: parsed.errors, fieldErrors: parsed.byField }, 422);
     }
     const result = await erasePerson(app.db, request.user!.id, userId, parsed.value.stories);
-    setFlash(request, 'success', request.t('operations.erase.done', { removed: result.stories_removed, anonymised: result.stories_anonymised }));
+    setFlash(
+      request,
+      'success',
+      request.t('operations.erase.done', { removed: result.stories_removed, anonymised: result.stories_anonymised }),
+    );
     return reply.redirect('/operations', 303);
   });
 }

@@ -26,7 +26,12 @@ export function themeLinksOf(db: DbOrTrx, storyIds: string[]) {
 }
 
 export function commentsBy(db: DbOrTrx, userId: string) {
-  return db.selectFrom('comments').select(['id', 'story_id', 'group_id', 'body', 'created_at']).where('author_id', '=', userId).orderBy('created_at').execute();
+  return db
+    .selectFrom('comments')
+    .select(['id', 'story_id', 'group_id', 'body', 'created_at'])
+    .where('author_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
 }
 
 /** The person's own ballots, with the group and round they were cast in; never anyone else's. */
@@ -35,14 +40,28 @@ export function ballotsBy(db: DbOrTrx, userId: string) {
     .selectFrom('ballots')
     .innerJoin('round_groups', 'round_groups.id', 'ballots.group_id')
     .innerJoin('rounds', 'rounds.id', 'round_groups.round_id')
-    .select(['ballots.group_id', 'round_groups.name as group_name', 'rounds.id as round_id', 'rounds.title as round_title', 'ballots.iteration', 'ballots.content', 'ballots.created_at', 'ballots.updated_at'])
+    .select([
+      'ballots.group_id',
+      'round_groups.name as group_name',
+      'rounds.id as round_id',
+      'rounds.title as round_title',
+      'ballots.iteration',
+      'ballots.content',
+      'ballots.created_at',
+      'ballots.updated_at',
+    ])
     .where('ballots.voter_id', '=', userId)
     .orderBy('ballots.created_at')
     .execute();
 }
 
 export function selectionsBy(db: DbOrTrx, userId: string) {
-  return db.selectFrom('selections').select(['group_id', 'story_id', 'reasons', 'dissent', 'method', 'selected_at']).where('selected_by', '=', userId).orderBy('selected_at').execute();
+  return db
+    .selectFrom('selections')
+    .select(['group_id', 'story_id', 'reasons', 'dissent', 'method', 'selected_at'])
+    .where('selected_by', '=', userId)
+    .orderBy('selected_at')
+    .execute();
 }
 
 export function groupsOf(db: DbOrTrx, userId: string) {
@@ -56,20 +75,40 @@ export function groupsOf(db: DbOrTrx, userId: string) {
 
 /** Characteristic elements and quotes the person noted as a facilitator. */
 export function elementsBy(db: DbOrTrx, userId: string) {
-  return db.selectFrom('story_elements').select(['id', 'story_id', 'group_id', 'text', 'theme_id', 'created_at']).where('created_by', '=', userId).orderBy('created_at').execute();
+  return db
+    .selectFrom('story_elements')
+    .select(['id', 'story_id', 'group_id', 'text', 'theme_id', 'created_at'])
+    .where('created_by', '=', userId)
+    .orderBy('created_at')
+    .execute();
 }
 
 export function quotesBy(db: DbOrTrx, userId: string) {
-  return db.selectFrom('quotes').select(['id', 'story_id', 'theme_id', 'text', 'created_at']).where('created_by', '=', userId).orderBy('created_at').execute();
+  return db
+    .selectFrom('quotes')
+    .select(['id', 'story_id', 'theme_id', 'text', 'created_at'])
+    .where('created_by', '=', userId)
+    .orderBy('created_at')
+    .execute();
 }
 
 /** Story imports in progress: only what describes the upload, since its rows may hold other people's stories. */
 export function importsOf(db: DbOrTrx, userId: string) {
-  return db.selectFrom('story_imports').select(['id', 'filename', 'row_count', 'created_at', 'expires_at']).where('user_id', '=', userId).orderBy('created_at').execute();
+  return db
+    .selectFrom('story_imports')
+    .select(['id', 'filename', 'row_count', 'created_at', 'expires_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
 }
 
 export function tokensOf(db: DbOrTrx, userId: string) {
-  return db.selectFrom('api_tokens').select(['created_at', 'expires_at', 'revoked_at', 'last_used_at']).where('user_id', '=', userId).orderBy('created_at').execute();
+  return db
+    .selectFrom('api_tokens')
+    .select(['created_at', 'expires_at', 'revoked_at', 'last_used_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
 }
 
 /** Audit entries the person made or that are about them. */
@@ -102,7 +141,11 @@ export async function deleteStories(db: DbOrTrx, storyIds: string[]): Promise<nu
 /** Cuts the link between stories and their author: no id, no name, anonymous from now on. */
 export async function detachStories(db: DbOrTrx, storyIds: string[]): Promise<void> {
   if (storyIds.length === 0) return;
-  await db.updateTable('stories').set({ author_id: null, author_name: null, anonymous: 1, updated_at: nowIso() }).where('id', 'in', storyIds).execute();
+  await db
+    .updateTable('stories')
+    .set({ author_id: null, author_name: null, anonymous: 1, updated_at: nowIso() })
+    .where('id', 'in', storyIds)
+    .execute();
 }
 
 export async function updateVersionSnapshot(db: DbOrTrx, id: string, snapshot: string): Promise<void> {
@@ -129,8 +172,15 @@ function containing(text: string): string {
 export async function scrubTraces(db: DbOrTrx, userId: string, needles: string[]): Promise<void> {
   for (const needle of needles.filter((n) => n.length >= 3)) {
     const pattern = containing(needle);
-    await db.updateTable('audit_log').set({ details: null }).where(sql<boolean>`lower(details) like ${pattern} escape '\\'`).execute();
-    await db.deleteFrom('rate_limits').where(sql<boolean>`lower(key) like ${pattern} escape '\\'`).execute();
+    await db
+      .updateTable('audit_log')
+      .set({ details: null })
+      .where(sql<boolean>`lower(details) like ${pattern} escape '\\'`)
+      .execute();
+    await db
+      .deleteFrom('rate_limits')
+      .where(sql<boolean>`lower(key) like ${pattern} escape '\\'`)
+      .execute();
   }
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
   await db.deleteFrom('api_tokens').where('user_id', '=', userId).execute();

@@ -38,9 +38,15 @@ async function expireStories(db: Db, days: number, now: Date): Promise<number> {
     const result = await trx
       .deleteFrom('stories')
       .where('created_at', '<', before)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('round_stories').select(sql.lit(1).as('x')).whereRef('round_stories.story_id', '=', 'stories.id'))))
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('group_stories').select(sql.lit(1).as('x')).whereRef('group_stories.story_id', '=', 'stories.id'))))
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('selections').select(sql.lit(1).as('x')).whereRef('selections.story_id', '=', 'stories.id'))))
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('round_stories').select(sql.lit(1).as('x')).whereRef('round_stories.story_id', '=', 'stories.id'))),
+      )
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('group_stories').select(sql.lit(1).as('x')).whereRef('group_stories.story_id', '=', 'stories.id'))),
+      )
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('selections').select(sql.lit(1).as('x')).whereRef('selections.story_id', '=', 'stories.id'))),
+      )
       .executeTakeFirst();
     const deleted = Number(result.numDeletedRows);
     if (deleted > 0) await audit(trx, null, 'retention.stories_deleted', undefined, { count: deleted, days });
@@ -59,7 +65,9 @@ async function inactivePeople(db: Db, days: number, now: Date): Promise<string[]
     .where((eb) =>
       eb.not(
         eb.exists(
-          eb.selectFrom('audit_log').select(sql.lit(1).as('x'))
+          eb
+            .selectFrom('audit_log')
+            .select(sql.lit(1).as('x'))
             .whereRef('audit_log.actor_id', '=', 'users.id')
             .where('audit_log.action', 'in', ['user.signed_in', 'token.created'])
             .where('audit_log.at', '>=', before),
@@ -69,14 +77,24 @@ async function inactivePeople(db: Db, days: number, now: Date): Promise<string[]
     .where((eb) =>
       eb.not(
         eb.exists(
-          eb.selectFrom('api_tokens').select(sql.lit(1).as('x'))
+          eb
+            .selectFrom('api_tokens')
+            .select(sql.lit(1).as('x'))
             .whereRef('api_tokens.user_id', '=', 'users.id')
             .where((w) => w.or([w('api_tokens.last_used_at', '>=', before), w('api_tokens.created_at', '>=', before)])),
         ),
       ),
     )
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('sessions').select(sql.lit(1).as('x')).whereRef('sessions.user_id', '=', 'users.id').where('sessions.created_at', '>=', before))),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('sessions')
+            .select(sql.lit(1).as('x'))
+            .whereRef('sessions.user_id', '=', 'users.id')
+            .where('sessions.created_at', '>=', before),
+        ),
+      ),
     )
     .execute();
   return rows.map((r) => r.id);

@@ -6,7 +6,10 @@ import api from './api.js';
 import pages from './pages.js';
 
 /** Module-level, so building several apps in one process adds the panel once. */
-const privacyPanel: Parameters<typeof addHomePanel>[0] = async (_app, user) => ({ partial: 'operations-panel', model: { admin: user.role === 'admin' } });
+const privacyPanel: Parameters<typeof addHomePanel>[0] = async (_app, user) => ({
+  partial: 'operations-panel',
+  model: { admin: user.role === 'admin' },
+});
 
 export default async function operationsRoutes(app: FastifyInstance): Promise<void> {
   await app.register(api);

@@ -22,25 +22,33 @@ export async function exportPerson(db: Db, userId: string): Promise<Record<strin
   if (!user) throw new NotFound();
   const stories = await repo.storiesBy(db, userId);
   const ids = stories.map((s) => s.id);
-  const [versions, themes, comments, ballots, selections, groups, tokens, auditRows, organization, elements, quotes, imports] = await Promise.all([
-    repo.versionsOf(db, ids),
-    repo.themeLinksOf(db, ids),
-    repo.commentsBy(db, userId),
-    repo.ballotsBy(db, userId),
-    repo.selectionsBy(db, userId),
-    repo.groupsOf(db, userId),
-    repo.tokensOf(db, userId),
-    repo.auditAbout(db, userId),
-    user.organization_id ? repo.findOrganization(db, user.organization_id) : Promise.resolve(undefined),
-    repo.elementsBy(db, userId),
-    repo.quotesBy(db, userId),
-    repo.importsOf(db, userId),
-  ]);
+  const [versions, themes, comments, ballots, selections, groups, tokens, auditRows, organization, elements, quotes, imports] =
+    await Promise.all([
+      repo.versionsOf(db, ids),
+      repo.themeLinksOf(db, ids),
+      repo.commentsBy(db, userId),
+      repo.ballotsBy(db, userId),
+      repo.selectionsBy(db, userId),
+      repo.groupsOf(db, userId),
+      repo.tokensOf(db, userId),
+      repo.auditAbout(db, userId),
+      user.organization_id ? repo.findOrganization(db, user.organization_id) : Promise.resolve(undefined),
+      repo.elementsBy(db, userId),
+      repo.quotesBy(db, userId),
+      repo.importsOf(db, userId),
+    ]);
   return {
     exported_at: nowIso(),
     account: {
-      id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, active: user.active === 1,
-      mfa_enabled: user.mfa_secret !== null, created_at: user.created_at, updated_at: user.updated_at,
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      locale: user.locale,
+      active: user.active === 1,
+      mfa_enabled: user.mfa_secret !== null,
+      created_at: user.created_at,
+      updated_at: user.updated_at,
     },
     organization: organization ?? null,
     // The person is the author: their own name is theirs to see, also on anonymous stories.
@@ -49,7 +57,9 @@ export async function exportPerson(db: Db, userId: string): Promise<Record<strin
       anonymous: story.anonymous === 1,
       extra: parseJson(story.extra),
       theme_ids: themes.filter((t) => t.story_id === story.id).map((t) => t.theme_id),
-      versions: versions.filter((v) => v.story_id === story.id).map((v) => ({ version: v.version, created_at: v.created_at, snapshot: parseJson(v.snapshot) })),
+      versions: versions
+        .filter((v) => v.story_id === story.id)
+        .map((v) => ({ version: v.version, created_at: v.created_at, snapshot: parseJson(v.snapshot) })),
     })),
     comments,
     groups,
@@ -92,7 +102,13 @@ export interface ErasureResult {
  * Erases the person in one transaction. Their stories go ("remove") or stay without them ("anonymise"); a story a round
  * holds is always kept anonymised instead of removed, because other people's ballots and selection reasons refer to it.
  */
-export async function erasePersonIn(trx: DbOrTrx, actorId: string | null, userId: string, choice: StoriesChoice, action = 'user.erased'): Promise<ErasureResult> {
+export async function erasePersonIn(
+  trx: DbOrTrx,
+  actorId: string | null,
+  userId: string,
+  choice: StoriesChoice,
+  action = 'user.erased',
+): Promise<ErasureResult> {
   const user = await repo.findPersonRow(trx, userId);
   if (!user) throw new NotFound();
   const stories = await repo.storiesBy(trx, userId);
@@ -111,7 +127,13 @@ export async function erasePersonIn(trx: DbOrTrx, actorId: string | null, userId
   await repo.scrubTraces(trx, userId, [user.email, user.name]);
   await repo.deletePerson(trx, userId);
   // The audit entry names no one: the erased id is a random identifier that now points nowhere.
-  await audit(trx, actorId, action, { type: 'user', id: userId }, { stories: choice, stories_removed: removed, stories_anonymised: toKeep.length });
+  await audit(
+    trx,
+    actorId,
+    action,
+    { type: 'user', id: userId },
+    { stories: choice, stories_removed: removed, stories_anonymised: toKeep.length },
+  );
   return { id: userId, stories_removed: removed, stories_anonymised: toKeep.length, comments_kept: comments, ballots_kept: ballots };
 }
 
@@ -125,7 +147,10 @@ export async function erasurePreview(db: Db, userId: string) {
   const user = await repo.findPersonRow(db, userId);
   if (!user) throw new NotFound();
   const stories = await repo.storiesBy(db, userId);
-  const held = await repo.storiesInRounds(db, stories.map((s) => s.id));
+  const held = await repo.storiesInRounds(
+    db,
+    stories.map((s) => s.id),
+  );
   const [comments, ballots] = await Promise.all([repo.commentsBy(db, userId), repo.ballotsBy(db, userId)]);
   return { user, stories: stories.length, storiesInRounds: held.size, comments: comments.length, ballots: ballots.length };
 }

@@ -6,7 +6,16 @@ import { setFlash } from '../../http/views.js';
 import { parseForm } from '../../lib/schemas.js';
 import { codeForm, passwordOnlyForm } from '../accounts/user-schemas.js';
 import { checkOwnPassword } from '../accounts/service.js';
-import { checkSecondFactor, disableMfa, enableMfa, enrolmentQr, mfaEnabled, newMfaSecret, regenerateRecoveryCodes, remainingRecoveryCodes } from '../accounts/mfa.js';
+import {
+  checkSecondFactor,
+  disableMfa,
+  enableMfa,
+  enrolmentQr,
+  mfaEnabled,
+  newMfaSecret,
+  regenerateRecoveryCodes,
+  remainingRecoveryCodes,
+} from '../accounts/mfa.js';
 
 declare module 'fastify' {
   interface Session {
@@ -31,7 +40,11 @@ export default async function mfaPages(app: FastifyInstance): Promise<void> {
       enrol = { qr, secret: secret.replace(/(.{4})/g, '$1 ').trim() };
     }
     const required = app.config.MFA_REQUIRED && (user.role === 'admin' || user.role === 'facilitator');
-    return reply.page('pages/profile/mfa', { title: request.t('profile.mfa.title'), enabled, enrol, required, remaining: remainingRecoveryCodes(user), ...extra }, status);
+    return reply.page(
+      'pages/profile/mfa',
+      { title: request.t('profile.mfa.title'), enabled, enrol, required, remaining: remainingRecoveryCodes(user), ...extra },
+      status,
+    );
   }
 
   app.get('/profile/mfa', { config: SIGNED_IN }, async (request, reply) => mfaPage(request, reply, await me(request)));

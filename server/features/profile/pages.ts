@@ -15,13 +15,17 @@ export default async function profilePages(app: FastifyInstance): Promise<void> 
   async function profilePage(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}, status = 200) {
     const me = (await findUserById(app.db, request.user!.id))!;
     const organization = me.organization_id ? await findOrganization(app.db, me.organization_id) : undefined;
-    return reply.page('pages/profile/show', {
-      title: request.t('profile.title'),
-      me: { email: me.email, roleLabel: request.t(`users.roles.${me.role}`), organization: organization?.name ?? null },
-      mfa: { enabled: mfaEnabled(me), remaining: remainingRecoveryCodes(me) },
-      values: { name: me.name, locale: me.locale ?? '' },
-      ...extra,
-    }, status);
+    return reply.page(
+      'pages/profile/show',
+      {
+        title: request.t('profile.title'),
+        me: { email: me.email, roleLabel: request.t(`users.roles.${me.role}`), organization: organization?.name ?? null },
+        mfa: { enabled: mfaEnabled(me), remaining: remainingRecoveryCodes(me) },
+        values: { name: me.name, locale: me.locale ?? '' },
+        ...extra,
+      },
+      status,
+    );
   }
 
   app.get('/profile', { config: { access: 'signed-in' } }, async (request, reply) => profilePage(request, reply));
@@ -29,11 +33,23 @@ export default async function profilePages(app: FastifyInstance): Promise<void> 
   app.post('/profile', { config: { access: 'signed-in' } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const parsed = parseForm(profileForm, body, request.locale);
-    if (!parsed.ok) return profilePage(request, reply, { values: { name: body.name, locale: body.locale }, errors: parsed.errors, fieldErrors: parsed.byField }, 422);
+    if (!parsed.ok)
+      return profilePage(
+        request,
+        reply,
+        { values: { name: body.name, locale: body.locale }, errors: parsed.errors, fieldErrors: parsed.byField },
+        422,
+      );
     await updateProfile(app.db, request.user!.id, parsed.value);
     if (parsed.value.locale) {
       // The language switch in the header and this choice agree, also after signing out.
-      reply.setCookie(LANGUAGE_COOKIE, parsed.value.locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 86_400, secure: isSecure(app.config) });
+      reply.setCookie(LANGUAGE_COOKIE, parsed.value.locale, {
+        path: '/',
+        sameSite: 'lax',
+        httpOnly: true,
+        maxAge: 365 * 86_400,
+        secure: isSecure(app.config),
+      });
       request.locale = parsed.value.locale;
     }
     setFlash(request, 'success', request.t('profile.saved'));
@@ -43,11 +59,23 @@ export default async function profilePages(app: FastifyInstance): Promise<void> 
   app.post('/profile/password', { config: { access: 'signed-in' } }, async (request, reply) => {
     const parsed = parseForm(passwordChangeForm, request.body ?? {}, request.locale);
     if (!parsed.ok) return profilePage(request, reply, { passwordErrors: parsed.byField, errors: parsed.errors }, 422);
-    const changed = await changePassword(app.db, app.config, request.user!.id, parsed.value.current_password, parsed.value.password, request.session.sessionId);
+    const changed = await changePassword(
+      app.db,
+      app.config,
+      request.user!.id,
+      parsed.value.current_password,
+      parsed.value.password,
+      request.session.sessionId,
+    );
     if (!changed) {
       const message = request.t('profile.password.current_wrong');
       request.log.info({ event: 'password_change_refused', user_id: request.user!.id }, 'password change refused');
-      return profilePage(request, reply, { passwordErrors: { current_password: message }, errors: [{ path: 'current_password', message }] }, 422);
+      return profilePage(
+        request,
+        reply,
+        { passwordErrors: { current_password: message }, errors: [{ path: 'current_password', message }] },
+        422,
+      );
     }
     // Other sessions and every API token are gone; this session gets a new id too.
     await startSession(request, (await findUserById(app.db, request.user!.id))!);

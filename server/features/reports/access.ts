@@ -14,7 +14,11 @@ export async function canSeeRound(db: DbOrTrx, round: RoundRow, user: CurrentUse
 }
 
 /** Throws 404 when the round is unknown or not visible, 403 when it is visible but not yet published. */
-export async function assertReportAccess(db: DbOrTrx, roundId: string, user: CurrentUser): Promise<{ round: RoundRow; access: ReportAccess }> {
+export async function assertReportAccess(
+  db: DbOrTrx,
+  roundId: string,
+  user: CurrentUser,
+): Promise<{ round: RoundRow; access: ReportAccess }> {
   const round = await findRound(db, roundId);
   if (!round || !(await canSeeRound(db, round, user))) throw new NotFound();
   if (user.role === 'admin' || user.role === 'facilitator') return { round, access: round.published_at ? 'published' : 'preview' };

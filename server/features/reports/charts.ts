@@ -24,8 +24,17 @@ export function layoutBars(bars: Bar[], width = 480, labelWidth = 180): BarLayou
   const max = Math.max(1, ...shown.map((b) => b.value));
   const room = width - labelWidth - 40;
   return {
-    width, labelWidth, rowHeight, barHeight, height: shown.length * rowHeight + 4,
-    rows: shown.map((b, i) => ({ label: b.label, value: b.value, y: i * rowHeight + 2, barWidth: Math.max(b.value > 0 ? 2 : 0, Math.round((b.value / max) * room)) })),
+    width,
+    labelWidth,
+    rowHeight,
+    barHeight,
+    height: shown.length * rowHeight + 4,
+    rows: shown.map((b, i) => ({
+      label: b.label,
+      value: b.value,
+      y: i * rowHeight + 2,
+      barWidth: Math.max(b.value > 0 ? 2 : 0, Math.round((b.value / max) * room)),
+    })),
   };
 }
 
@@ -43,9 +52,11 @@ export function barChartSvg(bars: Bar[], title: string): string {
   const rows = l.rows
     .map((r) => {
       const cy = r.y + l.barHeight / 2 + 4;
-      return `<g><text x="${l.labelWidth - 6}" y="${cy}" text-anchor="end">${esc(clip(r.label))}</text>` +
+      return (
+        `<g><text x="${l.labelWidth - 6}" y="${cy}" text-anchor="end">${esc(clip(r.label))}</text>` +
         `<rect x="${l.labelWidth}" y="${r.y}" width="${r.barWidth}" height="${l.barHeight}" rx="2"/>` +
-        `<text x="${l.labelWidth + r.barWidth + 5}" y="${cy}">${r.value}</text></g>`;
+        `<text x="${l.labelWidth + r.barWidth + 5}" y="${cy}">${r.value}</text></g>`
+      );
     })
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-label="${esc(title)}" viewBox="0 0 ${l.width} ${l.height}" width="${l.width}" height="${l.height}"><title>${esc(title)}</title>${rows}</svg>`;

@@ -12,7 +12,9 @@ export function safeCell(value: string | number | null | undefined): string {
 }
 
 export function csvHeader(model: ReportModel): string[] {
-  return ['serial', 'title', 'date', 'role', 'organization', 'themes', 'round', 'group', 'selected', 'reasons'].map((k) => tr(model, `csv.${k}`));
+  return ['serial', 'title', 'date', 'role', 'organization', 'themes', 'round', 'group', 'selected', 'reasons'].map((k) =>
+    tr(model, `csv.${k}`),
+  );
 }
 
 /** A stream of CSV text (UTF-8 with a BOM, so spreadsheets read the accents right); yields to the event loop as it goes. */
@@ -23,7 +25,18 @@ export function renderCsv(model: ReportModel): Readable {
   async function* rows() {
     yield csvHeader(model);
     for (const [i, r] of model.register.entries()) {
-      yield [r.serial, r.title, r.date, r.role, r.organization, r.themes.join('; '), r.round, r.group, r.selected ? yes : no, r.reasons].map(safeCell);
+      yield [
+        r.serial,
+        r.title,
+        r.date,
+        r.role,
+        r.organization,
+        r.themes.join('; '),
+        r.round,
+        r.group,
+        r.selected ? yes : no,
+        r.reasons,
+      ].map(safeCell);
       if (i % 200 === 199) await yieldToLoop();
     }
   }

@@ -1,7 +1,20 @@
 // The DOCX report with the `docx` package: real Heading 1-3 styles, a TOC field, numbered and bulleted lists that nest.
 import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, LevelFormat, Packer, PageBreak, Paragraph, Table, TableCell, TableOfContents,
-  TableRow, TextRun, WidthType, type FileChild,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageBreak,
+  Paragraph,
+  Table,
+  TableCell,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  WidthType,
+  type FileChild,
 } from 'docx';
 import type { Item } from '../themes/schemas.js';
 import { htmlToBlocks, type Run } from './blocks.js';
@@ -51,14 +64,26 @@ function itemParagraphs(items: Item[], level = 0): Paragraph[] {
 }
 
 function storyParagraphs(model: ReportModel, s: ReportStory): Paragraph[] {
-  const meta = [s.author ?? tr(model, 'story.anonymous'), s.role, s.organization, s.date ? formatDay(model, s.date) : null, tr(model, 'story.number', { serial: s.serial })]
+  const meta = [
+    s.author ?? tr(model, 'story.anonymous'),
+    s.role,
+    s.organization,
+    s.date ? formatDay(model, s.date) : null,
+    tr(model, 'story.number', { serial: s.serial }),
+  ]
     .filter(Boolean)
     .join(' · ');
   return [
     heading(s.title, 4),
     p(meta, { italics: true }),
     ...htmlParagraphs(s.story_html),
-    ...(s.learning_question ? [new Paragraph({ children: [new TextRun({ text: `${tr(model, 'story.learning_question')} `, bold: true }), new TextRun(s.learning_question)] })] : []),
+    ...(s.learning_question
+      ? [
+          new Paragraph({
+            children: [new TextRun({ text: `${tr(model, 'story.learning_question')} `, bold: true }), new TextRun(s.learning_question)],
+          }),
+        ]
+      : []),
     p(tr(model, 'story.significance'), { bold: true }),
     ...htmlParagraphs(s.significance_html),
   ];
@@ -68,7 +93,10 @@ function table(header: string[], rows: string[][]): Table {
   const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))],
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+    ],
   });
 }
 
@@ -79,7 +107,16 @@ function themeBlocks(model: ReportModel, theme: ReportTheme, level: 2 | 3): File
   if (theme.practice_html) out.push(heading(tr(model, 'themes.practice'), 4), ...htmlParagraphs(theme.practice_html));
   for (const q of theme.quotes) {
     out.push(new Paragraph({ style: 'Quote', children: [new TextRun({ text: `“${q.text}”`, italics: true })] }));
-    out.push(new Paragraph({ style: 'Quote', children: [new TextRun({ text: `${tr(model, 'themes.quote_from')} ${q.story.title} (${tr(model, 'story.number', { serial: q.story.serial })})` })] }));
+    out.push(
+      new Paragraph({
+        style: 'Quote',
+        children: [
+          new TextRun({
+            text: `${tr(model, 'themes.quote_from')} ${q.story.title} (${tr(model, 'story.number', { serial: q.story.serial })})`,
+          }),
+        ],
+      }),
+    );
   }
   if (theme.challenges.length) out.push(heading(tr(model, 'themes.challenges'), 4), ...itemParagraphs(theme.challenges));
   if (theme.actions.length) out.push(heading(tr(model, 'themes.actions'), 4), ...itemParagraphs(theme.actions));
@@ -109,22 +146,71 @@ function document(model: ReportModel, children: FileChild[], opts: { columns?: n
     features: { updateFields: true },
     styles: {
       default: {
-        document: { run: { font: FONT, size: opts.size ?? 21 }, paragraph: { spacing: { after: opts.columns ? 20 : 100, line: opts.columns ? 240 : 276 } } },
+        document: {
+          run: { font: FONT, size: opts.size ?? 21 },
+          paragraph: { spacing: { after: opts.columns ? 20 : 100, line: opts.columns ? 240 : 276 } },
+        },
         title: { run: { font: FONT, size: 52, bold: true, color: '12355B' }, paragraph: { spacing: { before: 2400, after: 240 } } },
-        heading1: { run: { font: FONT, size: Math.round(36 * scale), bold: true, color: '12355B' }, paragraph: { spacing: { before: Math.round(240 * scale * scale), after: Math.round(160 * scale) }, keepNext: true } },
-        heading2: { run: { font: FONT, size: Math.round(30 * scale), bold: true, color: '12355B' }, paragraph: { spacing: { before: Math.round(320 * scale * scale), after: Math.round(120 * scale) }, keepNext: true } },
-        heading3: { run: { font: FONT, size: Math.round(25 * scale), bold: true, color: '12355B' }, paragraph: { spacing: { before: Math.round(240 * scale * scale), after: Math.round(100 * scale) }, keepNext: true } },
-        heading4: { run: { font: FONT, size: 22, bold: true, color: '12355B' }, paragraph: { spacing: { before: Math.round(200 * scale * scale), after: Math.round(80 * scale) }, keepNext: true } },
+        heading1: {
+          run: { font: FONT, size: Math.round(36 * scale), bold: true, color: '12355B' },
+          paragraph: { spacing: { before: Math.round(240 * scale * scale), after: Math.round(160 * scale) }, keepNext: true },
+        },
+        heading2: {
+          run: { font: FONT, size: Math.round(30 * scale), bold: true, color: '12355B' },
+          paragraph: { spacing: { before: Math.round(320 * scale * scale), after: Math.round(120 * scale) }, keepNext: true },
+        },
+        heading3: {
+          run: { font: FONT, size: Math.round(25 * scale), bold: true, color: '12355B' },
+          paragraph: { spacing: { before: Math.round(240 * scale * scale), after: Math.round(100 * scale) }, keepNext: true },
+        },
+        heading4: {
+          run: { font: FONT, size: 22, bold: true, color: '12355B' },
+          paragraph: { spacing: { before: Math.round(200 * scale * scale), after: Math.round(80 * scale) }, keepNext: true },
+        },
       },
-      paragraphStyles: [{ id: 'Quote', name: 'Quote', basedOn: 'Normal', run: { italics: true, color: '4A5568' }, paragraph: { indent: { left: 567 }, border: { left: { style: BorderStyle.SINGLE, size: 18, color: '8A6D00', space: 8 } } } }],
+      paragraphStyles: [
+        {
+          id: 'Quote',
+          name: 'Quote',
+          basedOn: 'Normal',
+          run: { italics: true, color: '4A5568' },
+          paragraph: { indent: { left: 567 }, border: { left: { style: BorderStyle.SINGLE, size: 18, color: '8A6D00', space: 8 } } },
+        },
+      ],
     },
     numbering: {
       config: [
-        { reference: 'bullets', levels: LEVELS.map((l) => ({ level: l, format: LevelFormat.BULLET, text: ['•', '–', '◦', '·'][l % 4]!, alignment: AlignmentType.LEFT, style: indent(l) })) },
-        { reference: 'numbers', levels: LEVELS.map((l) => ({ level: l, format: LevelFormat.DECIMAL, text: `%${l + 1}.`, alignment: AlignmentType.LEFT, style: indent(l) })) },
+        {
+          reference: 'bullets',
+          levels: LEVELS.map((l) => ({
+            level: l,
+            format: LevelFormat.BULLET,
+            text: ['•', '–', '◦', '·'][l % 4]!,
+            alignment: AlignmentType.LEFT,
+            style: indent(l),
+          })),
+        },
+        {
+          reference: 'numbers',
+          levels: LEVELS.map((l) => ({
+            level: l,
+            format: LevelFormat.DECIMAL,
+            text: `%${l + 1}.`,
+            alignment: AlignmentType.LEFT,
+            style: indent(l),
+          })),
+        },
       ],
     },
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } }, ...(opts.columns ? { column: { count: opts.columns, space: 454 } } : {}) }, children }],
+    sections: [
+      {
+        properties: {
+          page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } },
+          ...(opts.columns ? { column: { count: opts.columns, space: 454 } } : {}),
+        },
+        children,
+      },
+    ],
   });
 }
 
@@ -133,23 +219,50 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
   c.push(p(model.subtitle, { italics: true }), new Paragraph({ text: model.title, heading: HeadingLevel.TITLE }));
   if (model.period.from) c.push(p(formatPeriod(model)));
   for (const r of model.rounds) c.push(p(`${r.title}${r.meeting_date ? ` (${formatDay(model, r.meeting_date)})` : ''}`));
-  c.push(p(`${tr(model, 'title_page.generated', { date: formatDay(model, model.generated_at) })} · ${tr(model, 'title_page.stories', { count: model.story_count })}`));
+  c.push(
+    p(
+      `${tr(model, 'title_page.generated', { date: formatDay(model, model.generated_at) })} · ${tr(model, 'title_page.stories', { count: model.story_count })}`,
+    ),
+  );
   if (model.left_out_count) c.push(p(tr(model, 'left_out', { count: model.left_out_count }), { italics: true }));
-  c.push(new Paragraph({ children: [new PageBreak()] }), new TableOfContents(tr(model, 'sections.contents'), { hyperlink: true, headingStyleRange: '1-3' }));
+  c.push(
+    new Paragraph({ children: [new PageBreak()] }),
+    new TableOfContents(tr(model, 'sections.contents'), { hyperlink: true, headingStyleRange: '1-3' }),
+  );
 
   c.push(heading(tr(model, 'sections.partners'), 1, true));
-  c.push(model.partners.length
-    ? table(['organization', 'project', 'region', 'period'].map((k) => tr(model, `partners.${k}`)), model.partners.map((o) => [o.name, o.project ?? '', o.region ?? '', partnerPeriod(model, o)]))
-    : p(tr(model, 'partners.none'), { italics: true }));
+  c.push(
+    model.partners.length
+      ? table(
+          ['organization', 'project', 'region', 'period'].map((k) => tr(model, `partners.${k}`)),
+          model.partners.map((o) => [o.name, o.project ?? '', o.region ?? '', partnerPeriod(model, o)]),
+        )
+      : p(tr(model, 'partners.none'), { italics: true }),
+  );
 
   c.push(heading(tr(model, 'sections.method'), 1, true), ...model.method.paragraphs.map((x) => p(x)));
-  if (model.method.questions.length) c.push(heading(tr(model, 'method.questions'), 2), ...model.method.questions.map((q) => new Paragraph({ children: [new TextRun({ text: `${q.round}: `, bold: true }), new TextRun(q.prompt)] })));
+  if (model.method.questions.length)
+    c.push(
+      heading(tr(model, 'method.questions'), 2),
+      ...model.method.questions.map(
+        (q) => new Paragraph({ children: [new TextRun({ text: `${q.round}: `, bold: true }), new TextRun(q.prompt)] }),
+      ),
+    );
 
   c.push(heading(tr(model, 'sections.rounds'), 1, true));
   if (model.left_out_count) c.push(p(tr(model, 'left_out', { count: model.left_out_count }), { italics: true }));
   for (const r of model.rounds) {
-    c.push(heading(r.title, 2), p([r.meeting_date ? formatDay(model, r.meeting_date) : '', tr(model, 'rounds.story_count', { count: r.story_count })].filter(Boolean).join(' · '), { italics: true }));
-    if (r.prompt) c.push(new Paragraph({ children: [new TextRun({ text: `${tr(model, 'rounds.prompt')} `, bold: true }), new TextRun(r.prompt)] }));
+    c.push(
+      heading(r.title, 2),
+      p(
+        [r.meeting_date ? formatDay(model, r.meeting_date) : '', tr(model, 'rounds.story_count', { count: r.story_count })]
+          .filter(Boolean)
+          .join(' · '),
+        { italics: true },
+      ),
+    );
+    if (r.prompt)
+      c.push(new Paragraph({ children: [new TextRun({ text: `${tr(model, 'rounds.prompt')} `, bold: true }), new TextRun(r.prompt)] }));
     for (const g of r.groups) {
       c.push(heading(g.name, 3));
       if (g.selected) c.push(p(tr(model, 'rounds.selected_story')), ...storyParagraphs(model, g.selected));
@@ -158,7 +271,15 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
       if (g.dissent_html) c.push(p(tr(model, 'rounds.dissent'), { bold: true }), ...htmlParagraphs(g.dissent_html));
       if (g.other_stories.length) {
         c.push(p(tr(model, 'rounds.other_stories'), { bold: true }));
-        c.push(...g.other_stories.map((s) => new Paragraph({ text: `${s.title} (${tr(model, 'story.number', { serial: s.serial })})`, numbering: { reference: 'bullets', level: 0 } })));
+        c.push(
+          ...g.other_stories.map(
+            (s) =>
+              new Paragraph({
+                text: `${s.title} (${tr(model, 'story.number', { serial: s.serial })})`,
+                numbering: { reference: 'bullets', level: 0 },
+              }),
+          ),
+        );
       }
     }
     await yieldToLoop();
@@ -174,14 +295,26 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
 
   c.push(heading(tr(model, 'sections.figures'), 1, true));
   for (const key of ['per_theme', 'per_organization', 'per_round'] as const) {
-    c.push(heading(tr(model, `figures.${key}`), 2), table([tr(model, 'figures.label'), tr(model, 'figures.count')], model.figures[key].map((b) => [b.label, String(b.value)])));
+    c.push(
+      heading(tr(model, `figures.${key}`), 2),
+      table(
+        [tr(model, 'figures.label'), tr(model, 'figures.count')],
+        model.figures[key].map((b) => [b.label, String(b.value)]),
+      ),
+    );
   }
   const sel = model.figures.selected;
-  c.push(heading(tr(model, 'figures.selected'), 2), p(tr(model, 'figures.selected_text', { selected: sel.selected, total: sel.total, share: percent(sel.share) })));
-  c.push(heading(tr(model, 'figures.participation'), 2), table(
-    ['round', 'voters', 'members', 'organizations'].map((k) => tr(model, `figures.${k}`)),
-    model.figures.participation.map((x) => [x.round, String(x.voters), String(x.members), String(x.organizations)]),
-  ));
+  c.push(
+    heading(tr(model, 'figures.selected'), 2),
+    p(tr(model, 'figures.selected_text', { selected: sel.selected, total: sel.total, share: percent(sel.share) })),
+  );
+  c.push(
+    heading(tr(model, 'figures.participation'), 2),
+    table(
+      ['round', 'voters', 'members', 'organizations'].map((k) => tr(model, `figures.${k}`)),
+      model.figures.participation.map((x) => [x.round, String(x.voters), String(x.members), String(x.organizations)]),
+    ),
+  );
   return Packer.toBuffer(document(model, c));
 }
 

@@ -13,13 +13,25 @@ export interface DownloadQuery {
   lang?: Locale;
 }
 
-export async function sendReport(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, roundIds: string[], query: DownloadQuery) {
+export async function sendReport(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  roundIds: string[],
+  query: DownloadQuery,
+) {
   const user = request.user;
   if (!user) throw new Unauthorized();
   for (const id of roundIds) await assertReportAccess(app.db, id, user);
   const model = await buildReportModel(app.db, { roundIds, locale: query.lang ?? request.locale });
   const out = await renderReport(model, query.format, query.part === 'factsheet');
-  await audit(app.db, user.id, 'report.downloaded', { type: 'round', id: roundIds.join(',').slice(0, 200) }, { format: query.format, part: query.part ?? 'report' });
+  await audit(
+    app.db,
+    user.id,
+    'report.downloaded',
+    { type: 'round', id: roundIds.join(',').slice(0, 200) },
+    { format: query.format, part: query.part ?? 'report' },
+  );
   request.log.info({ event: 'report_downloaded', user_id: user.id, format: query.format, rounds: roundIds.length }, 'report downloaded');
   return reply
     .header('content-disposition', contentDisposition(out.fileName))

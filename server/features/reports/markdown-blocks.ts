@@ -21,14 +21,14 @@ function runs(list: Run[]): string {
 export function blocksToMarkdown(html: string): string {
   const blocks = htmlToBlocks(html);
   const lines = blocks.map((b) => {
-      const text = runs(b.runs);
-      const indent = '   '.repeat(b.level);
-      if (b.kind === 'bullet') return `${indent}- ${text}`;
-      if (b.kind === 'number') return `${indent}1. ${text}`;
-      if (b.kind === 'quote') return `> ${text}`;
-      if (b.kind === 'heading') return `**${text}**`;
-      return text;
-    });
+    const text = runs(b.runs);
+    const indent = '   '.repeat(b.level);
+    if (b.kind === 'bullet') return `${indent}- ${text}`;
+    if (b.kind === 'number') return `${indent}1. ${text}`;
+    if (b.kind === 'quote') return `> ${text}`;
+    if (b.kind === 'heading') return `**${text}**`;
+    return text;
+  });
   // Items of one list stay together; everything else is a paragraph of its own.
   const isItem = (i: number) => blocks[i]?.kind === 'bullet' || blocks[i]?.kind === 'number';
   return lines.map((line, i) => (i === 0 ? line : `${isItem(i) && isItem(i - 1) ? '\n' : '\n\n'}${line}`)).join('');

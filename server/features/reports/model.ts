@@ -6,7 +6,17 @@ import { t, type Locale } from '../../i18n/index.js';
 import { authorNameFor } from '../../access/display-name.js';
 import { renderMarkdown, toPlainText } from '../../lib/markdown.js';
 import { parseItemsColumn } from '../themes/service.js';
-import type { Bar, ReportGroup, ReportModel, ReportPart, ReportRound, ReportStory, ReportStoryRef, ReportTheme, RegisterRow } from './types.js';
+import type {
+  Bar,
+  ReportGroup,
+  ReportModel,
+  ReportPart,
+  ReportRound,
+  ReportStory,
+  ReportStoryRef,
+  ReportTheme,
+  RegisterRow,
+} from './types.js';
 
 export type { ReportModel } from './types.js';
 
@@ -25,7 +35,10 @@ function fullStory(s: StoryRow, orgName: (id: string | null) => string | null): 
     ...ref(s),
     // The one way to name an author; null viewer because the report leaves the platform.
     author: authorNameFor(s, null),
-    role: s.role, date: s.story_date, organization: orgName(s.organization_id), language: s.language,
+    role: s.role,
+    date: s.story_date,
+    organization: orgName(s.organization_id),
+    language: s.language,
     // Rendered again from the source through the same sanitizer as the pages.
     story_html: renderMarkdown(s.story),
     significance_html: renderMarkdown(s.significance),
@@ -58,8 +71,13 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
   const groups = await data.groupsOfRounds(db, roundIds);
   const groupIds = groups.map((g) => g.id);
   const [selections, groupStories, roundStories, members, voters, allStories, themeRows] = await Promise.all([
-    data.selectionsOfGroups(db, groupIds), data.groupStories(db, groupIds), data.roundStories(db, roundIds),
-    data.membersOfGroups(db, groupIds), data.votersOfGroups(db, groupIds), data.storiesOfRounds(db, roundIds, groupIds), listThemeRows(db),
+    data.selectionsOfGroups(db, groupIds),
+    data.groupStories(db, groupIds),
+    data.roundStories(db, roundIds),
+    data.membersOfGroups(db, groupIds),
+    data.votersOfGroups(db, groupIds),
+    data.storiesOfRounds(db, roundIds, groupIds),
+    listThemeRows(db),
   ]);
 
   // Stories whose author refused the report are left out everywhere; only their number is told.
@@ -101,20 +119,34 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
       const sel = selectionByGroup.get(g.id);
       const ids = storiesByGroup.get(g.id) ?? [];
       ids.forEach((id) => inRound.add(id));
-      const participants = sel ? (JSON.parse(sel.participants) as { count?: number }).count ?? null : null;
+      const participants = sel ? ((JSON.parse(sel.participants) as { count?: number }).count ?? null) : null;
       reportGroups.push({
-        id: g.id, name: g.name,
+        id: g.id,
+        name: g.name,
         selected: sel ? await storyInFull(sel.story_id) : null,
         selected_left_out: !!sel && leftOut.has(sel.story_id),
-        reasons_html: md(sel?.reasons), reasons_text: sel?.reasons ?? null,
-        dissent_html: md(sel?.dissent), dissent_text: sel?.dissent ?? null,
-        method: sel?.method ?? null, participants,
-        other_stories: ids.filter((id) => id !== sel?.story_id && byId.has(id)).map((id) => ref(byId.get(id)!)).sort((a, b) => a.serial - b.serial),
+        reasons_html: md(sel?.reasons),
+        reasons_text: sel?.reasons ?? null,
+        dissent_html: md(sel?.dissent),
+        dissent_text: sel?.dissent ?? null,
+        method: sel?.method ?? null,
+        participants,
+        other_stories: ids
+          .filter((id) => id !== sel?.story_id && byId.has(id))
+          .map((id) => ref(byId.get(id)!))
+          .sort((a, b) => a.serial - b.serial),
       });
     }
     reportRounds.push({
-      id: round.id, title: round.title, prompt: round.prompt, meeting_date: round.meeting_date, published_at: round.published_at,
-      parent_round_id: round.parent_round_id, level: round.level, story_count: [...inRound].filter((id) => byId.has(id)).length, groups: reportGroups,
+      id: round.id,
+      title: round.title,
+      prompt: round.prompt,
+      meeting_date: round.meeting_date,
+      published_at: round.published_at,
+      parent_round_id: round.parent_round_id,
+      level: round.level,
+      story_count: [...inRound].filter((id) => byId.has(id)).length,
+      groups: reportGroups,
     });
   }
 
@@ -137,7 +169,10 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
   }
 
   // Themes: parts -> categories, each with its opening story, practice, quotes, challenges and actions.
-  const links = await themeStoryLinks(db, stories.map((s) => s.id));
+  const links = await themeStoryLinks(
+    db,
+    stories.map((s) => s.id),
+  );
   const quotes = await listQuotes(db);
   const themesOfStory = new Map<string, string[]>();
   const storiesOfTheme = new Map<string, Set<string>>();
@@ -150,7 +185,11 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
     const ids = new Set([...(storiesOfTheme.get(row.id) ?? [])]);
     for (const c of childIds) for (const s of storiesOfTheme.get(c) ?? []) ids.add(s);
     return {
-      id: row.id, name: row.name, description: row.description, story_count: ids.size, anchor: `theme-${row.id}`,
+      id: row.id,
+      name: row.name,
+      description: row.description,
+      story_count: ids.size,
+      anchor: `theme-${row.id}`,
       opening_story: row.opening_story_id ? await storyInFull(row.opening_story_id) : null,
       practice_html: row.practice ? renderMarkdown(row.practice) : null,
       // Only passages of stories in this report whose author agreed to be quoted.
@@ -166,7 +205,13 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
     const children = themeRows.filter((r) => r.parent_id === part.id);
     const categories: ReportTheme[] = [];
     for (const c of children) categories.push(await themeOf(c, []));
-    parts.push({ ...(await themeOf(part, children.map((c) => c.id))), categories });
+    parts.push({
+      ...(await themeOf(
+        part,
+        children.map((c) => c.id),
+      )),
+      categories,
+    });
   }
 
   // A quote links to its story only where the report prints that story in full.
@@ -198,9 +243,16 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
   for (const [i, s] of stories.entries()) {
     const sel = selectionOfStory.get(s.id);
     register.push({
-      serial: Number(s.serial), title: s.title, date: s.story_date, role: s.role, organization: orgName(s.organization_id),
-      themes: [...new Set(themesOfStory.get(s.id) ?? [])].filter(Boolean), round: roundOfStory.get(s.id) ?? null, group: groupOfStory.get(s.id) ?? null,
-      selected: !!sel, reasons: sel ? toPlainText(md(sel.reasons) ?? '') : null,
+      serial: Number(s.serial),
+      title: s.title,
+      date: s.story_date,
+      role: s.role,
+      organization: orgName(s.organization_id),
+      themes: [...new Set(themesOfStory.get(s.id) ?? [])].filter(Boolean),
+      round: roundOfStory.get(s.id) ?? null,
+      group: groupOfStory.get(s.id) ?? null,
+      selected: !!sel,
+      reasons: sel ? toPlainText(md(sel.reasons) ?? '') : null,
     });
     if (i % 500 === 499) await yieldToLoop();
   }

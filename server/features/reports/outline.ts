@@ -31,7 +31,9 @@ export function formatDay(model: Pick<ReportModel, 'locale'>, value: string | nu
   if (!value) return '';
   const date = new Date(value.length <= 10 ? `${value}T12:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(model.locale === 'nl' ? 'nl-BE' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(date);
+  return new Intl.DateTimeFormat(model.locale === 'nl' ? 'nl-BE' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(
+    date,
+  );
 }
 
 export function formatPeriod(model: ReportModel): string {
@@ -51,7 +53,14 @@ export function percent(share: number): string {
 
 /** A file name people recognise: the title folded to ASCII, the date, the part. */
 export function fileName(model: ReportModel, ext: string, factsheet = false): string {
-  const slug = model.title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'report';
+  const slug =
+    model.title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'report';
   const kind = factsheet ? tr(model, 'file.factsheet') : tr(model, 'file.report');
   return `${kind}-${slug}-${model.generated_at.slice(0, 10)}.${ext}`;
 }

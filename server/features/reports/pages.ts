@@ -14,18 +14,19 @@ export default async function reportsPages(fastify: FastifyInstance): Promise<vo
     const user = request.user!;
     const rounds = [];
     for (const r of await listRounds(app.db)) {
-      if (await mayDownload(app.db, r, user)) rounds.push({ id: r.id, title: r.title, phase: r.phase, meeting_date: r.meeting_date, published_at: r.published_at });
+      if (await mayDownload(app.db, r, user))
+        rounds.push({ id: r.id, title: r.title, phase: r.phase, meeting_date: r.meeting_date, published_at: r.published_at });
     }
-    return reply.page('pages/reports/index', { title: request.t('reports.page.title'), rounds,
+    return reply.page('pages/reports/index', {
+      title: request.t('reports.page.title'),
+      rounds,
       showNetwork: rounds.length > 1 && user.role !== 'storyteller',
       formatOptions: REPORT_FORMATS.map((value) => ({ value, label: request.t(`reports.formats.${value}`) })),
     });
   });
 
-  app.get(
-    '/reports/network',
-    { config: { access: 'signed-in' }, schema: { querystring: networkReportQuery } },
-    async (request, reply) => sendReport(app, request, reply, request.query.round_ids, request.query),
+  app.get('/reports/network', { config: { access: 'signed-in' }, schema: { querystring: networkReportQuery } }, async (request, reply) =>
+    sendReport(app, request, reply, request.query.round_ids, request.query),
   );
 
   app.get(

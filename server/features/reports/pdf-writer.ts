@@ -43,10 +43,24 @@ export class PdfWriter {
   private readonly destinations = new Set<string>();
   private readonly outline: Array<PDFKit.PDFOutline | undefined> = [];
 
-  constructor(meta: { title: string; language: string }, private readonly footer: (page: number) => string) {
-    this.doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 64, left: 60, right: 60 }, autoFirstPage: true, lang: meta.language, displayTitle: true, info: { Title: meta.title, Creator: 'Significant' } });
+  constructor(
+    meta: { title: string; language: string },
+    private readonly footer: (page: number) => string,
+  ) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: { top: 56, bottom: 64, left: 60, right: 60 },
+      autoFirstPage: true,
+      lang: meta.language,
+      displayTitle: true,
+      info: { Title: meta.title, Creator: 'Significant' },
+    });
     const f = fontFiles();
-    this.doc.registerFont('regular', f.regular!).registerFont('bold', f.bold!).registerFont('italic', f.italic!).registerFont('bolditalic', f.bolditalic!);
+    this.doc
+      .registerFont('regular', f.regular!)
+      .registerFont('bold', f.bold!)
+      .registerFont('italic', f.italic!)
+      .registerFont('bolditalic', f.bolditalic!);
     this.doc.font('regular').fontSize(this.size).fillColor(INK);
     this.outline[0] = this.doc.outline;
     this.doc.on('pageAdded', () => {
@@ -76,7 +90,15 @@ export class PdfWriter {
     const { doc } = this;
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('regular').fontSize(8).fillColor(MUTED).text(this.footer(this.page), doc.page.margins.left, doc.page.height - 40, { width: this.fullWidth, align: 'center', lineBreak: false });
+    doc
+      .font('regular')
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(this.footer(this.page), doc.page.margins.left, doc.page.height - 40, {
+        width: this.fullWidth,
+        align: 'center',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = margin;
     doc.font('regular').fontSize(this.size).fillColor(INK);
     doc.x = this.left;
@@ -129,7 +151,12 @@ export class PdfWriter {
     }
     doc.font('bold').fontSize(SIZES[level]).fillColor(BRAND).text(title, this.left, doc.y, { width: this.width });
     if (level === 1) {
-      doc.moveTo(this.left, doc.y + 2).lineTo(this.left + this.width, doc.y + 2).lineWidth(1.5).strokeColor(BRAND).stroke();
+      doc
+        .moveTo(this.left, doc.y + 2)
+        .lineTo(this.left + this.width, doc.y + 2)
+        .lineWidth(1.5)
+        .strokeColor(BRAND)
+        .stroke();
       doc.moveDown(0.6);
     }
     doc.moveDown(0.25).font('regular').fontSize(this.size).fillColor(INK);
@@ -140,8 +167,14 @@ export class PdfWriter {
     const indent = opts.indent ?? 0;
     this.doc.font(font).fontSize(opts.size ?? this.size);
     this.ensure(Math.min(this.doc.heightOfString(text, { width: this.width - indent }), 200));
-    this.doc.font(font).fontSize(opts.size ?? this.size).fillColor(opts.color ?? INK)
-      .text(text, this.left + indent, this.doc.y, { width: this.width - indent, ...(opts.goTo ? { goTo: opts.goTo, underline: false } : {}) });
+    this.doc
+      .font(font)
+      .fontSize(opts.size ?? this.size)
+      .fillColor(opts.color ?? INK)
+      .text(text, this.left + indent, this.doc.y, {
+        width: this.width - indent,
+        ...(opts.goTo ? { goTo: opts.goTo, underline: false } : {}),
+      });
     this.doc.font('regular').fontSize(this.size).fillColor(INK);
     this.doc.moveDown(0.3);
   }
@@ -166,8 +199,17 @@ export class PdfWriter {
     for (const b of htmlToBlocks(html)) {
       this.ensure(30);
       if (b.kind === 'bullet' || b.kind === 'number') this.bullet(b.runs, b.level, indent, b.kind === 'number' ? '–' : '•');
-      else if (b.kind === 'quote') this.runs(b.runs.map((r) => ({ ...r, italic: true })), indent + 14, MUTED);
-      else if (b.kind === 'heading') this.runs(b.runs.map((r) => ({ ...r, bold: true })), indent);
+      else if (b.kind === 'quote')
+        this.runs(
+          b.runs.map((r) => ({ ...r, italic: true })),
+          indent + 14,
+          MUTED,
+        );
+      else if (b.kind === 'heading')
+        this.runs(
+          b.runs.map((r) => ({ ...r, bold: true })),
+          indent,
+        );
       else this.runs(b.runs, indent);
     }
   }
@@ -193,7 +235,12 @@ export class PdfWriter {
   }
 
   /** A framed passage (quotes, reasons): a tinted box with a coloured bar on the left. */
-  frame(text: string, caption: string | null, colors: { bar: string; fill: string }, opts: { italic?: boolean; goTo?: string; captionFirst?: boolean } = {}): void {
+  frame(
+    text: string,
+    caption: string | null,
+    colors: { bar: string; fill: string },
+    opts: { italic?: boolean; goTo?: string; captionFirst?: boolean } = {},
+  ): void {
     const { doc } = this;
     const width = this.width - 24;
     doc.font(opts.italic ? 'italic' : 'regular').fontSize(this.size);
@@ -208,10 +255,19 @@ export class PdfWriter {
     }
     doc.y = top + 6;
     const writeCaption = () => {
-      if (caption) doc.font(opts.captionFirst ? 'bold' : 'regular').fontSize(9).fillColor(opts.captionFirst ? INK : MUTED).text(caption, this.left + 14, doc.y, { width, ...(opts.goTo ? { goTo: opts.goTo } : {}) });
+      if (caption)
+        doc
+          .font(opts.captionFirst ? 'bold' : 'regular')
+          .fontSize(9)
+          .fillColor(opts.captionFirst ? INK : MUTED)
+          .text(caption, this.left + 14, doc.y, { width, ...(opts.goTo ? { goTo: opts.goTo } : {}) });
     };
     if (opts.captionFirst) writeCaption();
-    doc.font(opts.italic ? 'italic' : 'regular').fontSize(this.size).fillColor(INK).text(text, this.left + 14, doc.y, { width });
+    doc
+      .font(opts.italic ? 'italic' : 'regular')
+      .fontSize(this.size)
+      .fillColor(INK)
+      .text(text, this.left + 14, doc.y, { width });
     if (!opts.captionFirst) {
       doc.moveDown(0.2);
       writeCaption();
@@ -237,7 +293,12 @@ export class PdfWriter {
         doc.text(c, x + 3, y + 3, { width: cols[i]! - 6 });
         x += cols[i]!;
       });
-      doc.moveTo(this.left, y + h).lineTo(this.left + this.width, y + h).lineWidth(0.5).strokeColor('#cbd5e0').stroke();
+      doc
+        .moveTo(this.left, y + h)
+        .lineTo(this.left + this.width, y + h)
+        .lineWidth(0.5)
+        .strokeColor('#cbd5e0')
+        .stroke();
       doc.y = y + h;
     };
     row(header, true);
@@ -263,7 +324,13 @@ export class PdfWriter {
     doc.fontSize(8.5);
     for (const r of layout.rows) {
       const y = top + r.y;
-      doc.fillColor(INK).text(this.fit(r.label, layout.labelWidth - 8), this.left, y + 2, { width: layout.labelWidth - 8, align: 'right', lineBreak: false });
+      doc
+        .fillColor(INK)
+        .text(this.fit(r.label, layout.labelWidth - 8), this.left, y + 2, {
+          width: layout.labelWidth - 8,
+          align: 'right',
+          lineBreak: false,
+        });
       if (r.barWidth > 0) doc.rect(this.left + layout.labelWidth, y, r.barWidth, layout.barHeight).fill(BRAND);
       doc.fillColor(INK).text(String(r.value), this.left + layout.labelWidth + r.barWidth + 4, y + 2, { lineBreak: false });
     }

@@ -13,7 +13,13 @@ const TOC_LINES_PER_PAGE = 40;
 
 function story(w: PdfWriter, model: ReportModel, s: ReportStory): void {
   w.heading(4, s.title, s.anchor);
-  const meta = [s.author ?? tr(model, 'story.anonymous'), s.role, s.organization, s.date ? formatDay(model, s.date) : null, tr(model, 'story.number', { serial: s.serial })];
+  const meta = [
+    s.author ?? tr(model, 'story.anonymous'),
+    s.role,
+    s.organization,
+    s.date ? formatDay(model, s.date) : null,
+    tr(model, 'story.number', { serial: s.serial }),
+  ];
   w.text(meta.filter(Boolean).join(' · '), { italic: true, color: '#4a5568', size: 9.5 });
   w.html(s.story_html);
   if (s.learning_question) w.runs([{ text: `${tr(model, 'story.learning_question')} `, bold: true }, { text: s.learning_question }]);
@@ -31,7 +37,12 @@ function theme(w: PdfWriter, model: ReportModel, t: ReportTheme, level: 2 | 3): 
     w.html(t.practice_html);
   }
   for (const q of t.quotes) {
-    w.frame(`“${q.text}”`, `${tr(model, 'themes.quote_from')} ${q.story.title} (${tr(model, 'story.number', { serial: q.story.serial })})`, QUOTE, { italic: true, ...(q.in_full ? { goTo: q.story.anchor } : {}) });
+    w.frame(
+      `“${q.text}”`,
+      `${tr(model, 'themes.quote_from')} ${q.story.title} (${tr(model, 'story.number', { serial: q.story.serial })})`,
+      QUOTE,
+      { italic: true, ...(q.in_full ? { goTo: q.story.anchor } : {}) },
+    );
   }
   if (t.challenges.length) {
     w.heading(4, tr(model, 'themes.challenges'));
@@ -76,7 +87,10 @@ async function write(w: PdfWriter, model: ReportModel, pages: Map<string, number
   w.doc.moveDown(1);
   for (const r of model.rounds) w.text(`${r.title}${r.meeting_date ? ` (${formatDay(model, r.meeting_date)})` : ''}`);
   w.doc.moveDown(1);
-  w.text(`${tr(model, 'title_page.generated', { date: formatDay(model, model.generated_at) })} · ${tr(model, 'title_page.stories', { count: model.story_count })}`, { color: '#4a5568', size: 9.5 });
+  w.text(
+    `${tr(model, 'title_page.generated', { date: formatDay(model, model.generated_at) })} · ${tr(model, 'title_page.stories', { count: model.story_count })}`,
+    { color: '#4a5568', size: 9.5 },
+  );
   if (model.left_out_count) w.text(tr(model, 'left_out', { count: model.left_out_count }), { italic: true });
 
   // The table of contents takes the same number of pages in both passes, so the numbers found in the first hold.
@@ -86,16 +100,25 @@ async function write(w: PdfWriter, model: ReportModel, pages: Map<string, number
     if (i > 0 && i % TOC_LINES_PER_PAGE === 0) w.newPage();
     const indent = (e.level - 1) * 16;
     const y = w.doc.y;
-    w.doc.font(e.level === 1 ? 'bold' : 'regular').fontSize(10.5).fillColor('#1d2430')
+    w.doc
+      .font(e.level === 1 ? 'bold' : 'regular')
+      .fontSize(10.5)
+      .fillColor('#1d2430')
       .text(e.title, w.left + indent, y, { width: w.width - indent - 40, goTo: e.anchor, lineBreak: false, ellipsis: true, height: 14 });
-    w.doc.font('regular').text(pages ? String(pages.get(e.anchor) ?? '') : '000', w.left + w.width - 36, y, { width: 36, align: 'right', lineBreak: false });
+    w.doc
+      .font('regular')
+      .text(pages ? String(pages.get(e.anchor) ?? '') : '000', w.left + w.width - 36, y, { width: 36, align: 'right', lineBreak: false });
     w.doc.x = w.left;
     w.doc.y = y + 17;
   });
 
   w.heading(1, tr(model, 'sections.partners'), 'partners');
   if (model.partners.length) {
-    w.table(['organization', 'project', 'region', 'period'].map((k) => tr(model, `partners.${k}`)), model.partners.map((o) => [o.name, o.project ?? '', o.region ?? '', partnerPeriod(model, o)]), [3, 3, 2, 3]);
+    w.table(
+      ['organization', 'project', 'region', 'period'].map((k) => tr(model, `partners.${k}`)),
+      model.partners.map((o) => [o.name, o.project ?? '', o.region ?? '', partnerPeriod(model, o)]),
+      [3, 3, 2, 3],
+    );
   } else w.text(tr(model, 'partners.none'), { italic: true });
 
   w.heading(1, tr(model, 'sections.method'), 'method');
@@ -109,7 +132,12 @@ async function write(w: PdfWriter, model: ReportModel, pages: Map<string, number
   if (model.left_out_count) w.text(tr(model, 'left_out', { count: model.left_out_count }), { italic: true });
   for (const r of model.rounds) {
     w.heading(2, r.title, `round-${r.id}`);
-    w.text([r.meeting_date ? formatDay(model, r.meeting_date) : '', tr(model, 'rounds.story_count', { count: r.story_count })].filter(Boolean).join(' · '), { italic: true, color: '#4a5568', size: 9.5 });
+    w.text(
+      [r.meeting_date ? formatDay(model, r.meeting_date) : '', tr(model, 'rounds.story_count', { count: r.story_count })]
+        .filter(Boolean)
+        .join(' · '),
+      { italic: true, color: '#4a5568', size: 9.5 },
+    );
     if (r.prompt) w.runs([{ text: `${tr(model, 'rounds.prompt')} `, bold: true }, { text: r.prompt }]);
     for (const g of r.groups) {
       w.heading(3, g.name, `group-${g.id}`);
@@ -147,7 +175,11 @@ async function write(w: PdfWriter, model: ReportModel, pages: Map<string, number
   w.heading(4, tr(model, 'figures.selected'));
   w.text(tr(model, 'figures.selected_text', { selected: sel.selected, total: sel.total, share: percent(sel.share) }));
   w.heading(4, tr(model, 'figures.participation'));
-  w.table(['round', 'voters', 'members', 'organizations'].map((k) => tr(model, `figures.${k}`)), model.figures.participation.map((x) => [x.round, String(x.voters), String(x.members), String(x.organizations)]), [4, 2, 2, 2]);
+  w.table(
+    ['round', 'voters', 'members', 'organizations'].map((k) => tr(model, `figures.${k}`)),
+    model.figures.participation.map((x) => [x.round, String(x.voters), String(x.members), String(x.organizations)]),
+    [4, 2, 2, 2],
+  );
 }
 
 function writer(model: ReportModel): PdfWriter {
@@ -165,7 +197,10 @@ export async function renderPdf(model: ReportModel): Promise<Readable> {
   await yieldToLoop();
   const w = writer(model);
   await yieldToLoop();
-  write(w, model, pages).then(() => w.doc.end(), (err: Error) => w.doc.destroy(err));
+  write(w, model, pages).then(
+    () => w.doc.end(),
+    (err: Error) => w.doc.destroy(err),
+  );
   return w.doc;
 }
 

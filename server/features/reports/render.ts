@@ -39,12 +39,18 @@ export async function renderReport(model: ReportModel, format: ReportFormat, fac
     return { body: renderFactsheetMarkdown(model), type, fileName: name };
   }
   switch (format) {
-    case 'html': return { body: renderHtml(model), type, fileName: name };
-    case 'md': return { body: renderMarkdownReport(model), type, fileName: name };
-    case 'docx': return { body: await (await docx()).renderDocx(model), type, fileName: name };
-    case 'pdf': return { body: await (await pdf()).renderPdf(model), type, fileName: name };
-    case 'csv': return { body: renderCsv(model), type, fileName: name };
-    case 'json': return { body: JSON.stringify(model, null, 2), type, fileName: name };
+    case 'html':
+      return { body: renderHtml(model), type, fileName: name };
+    case 'md':
+      return { body: renderMarkdownReport(model), type, fileName: name };
+    case 'docx':
+      return { body: await (await docx()).renderDocx(model), type, fileName: name };
+    case 'pdf':
+      return { body: await (await pdf()).renderPdf(model), type, fileName: name };
+    case 'csv':
+      return { body: renderCsv(model), type, fileName: name };
+    case 'json':
+      return { body: JSON.stringify(model, null, 2), type, fileName: name };
   }
 }
 

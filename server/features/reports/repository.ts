@@ -71,8 +71,25 @@ export function votersOfGroups(db: DbOrTrx, groupIds: string[]) {
 
 /** The columns a report may use: author_name only to pass through authorNameFor(story, null). */
 export const REPORT_STORY_COLUMNS = [
-  'id', 'serial', 'author_id', 'author_name', 'anonymous', 'organization_id', 'round_id', 'title', 'story', 'significance',
-  'learning_question', 'role', 'story_date', 'status', 'language', 'consent_report', 'consent_quote', 'created_at', 'submitted_at',
+  'id',
+  'serial',
+  'author_id',
+  'author_name',
+  'anonymous',
+  'organization_id',
+  'round_id',
+  'title',
+  'story',
+  'significance',
+  'learning_question',
+  'role',
+  'story_date',
+  'status',
+  'language',
+  'consent_report',
+  'consent_quote',
+  'created_at',
+  'submitted_at',
 ] as const;
 
 /** Submitted stories written for these rounds or put in them (directly or through a group). */

@@ -21,8 +21,16 @@ export type ReportQuery = z.output<typeof reportQuery>;
 export const networkReportQuery = z
   .object({
     ...base,
-    round_ids: z.union([z.string().max(5000), z.array(z.string().max(5000)).max(50)])
-      .transform((v) => [...new Set((Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))])
+    round_ids: z
+      .union([z.string().max(5000), z.array(z.string().max(5000)).max(50)])
+      .transform((v) => [
+        ...new Set(
+          (Array.isArray(v) ? v : [v])
+            .flatMap((s) => s.split(','))
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ])
       .pipe(z.array(id).min(1).max(50)),
   })
   .superRefine(factsheetFormats);

@@ -33,7 +33,9 @@ export function mdEscape(text: string | null | undefined): string {
 }
 
 function mdItems(items: Item[], level = 0): string {
-  return items.map((i) => `${'  '.repeat(level)}- ${mdEscape(i.text)}\n${i.children?.length ? mdItems(i.children, level + 1) : ''}`).join('');
+  return items
+    .map((i) => `${'  '.repeat(level)}- ${mdEscape(i.text)}\n${i.children?.length ? mdItems(i.children, level + 1) : ''}`)
+    .join('');
 }
 
 function htmlItems(items: Item[]): string {
@@ -52,7 +54,8 @@ export function htmlTemplates() {
   if (!html) {
     const hbs = Handlebars.create();
     hbs.registerHelper({ ...commonHelpers(), items: (items: Item[]) => new hbs.SafeString(items?.length ? htmlItems(items) : '') });
-    for (const p of ['story', 'factsheet-body', 'styles']) hbs.registerPartial(p, fs.readFileSync(path.join(REPORT_TEMPLATES_DIR, `_${p}.html.hbs`), 'utf8'));
+    for (const p of ['story', 'factsheet-body', 'styles'])
+      hbs.registerPartial(p, fs.readFileSync(path.join(REPORT_TEMPLATES_DIR, `_${p}.html.hbs`), 'utf8'));
     html = { report: load(hbs, 'report.html.hbs'), factsheet: load(hbs, 'factsheet.html.hbs') };
   }
   return html;

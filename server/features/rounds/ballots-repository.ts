@@ -22,12 +22,23 @@ export async function upsertBallot(db: DbOrTrx, groupId: string, iteration: numb
 
 /** The ballots of one iteration, content only: who voted what never leaves this function. */
 export async function ballotContents(db: DbOrTrx, groupId: string, iteration: number): Promise<unknown[]> {
-  const rows = await db.selectFrom('ballots').select('content').where('group_id', '=', groupId).where('iteration', '=', iteration).execute();
+  const rows = await db
+    .selectFrom('ballots')
+    .select('content')
+    .where('group_id', '=', groupId)
+    .where('iteration', '=', iteration)
+    .execute();
   return rows.map((r) => JSON.parse(r.content) as unknown);
 }
 
 export async function ownBallot(db: DbOrTrx, groupId: string, iteration: number, voterId: string): Promise<unknown | null> {
-  const row = await db.selectFrom('ballots').select('content').where('group_id', '=', groupId).where('iteration', '=', iteration).where('voter_id', '=', voterId).executeTakeFirst();
+  const row = await db
+    .selectFrom('ballots')
+    .select('content')
+    .where('group_id', '=', groupId)
+    .where('iteration', '=', iteration)
+    .where('voter_id', '=', voterId)
+    .executeTakeFirst();
   return row ? (JSON.parse(row.content) as unknown) : null;
 }
 
@@ -36,7 +47,10 @@ export async function voterCount(db: DbOrTrx, groupId: string, iteration: number
   const row = await db
     .selectFrom('group_members')
     .leftJoin('ballots', (join) =>
-      join.onRef('ballots.voter_id', '=', 'group_members.user_id').onRef('ballots.group_id', '=', 'group_members.group_id').on('ballots.iteration', '=', iteration),
+      join
+        .onRef('ballots.voter_id', '=', 'group_members.user_id')
+        .onRef('ballots.group_id', '=', 'group_members.group_id')
+        .on('ballots.iteration', '=', iteration),
     )
     .select((eb) => [eb.fn.countAll<number>().as('members'), eb.fn.count<number>('ballots.id').as('voted')])
     .where('group_members.group_id', '=', groupId)

@@ -26,14 +26,21 @@ export async function countIteration(db: DbOrTrx, round: RoundRow, group: GroupR
   const candidates = iteration ? (JSON.parse(iteration.candidate_ids) as string[]) : [];
   const contents = (await ballotsRepo.ballotContents(db, group.id, group.iteration)) as Ballot[];
   const tallies = tally(round.voting_method, candidates, contents);
-  return { iteration: group.iteration, candidate_ids: candidates, tallies, ballots: contents.length, winner_ids: winners(tallies, contents.length) };
+  return {
+    iteration: group.iteration,
+    candidate_ids: candidates,
+    tallies,
+    ballots: contents.length,
+    winner_ids: winners(tallies, contents.length),
+  };
 }
 
 /** Checks inside the transaction that votes may still be cast: the round votes and the group has not chosen. */
 async function lockForVoting(app: FastifyInstance, trx: DbOrTrx, group: GroupRow, groupMode: 'share' | 'update') {
   const round = await lockRound(trx, app.dialect, group.round_id, 'share');
   if (!round) throw new NotFound();
-  if (round.phase !== 'voting') throw new Conflict(`The round is in phase ${round.phase}, not voting`, 'wrong_phase', { phase: round.phase });
+  if (round.phase !== 'voting')
+    throw new Conflict(`The round is in phase ${round.phase}, not voting`, 'wrong_phase', { phase: round.phase });
   const current = await groupsRepo.lockGroup(trx, app.dialect, group.id, groupMode);
   if (!current) throw new NotFound();
   if (await ballotsRepo.findSelection(trx, group.id)) throw new Conflict('This group has already made its selection', 'group_decided');
@@ -76,10 +83,15 @@ export async function buildResults(db: DbOrTrx, round: RoundRow, group: GroupRow
     groupsRepo.iterations(db, group.id),
   ]);
   return {
-    group_id: group.id, method: round.voting_method, ...count, voters,
+    group_id: group.id,
+    method: round.voting_method,
+    ...count,
+    voters,
     iterations: history.map((h) => ({
-      number: h.number, candidate_ids: JSON.parse(h.candidate_ids) as string[],
-      tallies: h.tallies ? (JSON.parse(h.tallies) as Tally[]) : null, closed_at: h.closed_at,
+      number: h.number,
+      candidate_ids: JSON.parse(h.candidate_ids) as string[],
+      tallies: h.tallies ? (JSON.parse(h.tallies) as Tally[]) : null,
+      closed_at: h.closed_at,
     })),
   };
 }

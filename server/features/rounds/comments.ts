@@ -12,7 +12,15 @@ import { renderMarkdown } from '../../lib/markdown.js';
 export const COMMENT_PHASES = ['discussing', 'voting'] as const;
 
 export function presentComment(row: repo.CommentRow & { author_name: string | null }) {
-  return { id: row.id, story_id: row.story_id, group_id: row.group_id, body: row.body, body_html: row.body_html, author_name: row.author_name, created_at: row.created_at };
+  return {
+    id: row.id,
+    story_id: row.story_id,
+    group_id: row.group_id,
+    body: row.body,
+    body_html: row.body_html,
+    author_name: row.author_name,
+    created_at: row.created_at,
+  };
 }
 
 export async function addComment(app: FastifyInstance, user: CurrentUser, storyId: string, body: string, groupId?: string) {
@@ -22,10 +30,20 @@ export async function addComment(app: FastifyInstance, user: CurrentUser, storyI
   const allowed = holding.filter((g) => Boolean(g.is_member) || user.role === 'facilitator');
   if (allowed.length === 0) throw new Forbidden('Only the members of a group that holds this story comment on it');
   // A member comments in their own group first; a facilitator in any open group holding the story.
-  const open = allowed.filter((g) => (COMMENT_PHASES as readonly string[]).includes(g.phase)).sort((a, b) => Number(Boolean(b.is_member)) - Number(Boolean(a.is_member)));
+  const open = allowed
+    .filter((g) => (COMMENT_PHASES as readonly string[]).includes(g.phase))
+    .sort((a, b) => Number(Boolean(b.is_member)) - Number(Boolean(a.is_member)));
   const group = open[0];
   if (!group) throw new Conflict('Comments are open while the round discusses or votes', 'wrong_phase', { phase: allowed[0]!.phase });
-  const row = { id: newId(), story_id: storyId, group_id: group.id, author_id: user.id, body, body_html: renderMarkdown(body), created_at: nowIso() };
+  const row = {
+    id: newId(),
+    story_id: storyId,
+    group_id: group.id,
+    author_id: user.id,
+    body,
+    body_html: renderMarkdown(body),
+    created_at: nowIso(),
+  };
   await repo.insertComment(app.db, row);
   return presentComment({ ...row, author_name: user.name });
 }

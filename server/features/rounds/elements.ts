@@ -8,21 +8,41 @@ import type { CurrentUser } from '../../http/auth.js';
 import { groupAccess } from './groups.js';
 
 export function presentElement(row: repo.ElementRow) {
-  return { id: row.id, story_id: row.story_id, group_id: row.group_id, round_id: row.round_id, text: row.text, theme_id: row.theme_id, created_at: row.created_at };
+  return {
+    id: row.id,
+    story_id: row.story_id,
+    group_id: row.group_id,
+    round_id: row.round_id,
+    text: row.text,
+    theme_id: row.theme_id,
+    created_at: row.created_at,
+  };
 }
 
 /** Elements are noted from the discussion on, and still after the close: the themed analysis comes later. */
-export async function addElement(app: FastifyInstance, user: CurrentUser, groupId: string, input: { story_id: string; text: string; theme_id?: string | null }) {
+export async function addElement(
+  app: FastifyInstance,
+  user: CurrentUser,
+  groupId: string,
+  input: { story_id: string; text: string; theme_id?: string | null },
+) {
   const { group, round } = await groupAccess(app.db, user, groupId);
-  if (round.phase === 'collecting') throw new Conflict('Elements are noted once the round discusses', 'wrong_phase', { phase: round.phase });
+  if (round.phase === 'collecting')
+    throw new Conflict('Elements are noted once the round discusses', 'wrong_phase', { phase: round.phase });
   const stories = (await storyIds(app.db, [group.id])).get(group.id) ?? [];
   if (!stories.includes(input.story_id)) throw new ValidationError([{ path: 'story_id', message: 'This story is not in the group' }]);
   if (input.theme_id && !(await app.db.selectFrom('themes').select('id').where('id', '=', input.theme_id).executeTakeFirst())) {
     throw new ValidationError([{ path: 'theme_id', message: 'No such theme' }]);
   }
   const row: repo.ElementRow = {
-    id: newId(), story_id: input.story_id, round_id: round.id, group_id: group.id, text: input.text,
-    theme_id: input.theme_id ?? null, created_by: user.id, created_at: nowIso(),
+    id: newId(),
+    story_id: input.story_id,
+    round_id: round.id,
+    group_id: group.id,
+    text: input.text,
+    theme_id: input.theme_id ?? null,
+    created_by: user.id,
+    created_at: nowIso(),
   };
   await repo.insertElement(app.db, row);
   return presentElement(row);

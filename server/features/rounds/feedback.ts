@@ -15,8 +15,15 @@ async function selectionsWithStories(db: DbOrTrx, roundId: string) {
     .innerJoin('round_groups', 'round_groups.id', 'selections.group_id')
     .innerJoin('stories', 'stories.id', 'selections.story_id')
     .select([
-      'round_groups.name as group_name', 'selections.reasons', 'selections.dissent', 'selections.selected_at',
-      'stories.id as story_id', 'stories.title', 'stories.author_id', 'stories.author_name', 'stories.anonymous',
+      'round_groups.name as group_name',
+      'selections.reasons',
+      'selections.dissent',
+      'selections.selected_at',
+      'stories.id as story_id',
+      'stories.title',
+      'stories.author_id',
+      'stories.author_name',
+      'stories.anonymous',
     ])
     .where('round_groups.round_id', '=', roundId)
     .orderBy('round_groups.created_at')
@@ -28,7 +35,11 @@ type Choice = Awaited<ReturnType<typeof selectionsWithStories>>[number];
 
 function describe(choice: Choice, viewer: Pick<CurrentUser, 'id'> | null) {
   return {
-    group_name: choice.group_name, story_id: choice.story_id, title: choice.title, reasons: choice.reasons, dissent: choice.dissent,
+    group_name: choice.group_name,
+    story_id: choice.story_id,
+    title: choice.title,
+    reasons: choice.reasons,
+    dissent: choice.dissent,
     author_name: authorNameFor(choice, viewer),
   };
 }
@@ -53,12 +64,14 @@ function composeMail(locale: Locale, round: RoundRow, name: string, choices: Cho
   const html = [
     `<p>${escapeHtml(t(locale, 'rounds.mail.greeting', { name }))}</p>`,
     `<p>${escapeHtml(t(locale, 'rounds.mail.intro', { title: round.title }))}</p>`,
-    ...items.map((c) => [
-      `<h2>${escapeHtml(c.group_name)}: ${escapeHtml(c.title)}</h2>`,
-      `<p><em>${escapeHtml(by(c.author_name))}</em></p>`,
-      `<p><strong>${escapeHtml(t(locale, 'rounds.mail.reasons'))}:</strong> ${escapeHtml(c.reasons)}</p>`,
-      c.dissent ? `<p><strong>${escapeHtml(t(locale, 'rounds.mail.dissent'))}:</strong> ${escapeHtml(c.dissent)}</p>` : '',
-    ].join('')),
+    ...items.map((c) =>
+      [
+        `<h2>${escapeHtml(c.group_name)}: ${escapeHtml(c.title)}</h2>`,
+        `<p><em>${escapeHtml(by(c.author_name))}</em></p>`,
+        `<p><strong>${escapeHtml(t(locale, 'rounds.mail.reasons'))}:</strong> ${escapeHtml(c.reasons)}</p>`,
+        c.dissent ? `<p><strong>${escapeHtml(t(locale, 'rounds.mail.dissent'))}:</strong> ${escapeHtml(c.dissent)}</p>` : '',
+      ].join(''),
+    ),
     `<p>${escapeHtml(t(locale, 'rounds.mail.closing'))}</p>`,
   ].join('\n');
   return { subject, text, html };
@@ -73,11 +86,22 @@ export async function sendRoundFeedback(app: FastifyInstance, round: RoundRow): 
       .selectFrom('users')
       .select(['id', 'email', 'name', 'locale'])
       .where('active', '=', 1)
-      .where('id', 'in', app.db.selectFrom('round_stories').innerJoin('stories', 'stories.id', 'round_stories.story_id').select('stories.author_id').where('round_stories.round_id', '=', round.id).where('stories.author_id', 'is not', null))
+      .where(
+        'id',
+        'in',
+        app.db
+          .selectFrom('round_stories')
+          .innerJoin('stories', 'stories.id', 'round_stories.story_id')
+          .select('stories.author_id')
+          .where('round_stories.round_id', '=', round.id)
+          .where('stories.author_id', 'is not', null),
+      )
       .execute(),
   ]);
   const sent = await Promise.all(
-    recipients.map((r) => sendMail(app.config, app.log, { to: r.email, ...composeMail(r.locale ?? app.config.DEFAULT_LOCALE, round, r.name, choices) })),
+    recipients.map((r) =>
+      sendMail(app.config, app.log, { to: r.email, ...composeMail(r.locale ?? app.config.DEFAULT_LOCALE, round, r.name, choices) }),
+    ),
   );
   app.log.info({ event: 'round_feedback_mailed', round_id: round.id, sent: sent.filter(Boolean).length }, 'round feedback mailed');
   return sent.filter(Boolean).length;
@@ -89,13 +113,25 @@ export async function feedbackPanel(app: FastifyInstance, user: CurrentUser): Pr
     .selectFrom('rounds')
     .select(['id', 'title', 'updated_at'])
     .where('phase', '=', 'closed')
-    .where('id', 'in', app.db.selectFrom('round_stories').innerJoin('stories', 'stories.id', 'round_stories.story_id').select('round_stories.round_id').where('stories.author_id', '=', user.id))
+    .where(
+      'id',
+      'in',
+      app.db
+        .selectFrom('round_stories')
+        .innerJoin('stories', 'stories.id', 'round_stories.story_id')
+        .select('round_stories.round_id')
+        .where('stories.author_id', '=', user.id),
+    )
     .orderBy('updated_at', 'desc')
     .limit(5)
     .execute();
   if (rounds.length === 0) return null;
   const items = await Promise.all(
-    rounds.map(async (r) => ({ id: r.id, title: r.title, choices: (await selectionsWithStories(app.db, r.id)).map((c) => ({ ...describe(c, user), own: c.author_id === user.id })) })),
+    rounds.map(async (r) => ({
+      id: r.id,
+      title: r.title,
+      choices: (await selectionsWithStories(app.db, r.id)).map((c) => ({ ...describe(c, user), own: c.author_id === user.id })),
+    })),
   );
   return { partial: 'home-feedback', model: { rounds: items } };
 }

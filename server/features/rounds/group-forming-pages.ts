@@ -19,13 +19,34 @@ interface Draft {
   story_ids: string[];
 }
 
-async function formModel(app: FastifyInstance, request: FastifyRequest, round: RoundRow, drafts: Draft[] | null, count: number | null, errors: FieldError[] = [], size = 6) {
+async function formModel(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  round: RoundRow,
+  drafts: Draft[] | null,
+  count: number | null,
+  errors: FieldError[] = [],
+  size = 6,
+) {
   const existing = await groupsOfRound(app.db, round.id);
   const ids = existing.map((g) => g.id);
   const [members, stories] = await Promise.all([memberIds(app.db, ids), storyIds(app.db, ids)]);
-  let groups: Draft[] = drafts ?? existing.map((g) => ({ name: g.name, facilitator_id: g.facilitator_id ?? '', member_ids: members.get(g.id) ?? [], story_ids: stories.get(g.id) ?? [] }));
+  let groups: Draft[] =
+    drafts ??
+    existing.map((g) => ({
+      name: g.name,
+      facilitator_id: g.facilitator_id ?? '',
+      member_ids: members.get(g.id) ?? [],
+      story_ids: stories.get(g.id) ?? [],
+    }));
   const wanted = Math.min(MAX_GROUPS, Math.max(1, count ?? groups.length ?? 1));
-  while (groups.length < wanted) groups.push({ name: request.t('groups.auto_name', { n: groups.length + 1 }), facilitator_id: request.user!.id, member_ids: [], story_ids: [] });
+  while (groups.length < wanted)
+    groups.push({
+      name: request.t('groups.auto_name', { n: groups.length + 1 }),
+      facilitator_id: request.user!.id,
+      member_ids: [],
+      story_ids: [],
+    });
   groups = groups.slice(0, wanted);
   const people = await app.db
     .selectFrom('users')
@@ -46,8 +67,16 @@ async function formModel(app: FastifyInstance, request: FastifyRequest, round: R
     count: wanted,
     size,
     facilitators: people.filter((p) => p.role === 'facilitator'),
-    people: people.map((p) => ({ ...p, cells: indexed.map((g) => ({ index: g.index, number: g.number, name: g.name, checked: g.member_ids.includes(p.id) })) })),
-    stories: roundStoryRows.map((s) => ({ id: s.id, title: s.title, author_name: authorNameFor(s, request.user), cells: indexed.map((g) => ({ index: g.index, number: g.number, name: g.name, checked: g.story_ids.includes(s.id) })) })),
+    people: people.map((p) => ({
+      ...p,
+      cells: indexed.map((g) => ({ index: g.index, number: g.number, name: g.name, checked: g.member_ids.includes(p.id) })),
+    })),
+    stories: roundStoryRows.map((s) => ({
+      id: s.id,
+      title: s.title,
+      author_name: authorNameFor(s, request.user),
+      cells: indexed.map((g) => ({ index: g.index, number: g.number, name: g.name, checked: g.story_ids.includes(s.id) })),
+    })),
     errors,
     fieldErrors,
   };
@@ -67,7 +96,9 @@ export default async function groupFormingPages(app: FastifyInstance): Promise<v
     const body = (request.body ?? {}) as Record<string, unknown>;
     const count = Math.min(MAX_GROUPS, Math.max(1, Number(body.count) || 1));
     const drafts: Draft[] = Array.from({ length: count }, (_, i) => ({
-      name: String(body[`name_${i}`] ?? '').trim().slice(0, 120),
+      name: String(body[`name_${i}`] ?? '')
+        .trim()
+        .slice(0, 120),
       facilitator_id: String(body[`facilitator_${i}`] ?? ''),
       member_ids: many(body[`members_${i}`]),
       story_ids: many(body[`stories_${i}`]),
@@ -77,14 +108,25 @@ export default async function groupFormingPages(app: FastifyInstance): Promise<v
       const errors = [{ path: `name_${missingName}`, message: request.t('groups.form.name_required') }];
       return reply.page('pages/groups/form', await formModel(app, request, round, drafts, count, errors), 422);
     }
-    return formAction(request, reply, async () => {
-      await formGroups(app, request.user!, round.id, { groups: drafts.map((d) => ({ ...d, facilitator_id: d.facilitator_id || null })) }, request.locale);
-      setFlash(request, 'success', request.t('groups.form.saved', { count }));
-      return `/rounds/${round.id}#groups`;
-    }, {
-      back: `/rounds/${round.id}/groups`,
-      rerender: async (errors) => reply.page('pages/groups/form', await formModel(app, request, round, drafts, count, errors), 422),
-    });
+    return formAction(
+      request,
+      reply,
+      async () => {
+        await formGroups(
+          app,
+          request.user!,
+          round.id,
+          { groups: drafts.map((d) => ({ ...d, facilitator_id: d.facilitator_id || null })) },
+          request.locale,
+        );
+        setFlash(request, 'success', request.t('groups.form.saved', { count }));
+        return `/rounds/${round.id}#groups`;
+      },
+      {
+        back: `/rounds/${round.id}/groups`,
+        rerender: async (errors) => reply.page('pages/groups/form', await formModel(app, request, round, drafts, count, errors), 422),
+      },
+    );
   });
 
   app.post('/rounds/:id/groups/auto', { config: { access: ['facilitator'] } }, async (request, reply) => {
@@ -96,13 +138,31 @@ export default async function groupFormingPages(app: FastifyInstance): Promise<v
       const errors = [{ path: 'size', message: request.t('groups.form.size_range') }];
       return reply.page('pages/groups/form', await formModel(app, request, round, null, null, errors), 422);
     }
-    return formAction(request, reply, async () => {
-      const rows = await formGroups(app, request.user!, round.id, { auto: { size } }, request.locale);
-      setFlash(request, 'success', request.t('groups.form.saved', { count: rows.length }));
-      return `/rounds/${round.id}#groups`;
-    }, {
-      back: `/rounds/${round.id}/groups`,
-      rerender: async (errors) => reply.page('pages/groups/form', await formModel(app, request, round, null, null, errors.map((e) => ({ ...e, path: 'size' })), size), 422),
-    });
+    return formAction(
+      request,
+      reply,
+      async () => {
+        const rows = await formGroups(app, request.user!, round.id, { auto: { size } }, request.locale);
+        setFlash(request, 'success', request.t('groups.form.saved', { count: rows.length }));
+        return `/rounds/${round.id}#groups`;
+      },
+      {
+        back: `/rounds/${round.id}/groups`,
+        rerender: async (errors) =>
+          reply.page(
+            'pages/groups/form',
+            await formModel(
+              app,
+              request,
+              round,
+              null,
+              null,
+              errors.map((e) => ({ ...e, path: 'size' })),
+              size,
+            ),
+            422,
+          ),
+      },
+    );
   });
 }

@@ -22,11 +22,13 @@ function ballotFromForm(request: FastifyRequest, method: string, candidates: str
   const fail = (key: string): never => {
     throw new ValidationError([{ path: 'ballot', message: request.t(key, { max: '' }) }]);
   };
-  if (method === 'plurality') return typeof body.story_id === 'string' && body.story_id ? { story_id: body.story_id } : fail('rounds.errors.ballot_choose_one');
+  if (method === 'plurality')
+    return typeof body.story_id === 'string' && body.story_id ? { story_id: body.story_id } : fail('rounds.errors.ballot_choose_one');
   if (method === 'ranked') {
     const places = candidates.map((id) => ({ id, place: Number(body[`rank_${id}`]) }));
     const distinct = new Set(places.map((p) => p.place));
-    if (places.some((p) => !Number.isInteger(p.place) || p.place < 1 || p.place > candidates.length) || distinct.size !== candidates.length) fail('rounds.errors.ballot_rank_twice');
+    if (places.some((p) => !Number.isInteger(p.place) || p.place < 1 || p.place > candidates.length) || distinct.size !== candidates.length)
+      fail('rounds.errors.ballot_rank_twice');
     return { ranking: places.sort((a, b) => a.place - b.place).map((p) => p.id) };
   }
   const points: Record<string, number> = {};
@@ -45,13 +47,22 @@ export default async function groupPages(app: FastifyInstance): Promise<void> {
   app.addHook('preClose', async () => {
     for (const stop of [...streams]) stop();
   });
-  const render = async (request: FastifyRequest, reply: FastifyReply, groupId: string, errors: FieldError[] = [], values: Record<string, unknown> = {}, status = 200) => {
+  const render = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    groupId: string,
+    errors: FieldError[] = [],
+    values: Record<string, unknown> = {},
+    status = 200,
+  ) => {
     const access = await groupAccess(app.db, request.user!, groupId);
     return reply.page('pages/groups/show', await groupPageModel(app, request, access, { errors, values }), status);
   };
   const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
-  app.get('/groups/:id', { config: { access: 'signed-in' } }, async (request, reply) => render(request, reply, pageParams(request.params).id));
+  app.get('/groups/:id', { config: { access: 'signed-in' } }, async (request, reply) =>
+    render(request, reply, pageParams(request.params).id),
+  );
 
   app.post('/groups/:id/comments', { config: { access: 'signed-in' } }, async (request, reply) => {
     const { id } = pageParams(request.params);
@@ -59,23 +70,49 @@ export default async function groupPages(app: FastifyInstance): Promise<void> {
     const storyId = String(b.story_id ?? '');
     await groupAccess(app.db, request.user!, id); // a group you may not see does not exist for you (404)
     const parsed = parseForm(commentBody, { body: b.body ?? '' }, request.locale);
-    if (!parsed.ok) return render(request, reply, id, parsed.errors.map((e) => ({ ...e, path: `comment-${storyId}` })), b, 422);
-    return formAction(request, reply, async () => {
-      await addComment(app, request.user!, storyId, parsed.value.body, id);
-      setFlash(request, 'success', request.t('groups.page.comment_added'));
-      return `/groups/${id}#story-${storyId}`;
-    }, { back: `/groups/${id}`, rerender: (errors) => render(request, reply, id, errors, b, 422) });
+    if (!parsed.ok)
+      return render(
+        request,
+        reply,
+        id,
+        parsed.errors.map((e) => ({ ...e, path: `comment-${storyId}` })),
+        b,
+        422,
+      );
+    return formAction(
+      request,
+      reply,
+      async () => {
+        await addComment(app, request.user!, storyId, parsed.value.body, id);
+        setFlash(request, 'success', request.t('groups.page.comment_added'));
+        return `/groups/${id}#story-${storyId}`;
+      },
+      { back: `/groups/${id}`, rerender: (errors) => render(request, reply, id, errors, b, 422) },
+    );
   });
 
   app.post('/groups/:id/elements', { config: { access: ['facilitator'] } }, async (request, reply) => {
     const { id } = pageParams(request.params);
     const b = body(request);
     const parsed = parseForm(elementBody, { story_id: b.story_id, text: b.text ?? '', theme_id: b.theme_id || null }, request.locale);
-    if (!parsed.ok) return render(request, reply, id, parsed.errors.map((e) => ({ ...e, path: `element-${String(b.story_id ?? '')}` })), b, 422);
-    return formAction(request, reply, async () => {
-      await addElement(app, request.user!, id, parsed.value);
-      return `/groups/${id}#story-${parsed.value.story_id}`;
-    }, { back: `/groups/${id}`, rerender: (errors) => render(request, reply, id, errors, b, 422) });
+    if (!parsed.ok)
+      return render(
+        request,
+        reply,
+        id,
+        parsed.errors.map((e) => ({ ...e, path: `element-${String(b.story_id ?? '')}` })),
+        b,
+        422,
+      );
+    return formAction(
+      request,
+      reply,
+      async () => {
+        await addElement(app, request.user!, id, parsed.value);
+        return `/groups/${id}#story-${parsed.value.story_id}`;
+      },
+      { back: `/groups/${id}`, rerender: (errors) => render(request, reply, id, errors, b, 422) },
+    );
   });
 
   app.post('/groups/:id/elements/:elementId/delete', { config: { access: ['facilitator'] } }, async (request, reply) => {
@@ -88,37 +125,67 @@ export default async function groupPages(app: FastifyInstance): Promise<void> {
   app.post('/groups/:id/ballot', { config: { access: 'signed-in' } }, async (request, reply) => {
     const { id } = pageParams(request.params);
     const b = body(request);
-    return formAction(request, reply, async () => {
-      const access = await groupAccess(app.db, request.user!, id);
-      if (!access.isMember) throw new Forbidden('Only the members of this group vote in it');
-      const iteration = await findIteration(app.db, id, access.group.iteration);
-      const candidates = iteration ? (JSON.parse(iteration.candidate_ids) as string[]) : [];
-      await castBallot(app, request.user!, id, ballotFromForm(request, access.round.voting_method, candidates, b), request.locale);
-      setFlash(request, 'success', request.t('groups.page.ballot_saved'));
-      return `/groups/${id}#ballot`;
-    }, { back: `/groups/${id}#ballot`, rerender: (errors) => render(request, reply, id, errors.map((e) => ({ ...e, path: 'ballot' })), b, 422) });
+    return formAction(
+      request,
+      reply,
+      async () => {
+        const access = await groupAccess(app.db, request.user!, id);
+        if (!access.isMember) throw new Forbidden('Only the members of this group vote in it');
+        const iteration = await findIteration(app.db, id, access.group.iteration);
+        const candidates = iteration ? (JSON.parse(iteration.candidate_ids) as string[]) : [];
+        await castBallot(app, request.user!, id, ballotFromForm(request, access.round.voting_method, candidates, b), request.locale);
+        setFlash(request, 'success', request.t('groups.page.ballot_saved'));
+        return `/groups/${id}#ballot`;
+      },
+      {
+        back: `/groups/${id}#ballot`,
+        rerender: (errors) =>
+          render(
+            request,
+            reply,
+            id,
+            errors.map((e) => ({ ...e, path: 'ballot' })),
+            b,
+            422,
+          ),
+      },
+    );
   });
 
   app.post('/groups/:id/iterations', { config: { access: ['facilitator'] } }, async (request, reply) => {
     const { id } = pageParams(request.params);
-    return formAction(request, reply, async () => {
-      const next = await startIteration(app, request.user!, id);
-      setFlash(request, 'success', request.t('groups.page.iteration_started', { n: next.iteration }));
-      return `/groups/${id}#ballot`;
-    }, { back: `/groups/${id}`, rerender: async () => reply.redirect(`/groups/${id}`, 303) });
+    return formAction(
+      request,
+      reply,
+      async () => {
+        const next = await startIteration(app, request.user!, id);
+        setFlash(request, 'success', request.t('groups.page.iteration_started', { n: next.iteration }));
+        return `/groups/${id}#ballot`;
+      },
+      { back: `/groups/${id}`, rerender: async () => reply.redirect(`/groups/${id}`, 303) },
+    );
   });
 
   app.post('/groups/:id/selection', { config: { access: ['facilitator'] } }, async (request, reply) => {
     const { id } = pageParams(request.params);
     const b = body(request);
     const values = { selection_story_id: b.story_id, reasons: b.reasons, dissent: b.dissent, tie_break_reason: b.tie_break_reason };
-    const parsed = parseForm(selectionBody, { story_id: b.story_id, reasons: b.reasons ?? '', dissent: b.dissent, tie_break_reason: b.tie_break_reason }, request.locale);
+    const parsed = parseForm(
+      selectionBody,
+      { story_id: b.story_id, reasons: b.reasons ?? '', dissent: b.dissent, tie_break_reason: b.tie_break_reason },
+      request.locale,
+    );
     if (!parsed.ok) return render(request, reply, id, parsed.errors, values, 422);
-    return formAction(request, reply, async () => {
-      await recordSelection(app, request.user!, id, parsed.value, request.locale);
-      setFlash(request, 'success', request.t('groups.page.selection_saved'));
-      return `/groups/${id}#selection`;
-    }, { back: `/groups/${id}`, rerender: (errors) => render(request, reply, id, errors, values, 422) });
+    return formAction(
+      request,
+      reply,
+      async () => {
+        await recordSelection(app, request.user!, id, parsed.value, request.locale);
+        setFlash(request, 'success', request.t('groups.page.selection_saved'));
+        return `/groups/${id}#selection`;
+      },
+      { back: `/groups/${id}`, rerender: (errors) => render(request, reply, id, errors, values, 422) },
+    );
   });
 
   /**
@@ -131,7 +198,12 @@ export default async function groupPages(app: FastifyInstance): Promise<void> {
     if (!access.isFacilitator && !access.isMember) throw new Forbidden();
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no', 'x-content-type-options': 'nosniff' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+      'x-content-type-options': 'nosniff',
+    });
     const until = Date.now() + LIVE_LIFETIME_MS;
     let timer: NodeJS.Timeout | undefined;
     let closed = false;
@@ -151,7 +223,11 @@ export default async function groupPages(app: FastifyInstance): Promise<void> {
         const group = await findGroup(app.db, id);
         if (!group) return stop();
         const count = await voterCount(app.db, id, group.iteration);
-        const payload = JSON.stringify({ ...count, iteration: group.iteration, text: request.t('groups.page.voted', { voted: count.voted, members: count.members }) });
+        const payload = JSON.stringify({
+          ...count,
+          iteration: group.iteration,
+          text: request.t('groups.page.voted', { voted: count.voted, members: count.members }),
+        });
         res.write(payload === last ? ': still here\n\n' : `data: ${payload}\n\n`);
         last = payload;
       } catch (err) {

@@ -4,7 +4,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findSelection } from './ballots-repository.js';
 import {
-  ballotBody, commentBody, commentView, elementBody, elementParams, elementView, groupView, idParams, resultsView, selectionBody, selectionView,
+  ballotBody,
+  commentBody,
+  commentView,
+  elementBody,
+  elementParams,
+  elementView,
+  groupView,
+  idParams,
+  resultsView,
+  selectionBody,
+  selectionView,
 } from './schemas.js';
 import { castBallot, resultsFor, startIteration } from './ballots.js';
 import { addComment } from './comments.js';
@@ -18,7 +28,10 @@ export default async function groupsApi(fastify: FastifyInstance): Promise<void>
 
   app.get(
     '/api/v1/groups/:id',
-    { config: { access: 'signed-in' }, schema: { tags, params: idParams, response: { 200: groupView.extend({ selection: selectionView.nullable() }) } } },
+    {
+      config: { access: 'signed-in' },
+      schema: { tags, params: idParams, response: { 200: groupView.extend({ selection: selectionView.nullable() }) } },
+    },
     async (request) => {
       const { group } = await groupAccess(app.db, request.user!, request.params.id);
       const [view] = await presentGroups(app.db, [group]);
@@ -31,31 +44,47 @@ export default async function groupsApi(fastify: FastifyInstance): Promise<void>
     '/api/v1/groups/:id/ballot',
     {
       config: { access: 'signed-in' },
-      schema: { tags, params: idParams, body: ballotBody, response: { 200: z.object({ group_id: z.string(), iteration: z.number(), ballot: ballotBody }) } },
+      schema: {
+        tags,
+        params: idParams,
+        body: ballotBody,
+        response: { 200: z.object({ group_id: z.string(), iteration: z.number(), ballot: ballotBody }) },
+      },
     },
     async (request) => castBallot(app, request.user!, request.params.id, request.body, request.locale),
   );
 
-  app.get('/api/v1/groups/:id/results', { config: { access: 'signed-in' }, schema: { tags, params: idParams, response: { 200: resultsView } } }, async (request) =>
-    resultsFor(app, request.user!, request.params.id),
+  app.get(
+    '/api/v1/groups/:id/results',
+    { config: { access: 'signed-in' }, schema: { tags, params: idParams, response: { 200: resultsView } } },
+    async (request) => resultsFor(app, request.user!, request.params.id),
   );
 
   app.post(
     '/api/v1/groups/:id/iterations',
-    { config: { access: ['facilitator'] }, schema: { tags, params: idParams, response: { 201: z.object({ group_id: z.string(), iteration: z.number(), candidate_ids: z.array(z.string()) }) } } },
+    {
+      config: { access: ['facilitator'] },
+      schema: {
+        tags,
+        params: idParams,
+        response: { 201: z.object({ group_id: z.string(), iteration: z.number(), candidate_ids: z.array(z.string()) }) },
+      },
+    },
     async (request, reply) => reply.code(201).send(await startIteration(app, request.user!, request.params.id)),
   );
 
   app.post(
     '/api/v1/groups/:id/selection',
     { config: { access: ['facilitator'] }, schema: { tags, params: idParams, body: selectionBody, response: { 201: selectionView } } },
-    async (request, reply) => reply.code(201).send(await recordSelection(app, request.user!, request.params.id, request.body, request.locale)),
+    async (request, reply) =>
+      reply.code(201).send(await recordSelection(app, request.user!, request.params.id, request.body, request.locale)),
   );
 
   app.post(
     '/api/v1/stories/:id/comments',
     { config: { access: 'signed-in' }, schema: { tags: ['stories'], params: idParams, body: commentBody, response: { 201: commentView } } },
-    async (request, reply) => reply.code(201).send(await addComment(app, request.user!, request.params.id, request.body.body, request.body.group_id)),
+    async (request, reply) =>
+      reply.code(201).send(await addComment(app, request.user!, request.params.id, request.body.body, request.body.group_id)),
   );
 
   app.post(

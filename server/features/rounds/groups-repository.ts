@@ -17,11 +17,36 @@ export interface NewGroup {
 /** Inserts a group with its members, stories and its first iteration (all its stories on the ballot). */
 export async function insertGroup(db: DbOrTrx, roundId: string, group: NewGroup): Promise<GroupRow> {
   const now = nowIso();
-  const row: GroupRow = { id: newId(), round_id: roundId, name: group.name, facilitator_id: group.facilitator_id, iteration: 1, created_at: now };
+  const row: GroupRow = {
+    id: newId(),
+    round_id: roundId,
+    name: group.name,
+    facilitator_id: group.facilitator_id,
+    iteration: 1,
+    created_at: now,
+  };
   await db.insertInto('round_groups').values(row).execute();
-  if (group.member_ids.length) await db.insertInto('group_members').values(group.member_ids.map((user_id) => ({ group_id: row.id, user_id }))).execute();
-  if (group.story_ids.length) await db.insertInto('group_stories').values(group.story_ids.map((story_id) => ({ group_id: row.id, story_id }))).execute();
-  await db.insertInto('group_iterations').values({ group_id: row.id, number: 1, candidate_ids: JSON.stringify(group.story_ids), tallies: null, created_at: now, closed_at: null }).execute();
+  if (group.member_ids.length)
+    await db
+      .insertInto('group_members')
+      .values(group.member_ids.map((user_id) => ({ group_id: row.id, user_id })))
+      .execute();
+  if (group.story_ids.length)
+    await db
+      .insertInto('group_stories')
+      .values(group.story_ids.map((story_id) => ({ group_id: row.id, story_id })))
+      .execute();
+  await db
+    .insertInto('group_iterations')
+    .values({
+      group_id: row.id,
+      number: 1,
+      candidate_ids: JSON.stringify(group.story_ids),
+      tallies: null,
+      created_at: now,
+      closed_at: null,
+    })
+    .execute();
   return row;
 }
 
@@ -40,13 +65,25 @@ export async function lockGroup(trx: DbOrTrx, dialect: Dialect, id: string, mode
 }
 
 export async function groupsOfRound(db: DbOrTrx, roundId: string): Promise<GroupRow[]> {
-  return db.selectFrom('round_groups').selectAll().where('round_id', '=', roundId).orderBy('created_at').orderBy('name').orderBy('id').execute();
+  return db
+    .selectFrom('round_groups')
+    .selectAll()
+    .where('round_id', '=', roundId)
+    .orderBy('created_at')
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
 }
 
 export async function memberIds(db: DbOrTrx, groupIds: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>(groupIds.map((g) => [g, []]));
   if (groupIds.length === 0) return out;
-  const rows = await db.selectFrom('group_members').select(['group_id', 'user_id']).where('group_id', 'in', groupIds).orderBy('user_id').execute();
+  const rows = await db
+    .selectFrom('group_members')
+    .select(['group_id', 'user_id'])
+    .where('group_id', 'in', groupIds)
+    .orderBy('user_id')
+    .execute();
   for (const r of rows) out.get(r.group_id)?.push(r.user_id);
   return out;
 }
@@ -66,7 +103,12 @@ export async function storyIds(db: DbOrTrx, groupIds: readonly string[]): Promis
 }
 
 export async function isMember(db: DbOrTrx, groupId: string, userId: string): Promise<boolean> {
-  const row = await db.selectFrom('group_members').select('user_id').where('group_id', '=', groupId).where('user_id', '=', userId).executeTakeFirst();
+  const row = await db
+    .selectFrom('group_members')
+    .select('user_id')
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -90,7 +132,15 @@ export async function groupsHoldingStory(db: DbOrTrx, storyId: string, userId: s
     .innerJoin('rounds', 'rounds.id', 'round_groups.round_id')
     .select(['round_groups.id', 'round_groups.round_id', 'rounds.phase'])
     .select((eb) =>
-      eb.exists(eb.selectFrom('group_members').select('user_id').whereRef('group_members.group_id', '=', 'round_groups.id').where('group_members.user_id', '=', userId)).as('is_member'),
+      eb
+        .exists(
+          eb
+            .selectFrom('group_members')
+            .select('user_id')
+            .whereRef('group_members.group_id', '=', 'round_groups.id')
+            .where('group_members.user_id', '=', userId),
+        )
+        .as('is_member'),
     )
     .where('group_stories.story_id', '=', storyId)
     .orderBy('round_groups.created_at', 'desc')
@@ -107,11 +157,27 @@ export async function findIteration(db: DbOrTrx, groupId: string, number: number
 
 /** Freezes an iteration's tallies when it ends (another iteration, or the selection). */
 export async function closeIteration(db: DbOrTrx, groupId: string, number: number, tallies: unknown): Promise<void> {
-  await db.updateTable('group_iterations').set({ tallies: JSON.stringify(tallies), closed_at: nowIso() }).where('group_id', '=', groupId).where('number', '=', number).where('closed_at', 'is', null).execute();
+  await db
+    .updateTable('group_iterations')
+    .set({ tallies: JSON.stringify(tallies), closed_at: nowIso() })
+    .where('group_id', '=', groupId)
+    .where('number', '=', number)
+    .where('closed_at', 'is', null)
+    .execute();
 }
 
 export async function startIteration(db: DbOrTrx, groupId: string, number: number, candidateIds: readonly string[]): Promise<void> {
-  await db.insertInto('group_iterations').values({ group_id: groupId, number, candidate_ids: JSON.stringify(candidateIds), tallies: null, created_at: nowIso(), closed_at: null }).execute();
+  await db
+    .insertInto('group_iterations')
+    .values({
+      group_id: groupId,
+      number,
+      candidate_ids: JSON.stringify(candidateIds),
+      tallies: null,
+      created_at: nowIso(),
+      closed_at: null,
+    })
+    .execute();
   await db.updateTable('round_groups').set({ iteration: number }).where('id', '=', groupId).execute();
 }
 

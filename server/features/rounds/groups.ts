@@ -19,7 +19,11 @@ export interface Person {
  * Splits people into groups of at most `size`: people of one organisation are dealt to different groups, and each
  * story goes to the group of its author so they can present it; stories without an author in the pool are spread evenly.
  */
-export function autoGroups(people: readonly Person[], stories: ReadonlyArray<{ id: string; author_id: string | null }>, size: number): Array<{ member_ids: string[]; story_ids: string[] }> {
+export function autoGroups(
+  people: readonly Person[],
+  stories: ReadonlyArray<{ id: string; author_id: string | null }>,
+  size: number,
+): Array<{ member_ids: string[]; story_ids: string[] }> {
   const count = Math.max(1, Math.ceil(people.length / size));
   const groups = Array.from({ length: count }, () => ({ member_ids: [] as string[], story_ids: [] as string[] }));
   const byOrg = new Map<string, Person[]>();
@@ -51,25 +55,44 @@ export async function presentGroups(db: DbOrTrx, rows: readonly GroupRow[]): Pro
   const ids = rows.map((r) => r.id);
   const [members, stories] = await Promise.all([repo.memberIds(db, ids), repo.storyIds(db, ids)]);
   return rows.map((r) => ({
-    id: r.id, round_id: r.round_id, name: r.name, facilitator_id: r.facilitator_id,
-    member_ids: members.get(r.id) ?? [], story_ids: stories.get(r.id) ?? [], iteration: r.iteration,
+    id: r.id,
+    round_id: r.round_id,
+    name: r.name,
+    facilitator_id: r.facilitator_id,
+    member_ids: members.get(r.id) ?? [],
+    story_ids: stories.get(r.id) ?? [],
+    iteration: r.iteration,
   }));
 }
 
 async function activeUsers(db: DbOrTrx, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('users').select(['id', 'role', 'organization_id']).where('id', 'in', [...new Set(ids)]).where('active', '=', 1).execute();
+  return db
+    .selectFrom('users')
+    .select(['id', 'role', 'organization_id'])
+    .where('id', 'in', [...new Set(ids)])
+    .where('active', '=', 1)
+    .execute();
 }
 
 /** (Re)forms every group of the round, before voting and before any discussion was written down. */
-export async function formGroups(app: FastifyInstance, user: CurrentUser, roundId: string, body: FormGroups, locale: Locale): Promise<GroupRow[]> {
+export async function formGroups(
+  app: FastifyInstance,
+  user: CurrentUser,
+  roundId: string,
+  body: FormGroups,
+  locale: Locale,
+): Promise<GroupRow[]> {
   return app.db.transaction().execute(async (trx) => {
     const round = await lockRound(trx, app.dialect, roundId, 'update');
     if (!round) throw new NotFound();
-    if (round.phase !== 'collecting' && round.phase !== 'discussing') throw new Conflict('Groups can only be formed before voting', 'groups_locked');
-    if (await repo.discussionStarted(trx, roundId)) throw new Conflict('The groups already have comments or elements', 'discussion_started');
+    if (round.phase !== 'collecting' && round.phase !== 'discussing')
+      throw new Conflict('Groups can only be formed before voting', 'groups_locked');
+    if (await repo.discussionStarted(trx, roundId))
+      throw new Conflict('The groups already have comments or elements', 'discussion_started');
     const inRound = new Set(await roundStoryIds(trx, roundId));
-    const planned = 'groups' in body ? await checkedManual(trx, body.groups, inRound, user) : await planAuto(trx, body.auto, [...inRound], user, locale);
+    const planned =
+      'groups' in body ? await checkedManual(trx, body.groups, inRound, user) : await planAuto(trx, body.auto, [...inRound], user, locale);
     await repo.deleteGroupsOfRound(trx, roundId);
     const out: GroupRow[] = [];
     for (const g of planned) out.push(await repo.insertGroup(trx, roundId, g));
@@ -79,7 +102,12 @@ export async function formGroups(app: FastifyInstance, user: CurrentUser, roundI
 
 type Planned = repo.NewGroup[];
 
-async function checkedManual(trx: DbOrTrx, groups: Extract<FormGroups, { groups: unknown }>['groups'], inRound: Set<string>, user: CurrentUser): Promise<Planned> {
+async function checkedManual(
+  trx: DbOrTrx,
+  groups: Extract<FormGroups, { groups: unknown }>['groups'],
+  inRound: Set<string>,
+  user: CurrentUser,
+): Promise<Planned> {
   const errors: Array<{ path: string; message: string }> = [];
   const everyone = groups.flatMap((g) => [...g.member_ids, ...(g.facilitator_id ? [g.facilitator_id] : [])]);
   const active = new Map((await activeUsers(trx, everyone)).map((u) => [u.id, u]));
@@ -89,14 +117,28 @@ async function checkedManual(trx: DbOrTrx, groups: Extract<FormGroups, { groups:
     const badMembers = g.member_ids.filter((m) => !active.has(m));
     if (badMembers.length) errors.push({ path: `groups.${i}.member_ids`, message: `Not active people: ${badMembers.join(', ')}` });
     const f = g.facilitator_id ? active.get(g.facilitator_id) : undefined;
-    if (g.facilitator_id && (!f || (f.role !== 'facilitator' && f.role !== 'admin'))) errors.push({ path: `groups.${i}.facilitator_id`, message: 'Not an active facilitator' });
+    if (g.facilitator_id && (!f || (f.role !== 'facilitator' && f.role !== 'admin')))
+      errors.push({ path: `groups.${i}.facilitator_id`, message: 'Not an active facilitator' });
   });
   if (errors.length) throw new ValidationError(errors);
-  return groups.map((g) => ({ name: g.name, facilitator_id: g.facilitator_id ?? user.id, member_ids: [...new Set(g.member_ids)], story_ids: [...new Set(g.story_ids)] }));
+  return groups.map((g) => ({
+    name: g.name,
+    facilitator_id: g.facilitator_id ?? user.id,
+    member_ids: [...new Set(g.member_ids)],
+    story_ids: [...new Set(g.story_ids)],
+  }));
 }
 
-async function planAuto(trx: DbOrTrx, auto: { size: number; member_ids?: string[] }, storyIds: string[], user: CurrentUser, locale: Locale): Promise<Planned> {
-  const stories = storyIds.length ? await trx.selectFrom('stories').select(['id', 'author_id']).where('id', 'in', storyIds).orderBy('serial').execute() : [];
+async function planAuto(
+  trx: DbOrTrx,
+  auto: { size: number; member_ids?: string[] },
+  storyIds: string[],
+  user: CurrentUser,
+  locale: Locale,
+): Promise<Planned> {
+  const stories = storyIds.length
+    ? await trx.selectFrom('stories').select(['id', 'author_id']).where('id', 'in', storyIds).orderBy('serial').execute()
+    : [];
   let poolIds = auto.member_ids;
   if (!poolIds) poolIds = [...new Set(stories.map((s) => s.author_id).filter((a): a is string => a !== null))];
   const people = await activeUsers(trx, poolIds);
@@ -105,10 +147,15 @@ async function planAuto(trx: DbOrTrx, auto: { size: number; member_ids?: string[
     const bad = auto.member_ids.filter((m) => !known.has(m));
     if (bad.length) throw new ValidationError([{ path: 'auto.member_ids', message: `Not active people: ${bad.join(', ')}` }]);
   }
-  if (people.length === 0) throw new ValidationError([{ path: 'auto', message: 'Nobody to put in groups: add stories with authors, or pass member_ids' }]);
+  if (people.length === 0)
+    throw new ValidationError([{ path: 'auto', message: 'Nobody to put in groups: add stories with authors, or pass member_ids' }]);
   // Stable order (by id) so the same input gives the same groups.
   people.sort((a, b) => a.id.localeCompare(b.id));
-  return autoGroups(people, stories, auto.size).map((g, i) => ({ ...g, name: t(locale, 'groups.auto_name', { n: i + 1 }), facilitator_id: user.id }));
+  return autoGroups(people, stories, auto.size).map((g, i) => ({
+    ...g,
+    name: t(locale, 'groups.auto_name', { n: i + 1 }),
+    facilitator_id: user.id,
+  }));
 }
 
 export interface GroupAccess {
@@ -124,6 +171,9 @@ export async function groupAccess(db: DbOrTrx, user: CurrentUser, groupId: strin
   const group = await repo.findGroup(db, groupId);
   if (!group) throw new NotFound();
   const isMember = await repo.isMember(db, groupId, user.id);
-  const round = isMember || seesAllRounds(user) ? (await db.selectFrom('rounds').selectAll().where('id', '=', group.round_id).executeTakeFirst())! : await visibleRound(db, user, group.round_id);
+  const round =
+    isMember || seesAllRounds(user)
+      ? (await db.selectFrom('rounds').selectAll().where('id', '=', group.round_id).executeTakeFirst())!
+      : await visibleRound(db, user, group.round_id);
   return { group, round, isMember, isFacilitator: user.role === 'facilitator' };
 }

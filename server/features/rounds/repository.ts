@@ -38,8 +38,24 @@ export async function listVisibleRounds(db: DbOrTrx, userId: string): Promise<Ro
     .where((eb) =>
       eb.or([
         eb('published_at', 'is not', null),
-        eb('id', 'in', eb.selectFrom('round_groups').innerJoin('group_members', 'group_members.group_id', 'round_groups.id').select('round_groups.round_id').where('group_members.user_id', '=', userId)),
-        eb('id', 'in', eb.selectFrom('round_stories').innerJoin('stories', 'stories.id', 'round_stories.story_id').select('round_stories.round_id').where('stories.author_id', '=', userId)),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('round_groups')
+            .innerJoin('group_members', 'group_members.group_id', 'round_groups.id')
+            .select('round_groups.round_id')
+            .where('group_members.user_id', '=', userId),
+        ),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('round_stories')
+            .innerJoin('stories', 'stories.id', 'round_stories.story_id')
+            .select('round_stories.round_id')
+            .where('stories.author_id', '=', userId),
+        ),
       ]),
     )
     .orderBy('created_at', 'desc')
@@ -55,8 +71,22 @@ export async function isRoundVisibleTo(db: DbOrTrx, roundId: string, userId: str
     .where((eb) =>
       eb.or([
         eb('published_at', 'is not', null),
-        eb.exists(eb.selectFrom('round_groups').innerJoin('group_members', 'group_members.group_id', 'round_groups.id').select('round_groups.id').where('round_groups.round_id', '=', roundId).where('group_members.user_id', '=', userId)),
-        eb.exists(eb.selectFrom('round_stories').innerJoin('stories', 'stories.id', 'round_stories.story_id').select('stories.id').where('round_stories.round_id', '=', roundId).where('stories.author_id', '=', userId)),
+        eb.exists(
+          eb
+            .selectFrom('round_groups')
+            .innerJoin('group_members', 'group_members.group_id', 'round_groups.id')
+            .select('round_groups.id')
+            .where('round_groups.round_id', '=', roundId)
+            .where('group_members.user_id', '=', userId),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('round_stories')
+            .innerJoin('stories', 'stories.id', 'round_stories.story_id')
+            .select('stories.id')
+            .where('round_stories.round_id', '=', roundId)
+            .where('stories.author_id', '=', userId),
+        ),
       ]),
     )
     .execute();
@@ -66,13 +96,24 @@ export async function isRoundVisibleTo(db: DbOrTrx, roundId: string, userId: str
 export async function setPhase(db: DbOrTrx, roundId: string, from: Phase, to: Phase, actorId: string | null): Promise<void> {
   const at = nowIso();
   await db.updateTable('rounds').set({ phase: to, updated_at: at }).where('id', '=', roundId).execute();
-  await db.insertInto('round_transitions').values({ id: newId(), round_id: roundId, from_phase: from, to_phase: to, actor_id: actorId, at }).execute();
+  await db
+    .insertInto('round_transitions')
+    .values({ id: newId(), round_id: roundId, from_phase: from, to_phase: to, actor_id: actorId, at })
+    .execute();
 }
 
 export async function markPublished(db: DbOrTrx, roundId: string, actorId: string | null): Promise<void> {
   const at = nowIso();
-  await db.updateTable('rounds').set({ published_at: at, updated_at: at }).where('id', '=', roundId).where('published_at', 'is', null).execute();
-  await db.insertInto('round_transitions').values({ id: newId(), round_id: roundId, from_phase: 'closed', to_phase: 'published', actor_id: actorId, at }).execute();
+  await db
+    .updateTable('rounds')
+    .set({ published_at: at, updated_at: at })
+    .where('id', '=', roundId)
+    .where('published_at', 'is', null)
+    .execute();
+  await db
+    .insertInto('round_transitions')
+    .values({ id: newId(), round_id: roundId, from_phase: 'closed', to_phase: 'published', actor_id: actorId, at })
+    .execute();
 }
 
 export async function listTransitions(db: DbOrTrx, roundId: string): Promise<Array<TransitionRow & { actor_name: string | null }>> {
@@ -88,12 +129,23 @@ export async function listTransitions(db: DbOrTrx, roundId: string): Promise<Arr
 }
 
 export async function roundStoryIds(db: DbOrTrx, roundId: string): Promise<string[]> {
-  const rows = await db.selectFrom('round_stories').select('story_id').where('round_id', '=', roundId).orderBy('added_at').orderBy('story_id').execute();
+  const rows = await db
+    .selectFrom('round_stories')
+    .select('story_id')
+    .where('round_id', '=', roundId)
+    .orderBy('added_at')
+    .orderBy('story_id')
+    .execute();
   return rows.map((r) => r.story_id);
 }
 
 /** Adds stories to a round; a story already in it stays as it is (so the call is idempotent). */
-export async function addRoundStories(db: DbOrTrx, roundId: string, storyIds: readonly string[], sourceGroupId: string | null = null): Promise<void> {
+export async function addRoundStories(
+  db: DbOrTrx,
+  roundId: string,
+  storyIds: readonly string[],
+  sourceGroupId: string | null = null,
+): Promise<void> {
   if (storyIds.length === 0) return;
   const at = nowIso();
   await db
@@ -111,8 +163,16 @@ export async function roundStories(db: DbOrTrx, roundId: string) {
     .leftJoin('round_groups as source', 'source.id', 'round_stories.source_group_id')
     .leftJoin('rounds as source_round', 'source_round.id', 'source.round_id')
     .select([
-      'stories.id', 'stories.title', 'stories.author_id', 'stories.author_name', 'stories.anonymous', 'stories.organization_id',
-      'round_stories.source_group_id', 'source.name as source_group_name', 'source_round.id as source_round_id', 'source_round.title as source_round_title',
+      'stories.id',
+      'stories.title',
+      'stories.author_id',
+      'stories.author_name',
+      'stories.anonymous',
+      'stories.organization_id',
+      'round_stories.source_group_id',
+      'source.name as source_group_name',
+      'source_round.id as source_round_id',
+      'source_round.title as source_round_title',
     ])
     .where('round_stories.round_id', '=', roundId)
     .orderBy('round_stories.added_at')

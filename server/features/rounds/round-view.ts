@@ -36,7 +36,13 @@ export async function roundPageModel(app: FastifyInstance, request: FastifyReque
   const parent = round.parent_round_id ? await repo.findRound(app.db, round.parent_round_id) : undefined;
   return {
     title: round.title,
-    round: { ...round, hide_results: round.hide_results === 1, phase_label: phaseLabel(request, round.phase), method_label: request.t(`rounds.method.${round.voting_method}`), template_label: request.t(`rounds.template.${round.template}`) },
+    round: {
+      ...round,
+      hide_results: round.hide_results === 1,
+      phase_label: phaseLabel(request, round.phase),
+      method_label: request.t(`rounds.method.${round.voting_method}`),
+      template_label: request.t(`rounds.template.${round.template}`),
+    },
     parent: parent ? { id: parent.id, title: parent.title } : null,
     isFacilitator,
     closed: round.phase === 'closed',
@@ -44,17 +50,37 @@ export async function roundPageModel(app: FastifyInstance, request: FastifyReque
     next: index < PHASES.length - 1 ? { name: PHASES[index + 1], label: phaseLabel(request, PHASES[index + 1]!) } : null,
     back: round.phase === 'closed' ? [] : PHASES.slice(0, index).map((p) => ({ name: p, label: phaseLabel(request, p) })),
     stories: stories.map((s) => ({
-      id: s.id, title: s.title, author_name: authorNameFor(s, user),
-      source: s.source_group_id ? { group_name: s.source_group_name, round_id: s.source_round_id, round_title: s.source_round_title } : null,
+      id: s.id,
+      title: s.title,
+      author_name: authorNameFor(s, user),
+      source: s.source_group_id
+        ? { group_name: s.source_group_name, round_id: s.source_round_id, round_title: s.source_round_title }
+        : null,
     })),
     groups: groups.map((g) => ({
-      id: g.id, name: g.name, members: members.get(g.id)?.length ?? 0, stories: groupStories.get(g.id)?.length ?? 0,
+      id: g.id,
+      name: g.name,
+      members: members.get(g.id)?.length ?? 0,
+      stories: groupStories.get(g.id)?.length ?? 0,
       selection: chosen.has(g.id) ? { title: titles.get(chosen.get(g.id)!.story_id) ?? '', reasons: chosen.get(g.id)!.reasons } : null,
     })),
     canFormGroups: isFacilitator && (round.phase === 'collecting' || round.phase === 'discussing'),
-    proposed: isFacilitator && round.phase !== 'closed' ? (await repo.proposedStories(app.db, round.id)).map((s) => ({ id: s.id, title: s.title, author_name: authorNameFor(s, user) })) : [],
-    available: isFacilitator && round.phase !== 'closed' ? (await repo.submittedStoriesOutside(app.db, round.id)).filter((s) => s.round_id !== round.id).map((s) => ({ id: s.id, title: s.title, author_name: authorNameFor(s, user) })) : [],
-    transitions: transitions.map((t) => ({ at: t.at, actor_name: t.actor_name, from: t.from_phase ? phaseLabel(request, t.from_phase) : null, to: t.to_phase === 'published' ? request.t('rounds.published') : phaseLabel(request, t.to_phase) })),
+    proposed:
+      isFacilitator && round.phase !== 'closed'
+        ? (await repo.proposedStories(app.db, round.id)).map((s) => ({ id: s.id, title: s.title, author_name: authorNameFor(s, user) }))
+        : [],
+    available:
+      isFacilitator && round.phase !== 'closed'
+        ? (await repo.submittedStoriesOutside(app.db, round.id))
+            .filter((s) => s.round_id !== round.id)
+            .map((s) => ({ id: s.id, title: s.title, author_name: authorNameFor(s, user) }))
+        : [],
+    transitions: transitions.map((t) => ({
+      at: t.at,
+      actor_name: t.actor_name,
+      from: t.from_phase ? phaseLabel(request, t.from_phase) : null,
+      to: t.to_phase === 'published' ? request.t('rounds.published') : phaseLabel(request, t.to_phase),
+    })),
     reportDownloads: reportDownloadsAvailable(),
   };
 }

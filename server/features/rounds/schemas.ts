@@ -10,7 +10,14 @@ export const templateSchema = z.enum(['msc', 'learning', 'backcast']);
 /** A day (2026-12-03) or a moment (2026-12-03T18:00:00Z): deadlines may carry a time. */
 const dayOrMoment = z.union([isoDate, z.iso.datetime({ offset: true })]);
 
-const optionalText = (max: number) => z.string().trim().max(max).optional().nullable().transform((v) => (v ? v : null));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null));
 
 export const createRoundBody = z
   .object({
@@ -117,12 +124,22 @@ export const resultsView = z.object({
   ballots: z.number(),
   winner_ids: z.array(z.string()),
   voters: z.object({ voted: z.number(), members: z.number() }),
-  iterations: z.array(z.object({ number: z.number(), candidate_ids: z.array(z.string()), tallies: z.array(tallySchema).nullable(), closed_at: z.string().nullable() })),
+  iterations: z.array(
+    z.object({
+      number: z.number(),
+      candidate_ids: z.array(z.string()),
+      tallies: z.array(tallySchema).nullable(),
+      closed_at: z.string().nullable(),
+    }),
+  ),
 });
 
 /** Reasons are the main output of MSC: ask for real sentences, not a word. */
 const sentences = (max: number) =>
-  z.string().trim().max(max)
+  z
+    .string()
+    .trim()
+    .max(max)
     .refine((v) => v.length >= 20, { message: 'rounds.errors.reasons_too_short' })
     .refine((v) => /[.!?…]["'”’)\]]*$/.test(v), { message: 'rounds.errors.reasons_not_sentence' });
 

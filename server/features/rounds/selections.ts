@@ -19,9 +19,16 @@ export interface Participants {
 
 export function presentSelection(row: SelectionRow) {
   return {
-    group_id: row.group_id, story_id: row.story_id, reasons: row.reasons, dissent: row.dissent, tie_break_reason: row.tie_break_reason,
-    selected_by: row.selected_by, selected_at: row.selected_at, method: row.method,
-    tallies: JSON.parse(row.tallies) as Tally[], participants: JSON.parse(row.participants) as Participants,
+    group_id: row.group_id,
+    story_id: row.story_id,
+    reasons: row.reasons,
+    dissent: row.dissent,
+    tie_break_reason: row.tie_break_reason,
+    selected_by: row.selected_by,
+    selected_at: row.selected_at,
+    method: row.method,
+    tallies: JSON.parse(row.tallies) as Tally[],
+    participants: JSON.parse(row.participants) as Participants,
   };
 }
 
@@ -30,7 +37,8 @@ export async function recordSelection(app: FastifyInstance, user: CurrentUser, g
   const row = await app.db.transaction().execute(async (trx) => {
     const { round, group } = await lockForVoting(app, trx, access.group, 'update');
     const groupStories = (await groupsRepo.storyIds(trx, [group.id])).get(group.id) ?? [];
-    if (!groupStories.includes(input.story_id)) throw new ValidationError([{ path: 'story_id', message: t(locale, 'rounds.errors.story_not_in_group') }]);
+    if (!groupStories.includes(input.story_id))
+      throw new ValidationError([{ path: 'story_id', message: t(locale, 'rounds.errors.story_not_in_group') }]);
     const count = await countIteration(trx, round, group);
     const reason = input.tie_break_reason;
     if (!reason && count.winner_ids.length > 1 && count.winner_ids.includes(input.story_id)) {
@@ -44,9 +52,16 @@ export async function recordSelection(app: FastifyInstance, user: CurrentUser, g
     const organizations = [...new Set(members.map((m) => m.organization_name).filter((n): n is string => !!n))].sort();
     await groupsRepo.closeIteration(trx, group.id, group.iteration, count.tallies);
     return ballotsRepo.insertSelection(trx, {
-      group_id: group.id, story_id: input.story_id, reasons: input.reasons, dissent: input.dissent, method: round.voting_method,
-      tallies: JSON.stringify(count.tallies), participants: JSON.stringify({ count: members.length, voted: voters.voted, organizations }),
-      tie_break_reason: reason, selected_by: user.id, selected_at: new Date().toISOString(),
+      group_id: group.id,
+      story_id: input.story_id,
+      reasons: input.reasons,
+      dissent: input.dissent,
+      method: round.voting_method,
+      tallies: JSON.stringify(count.tallies),
+      participants: JSON.stringify({ count: members.length, voted: voters.voted, organizations }),
+      tie_break_reason: reason,
+      selected_by: user.id,
+      selected_at: new Date().toISOString(),
     });
   });
   return presentSelection(row);

@@ -20,11 +20,23 @@ export function seesAllRounds(user: CurrentUser): boolean {
 export async function presentRound(db: DbOrTrx, row: RoundRow): Promise<RoundView> {
   const [storyIds, groups] = await Promise.all([repo.roundStoryIds(db, row.id), groupsRepo.groupsOfRound(db, row.id)]);
   return {
-    id: row.id, title: row.title, prompt: row.prompt, template: row.template, voting_method: row.voting_method,
-    points_per_voter: row.points_per_voter, parent_round_id: row.parent_round_id, meeting_date: row.meeting_date,
-    submission_deadline: row.submission_deadline, hide_results: row.hide_results === 1, phase: row.phase,
-    published_at: row.published_at, created_by: row.created_by, created_at: row.created_at, updated_at: row.updated_at,
-    story_ids: storyIds, group_ids: groups.map((g) => g.id),
+    id: row.id,
+    title: row.title,
+    prompt: row.prompt,
+    template: row.template,
+    voting_method: row.voting_method,
+    points_per_voter: row.points_per_voter,
+    parent_round_id: row.parent_round_id,
+    meeting_date: row.meeting_date,
+    submission_deadline: row.submission_deadline,
+    hide_results: row.hide_results === 1,
+    phase: row.phase,
+    published_at: row.published_at,
+    created_by: row.created_by,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+    story_ids: storyIds,
+    group_ids: groups.map((g) => g.id),
   };
 }
 
@@ -46,15 +58,28 @@ export async function createRound(db: DbOrTrx, user: CurrentUser, input: CreateR
   }
   const now = nowIso();
   const row: RoundRow = {
-    id: newId(), title: input.title, prompt: input.prompt, template: input.template, voting_method: input.voting_method,
+    id: newId(),
+    title: input.title,
+    prompt: input.prompt,
+    template: input.template,
+    voting_method: input.voting_method,
     points_per_voter: input.voting_method === 'points' ? (input.points_per_voter ?? null) : null,
-    parent_round_id: input.parent_round_id ?? null, meeting_date: input.meeting_date ?? null,
-    submission_deadline: input.submission_deadline ?? null, hide_results: input.hide_results ? 1 : 0, phase: 'collecting',
-    published_at: null, created_by: user.id, created_at: now, updated_at: now,
+    parent_round_id: input.parent_round_id ?? null,
+    meeting_date: input.meeting_date ?? null,
+    submission_deadline: input.submission_deadline ?? null,
+    hide_results: input.hide_results ? 1 : 0,
+    phase: 'collecting',
+    published_at: null,
+    created_by: user.id,
+    created_at: now,
+    updated_at: now,
   };
   await db.transaction().execute(async (trx) => {
     await repo.insertRound(trx, row);
-    await trx.insertInto('round_transitions').values({ id: newId(), round_id: row.id, from_phase: null, to_phase: 'collecting', actor_id: user.id, at: now }).execute();
+    await trx
+      .insertInto('round_transitions')
+      .values({ id: newId(), round_id: row.id, from_phase: null, to_phase: 'collecting', actor_id: user.id, at: now })
+      .execute();
   });
   return row;
 }
@@ -69,7 +94,8 @@ export async function addStories(app: FastifyInstance, roundId: string, storyIds
     const found = await trx.selectFrom('stories').select('id').where('id', 'in', wanted).where('status', '=', 'submitted').execute();
     const ok = new Set(found.map((s) => s.id));
     const bad = wanted.filter((id) => !ok.has(id));
-    if (bad.length) throw new ValidationError([{ path: 'story_ids', message: `Only submitted stories can be added; not: ${bad.join(', ')}` }]);
+    if (bad.length)
+      throw new ValidationError([{ path: 'story_ids', message: `Only submitted stories can be added; not: ${bad.join(', ')}` }]);
     await repo.addRoundStories(trx, roundId, wanted);
     await trx.updateTable('rounds').set({ updated_at: nowIso() }).where('id', '=', roundId).execute();
     return (await repo.findRound(trx, roundId))!;
@@ -104,7 +130,10 @@ async function prepareClose(trx: DbOrTrx, round: RoundRow): Promise<void> {
   const selections = await selectionsOfRound(trx, round.id);
   const done = new Set(selections.map((s) => s.group_id));
   const missing = groups.filter((g) => !done.has(g.id)).map((g) => g.name);
-  if (missing.length) throw new Conflict(`These groups have no selection yet: ${missing.join(', ')}`, 'groups_without_selection', { groups: missing.join(', ') });
+  if (missing.length)
+    throw new Conflict(`These groups have no selection yet: ${missing.join(', ')}`, 'groups_without_selection', {
+      groups: missing.join(', '),
+    });
   if (round.parent_round_id) {
     const parent = await repo.findRound(trx, round.parent_round_id);
     if (parent && parent.phase !== 'closed') {

@@ -12,7 +12,12 @@ export type Ballot = { story_id: string } | { ranking: string[] } | { points: Re
  * Checks a ballot against the method and the stories on this iteration's ballot paper.
  * Returns an error key (an i18n key under rounds.errors) or null when the ballot is valid.
  */
-export function ballotProblem(method: VotingMethod, ballot: Ballot, candidates: readonly string[], pointsPerVoter: number | null): string | null {
+export function ballotProblem(
+  method: VotingMethod,
+  ballot: Ballot,
+  candidates: readonly string[],
+  pointsPerVoter: number | null,
+): string | null {
   const onPaper = new Set(candidates);
   if (method === 'plurality') {
     if (!('story_id' in ballot)) return 'rounds.errors.ballot_shape_plurality';

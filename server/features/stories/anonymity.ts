@@ -96,7 +96,10 @@ export function isPhoneNumber(candidate: string): boolean {
 const NL_STREET_SUFFIX =
   'straat|laan|weg|steenweg|plein|markt|dreef|lei|kaai|dijk|singel|gracht|pad|hof|park|baan|berg|veld|wal|kade|vest|dam|dries|meers|kouter|hoek|plaats|ring|boulevard|heide|bos|akker|beemd|kerkhof|wijk|vliet|gaarde';
 function capitalised(alternatives: string): string {
-  return alternatives.split('|').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('|');
+  return alternatives
+    .split('|')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('|');
 }
 /** Count words that follow a number in prose ("de markt 3 keer"): never a house number then. */
 const NOT_A_HOUSE =
@@ -108,7 +111,8 @@ const NL_ADDRESS = new RegExp(
 const EN_ADDRESS =
   /(?<![\w.,])\d{1,4}[A-Za-z]?\s+(?:[A-Z][a-z'-]+\s+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Way|Close|Court|Place|Square|Terrace|Crescent|Grove|Gardens|Boulevard|Row|Hill|Walk|Mews)(?![\p{L}])/gu;
 /** Brussels and Wallonia: "Rue de la Loi 16", "Avenue Louise 54". */
-const FR_ADDRESS = /(?<![\p{L}])(?:Rue|Avenue|Chaussée|Boulevard|Place|Square|Quai|Allée|Impasse)\s+(?:[\p{L}'-]+\s+){1,4}\d{1,4}(?:\s?[A-Za-z](?![\p{L}]))?(?![\d.,]\d|\s*(?:%|€))/gu;
+const FR_ADDRESS =
+  /(?<![\p{L}])(?:Rue|Avenue|Chaussée|Boulevard|Place|Square|Quai|Allée|Impasse)\s+(?:[\p{L}'-]+\s+){1,4}\d{1,4}(?:\s?[A-Za-z](?![\p{L}]))?(?![\d.,]\d|\s*(?:%|€))/gu;
 
 // --- exact dates of birth -------------------------------------------------------------------------
 

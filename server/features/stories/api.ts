@@ -2,7 +2,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createStoryBody, exportQuery, listAnswer, listQuery, patchStoryBody, storyParams, storyView, storyWithWarnings, themesBody, versionView } from './schemas.js';
+import {
+  createStoryBody,
+  exportQuery,
+  listAnswer,
+  listQuery,
+  patchStoryBody,
+  storyParams,
+  storyView,
+  storyWithWarnings,
+  themesBody,
+  versionView,
+} from './schemas.js';
 import { createStory, getStory, setThemes, storyHistory, updateStory } from './service.js';
 import { registerCsv, registerJson, registerRows } from './story-csv.js';
 import { listStories } from './search.js';
@@ -16,7 +27,12 @@ export default async function storiesApi(fastify: FastifyInstance): Promise<void
     '/api/v1/stories',
     {
       config: { access: ['storyteller', 'facilitator'] },
-      schema: { tags, summary: 'Write a story (a draft unless submit is true); warnings come from the anonymity check', body: createStoryBody, response: { 201: storyWithWarnings } },
+      schema: {
+        tags,
+        summary: 'Write a story (a draft unless submit is true); warnings come from the anonymity check',
+        body: createStoryBody,
+        response: { 201: storyWithWarnings },
+      },
     },
     async (request, reply) => {
       const { story, warnings } = await createStory(app, request.user!, request.body, request.locale);
@@ -28,7 +44,12 @@ export default async function storiesApi(fastify: FastifyInstance): Promise<void
     '/api/v1/stories',
     {
       config: { access: 'signed-in' },
-      schema: { tags, summary: 'Stories the caller may see, newest first; q searches ignoring accents and case', querystring: listQuery, response: { 200: listAnswer } },
+      schema: {
+        tags,
+        summary: 'Stories the caller may see, newest first; q searches ignoring accents and case',
+        querystring: listQuery,
+        response: { 200: listAnswer },
+      },
     },
     async (request) => listStories(app, request.user!, request.query, request.locale),
   );
@@ -37,7 +58,11 @@ export default async function storiesApi(fastify: FastifyInstance): Promise<void
     '/api/v1/stories/export',
     {
       config: { access: 'signed-in' },
-      schema: { tags, summary: 'The story register the caller may see (CSV or JSON), one row per story with its serial number', querystring: exportQuery },
+      schema: {
+        tags,
+        summary: 'The story register the caller may see (CSV or JSON), one row per story with its serial number',
+        querystring: exportQuery,
+      },
     },
     async (request, reply) => {
       const rows = await registerRows(app, request.user!);
@@ -60,7 +85,8 @@ export default async function storiesApi(fastify: FastifyInstance): Promise<void
       config: { access: 'signed-in' },
       schema: {
         tags,
-        summary: 'Edit a story: its author, while no round locks it (409). A facilitator may send theme_ids alone for any submitted story, also when locked.',
+        summary:
+          'Edit a story: its author, while no round locks it (409). A facilitator may send theme_ids alone for any submitted story, also when locked.',
         params: storyParams,
         body: patchStoryBody,
         response: { 200: storyWithWarnings },
@@ -76,7 +102,13 @@ export default async function storiesApi(fastify: FastifyInstance): Promise<void
     '/api/v1/stories/:id/themes',
     {
       config: { access: 'signed-in' },
-      schema: { tags, summary: 'Replace the theme tags: facilitators on any submitted story (also when locked); the author while not locked', params: storyParams, body: themesBody, response: { 200: storyView } },
+      schema: {
+        tags,
+        summary: 'Replace the theme tags: facilitators on any submitted story (also when locked); the author while not locked',
+        params: storyParams,
+        body: themesBody,
+        response: { 200: storyView },
+      },
     },
     async (request) => setThemes(app, request.user!, request.params.id, request.body.theme_ids, request.locale),
   );
@@ -85,11 +117,24 @@ export default async function storiesApi(fastify: FastifyInstance): Promise<void
     '/api/v1/stories/:id/versions',
     {
       config: { access: 'signed-in' },
-      schema: { tags, summary: 'Earlier versions of a story, newest first: for its author and facilitators', params: storyParams, response: { 200: z.object({ items: z.array(versionView) }) } },
+      schema: {
+        tags,
+        summary: 'Earlier versions of a story, newest first: for its author and facilitators',
+        params: storyParams,
+        response: { 200: z.object({ items: z.array(versionView) }) },
+      },
     },
     async (request) => {
       const { versions } = await storyHistory(app, request.params.id, request.user!);
-      return { items: versions.map(({ version, editor_name, by_author, created_at, snapshot }) => ({ version, editor_name, by_author, created_at, snapshot })) };
+      return {
+        items: versions.map(({ version, editor_name, by_author, created_at, snapshot }) => ({
+          version,
+          editor_name,
+          by_author,
+          created_at,
+          snapshot,
+        })),
+      };
     },
   );
 }

@@ -31,12 +31,25 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 /** The raw form body back into values, so a failed form shows everything that was typed. */
 export function valuesFromBody(body: Record<string, unknown>): FormValues {
   const values: FormValues = {
-    title: str(body.title), story: str(body.story), significance: str(body.significance), role: str(body.role),
-    story_date: str(body.story_date), learning_question: str(body.learning_question), anonymous: str(body.anonymous),
-    author_name: str(body.author_name), language: str(body.language), organization_id: str(body.organization_id),
-    theme_ids: Array.isArray(body.theme_ids) ? body.theme_ids.filter((v): v is string => typeof v === 'string') : str(body.theme_ids) ? [body.theme_ids as string] : [],
-    consent_report: body.consent_report === 'on', consent_quote: body.consent_quote === 'on',
-    round_id: str(body.round_id), template: str(body.template),
+    title: str(body.title),
+    story: str(body.story),
+    significance: str(body.significance),
+    role: str(body.role),
+    story_date: str(body.story_date),
+    learning_question: str(body.learning_question),
+    anonymous: str(body.anonymous),
+    author_name: str(body.author_name),
+    language: str(body.language),
+    organization_id: str(body.organization_id),
+    theme_ids: Array.isArray(body.theme_ids)
+      ? body.theme_ids.filter((v): v is string => typeof v === 'string')
+      : str(body.theme_ids)
+        ? [body.theme_ids as string]
+        : [],
+    consent_report: body.consent_report === 'on',
+    consent_quote: body.consent_quote === 'on',
+    round_id: str(body.round_id),
+    template: str(body.template),
   };
   for (const [k, v] of Object.entries(body)) if (k.startsWith('extra_') && typeof v === 'string') values[k as `extra_${string}`] = v;
   return values;
@@ -44,10 +57,21 @@ export function valuesFromBody(body: Record<string, unknown>): FormValues {
 
 export function valuesFromRow(row: StoryRow, themeIds: string[]): FormValues {
   const values: FormValues = {
-    title: row.title, story: row.story, significance: row.significance, role: row.role ?? '', story_date: row.story_date ?? '',
-    learning_question: row.learning_question ?? '', anonymous: row.anonymous === 1 ? 'yes' : 'no', author_name: row.author_name ?? '',
-    language: row.language, organization_id: row.organization_id ?? '', theme_ids: themeIds,
-    consent_report: row.consent_report === 1, consent_quote: row.consent_quote === 1, round_id: row.round_id ?? '', template: row.template,
+    title: row.title,
+    story: row.story,
+    significance: row.significance,
+    role: row.role ?? '',
+    story_date: row.story_date ?? '',
+    learning_question: row.learning_question ?? '',
+    anonymous: row.anonymous === 1 ? 'yes' : 'no',
+    author_name: row.author_name ?? '',
+    language: row.language,
+    organization_id: row.organization_id ?? '',
+    theme_ids: themeIds,
+    consent_report: row.consent_report === 1,
+    consent_quote: row.consent_quote === 1,
+    round_id: row.round_id ?? '',
+    template: row.template,
   };
   for (const [k, v] of Object.entries(parseExtra(row) ?? {})) values[`extra_${k}`] = v;
   return values;
@@ -60,7 +84,10 @@ export function inputName(field: string): string {
 
 /** Error paths as the form's ids: "extra.dream" -> "extra_dream", "theme_ids.0" -> "theme_ids". */
 export function formErrors(errors: FieldError[]): { errors: FieldError[]; fieldErrors: Record<string, string> } {
-  const mapped = errors.map((e) => ({ path: e.path.replace(/^extra\./, 'extra_').replace(/^theme_ids\.\d+$/, 'theme_ids'), message: e.message }));
+  const mapped = errors.map((e) => ({
+    path: e.path.replace(/^extra\./, 'extra_').replace(/^theme_ids\.\d+$/, 'theme_ids'),
+    message: e.message,
+  }));
   const fieldErrors: Record<string, string> = {};
   for (const e of mapped) fieldErrors[e.path || '_form'] ??= e.message;
   return { errors: mapped, fieldErrors };
@@ -101,7 +128,11 @@ export async function formModel(app: FastifyInstance, request: FastifyRequest, c
     values: ctx.values,
     anonymousChecked: ctx.values.anonymous === 'yes',
     namedChecked: ctx.values.anonymous === 'no',
-    languages: (['nl', 'en'] as const).map((code) => ({ code, label: request.t(`stories.language.${code}`), selected: (ctx.values.language || locale) === code })),
+    languages: (['nl', 'en'] as const).map((code) => ({
+      code,
+      label: request.t(`stories.language.${code}`),
+      selected: (ctx.values.language || locale) === code,
+    })),
     organizations: choices.organizations.map((o) => ({ ...o, selected: o.id === ctx.values.organization_id })),
     themes: choices.themes.map((th, i) => ({ ...th, checked: themeIds.includes(th.id), first: i === 0 })),
     errors,

@@ -25,11 +25,15 @@ const fieldSchema = z
     label: localized,
     help: localized.optional(),
     questions: z.array(localized).max(10).optional(),
-    options: z.array(z.object({ value: z.string().min(1).max(50), label: localized }).strict()).min(1).optional(),
+    options: z
+      .array(z.object({ value: z.string().min(1).max(50), label: localized }).strict())
+      .min(1)
+      .optional(),
   })
   .strict()
   .superRefine((f, ctx) => {
-    if ((f.type === 'text' || f.type === 'textarea') && f.max === undefined) ctx.addIssue({ code: 'custom', message: `${f.name}: text fields need a max length` });
+    if ((f.type === 'text' || f.type === 'textarea') && f.max === undefined)
+      ctx.addIssue({ code: 'custom', message: `${f.name}: text fields need a max length` });
     if (f.type === 'select' && !f.options) ctx.addIssue({ code: 'custom', message: `${f.name}: a select needs options` });
     if (f.type !== 'select' && f.options) ctx.addIssue({ code: 'custom', message: `${f.name}: only a select has options` });
   });
@@ -112,18 +116,16 @@ export function localizeTemplate(template: FormTemplate, locale: Locale) {
     name: template.name[locale],
     intro: template.intro[locale],
     criteria: template.criteria.map((c) => c[locale]),
-    fields: template.fields.map(
-      (f): LocalizedField => ({
-        name: f.name,
-        type: f.type,
-        required: f.required,
-        max: f.max ?? null,
-        rows: f.rows ?? 6,
-        label: f.label[locale],
-        help: f.help?.[locale] ?? null,
-        questions: (f.questions ?? []).map((q) => q[locale]),
-        options: (f.options ?? []).map((o) => ({ value: o.value, label: o.label[locale] })),
-      }),
-    ),
+    fields: template.fields.map((f): LocalizedField => ({
+      name: f.name,
+      type: f.type,
+      required: f.required,
+      max: f.max ?? null,
+      rows: f.rows ?? 6,
+      label: f.label[locale],
+      help: f.help?.[locale] ?? null,
+      questions: (f.questions ?? []).map((q) => q[locale]),
+      options: (f.options ?? []).map((o) => ({ value: o.value, label: o.label[locale] })),
+    })),
   };
 }

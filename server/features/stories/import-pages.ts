@@ -4,7 +4,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFound } from '../../errors.js';
 import { setFlash } from '../../http/views.js';
 import { guessMapping, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportField } from './story-csv.js';
-import { checkRows, fieldLabel, loadImport, mappingProblems, MAX_FILE_BYTES, MAX_ROWS, readCsv, runImport, saveMapping, storeImport, type Mapping, type StoredImport } from './story-import.js';
+import {
+  checkRows,
+  fieldLabel,
+  loadImport,
+  mappingProblems,
+  MAX_FILE_BYTES,
+  MAX_ROWS,
+  readCsv,
+  runImport,
+  saveMapping,
+  storeImport,
+  type Mapping,
+  type StoredImport,
+} from './story-import.js';
 
 const access = { access: ['facilitator'] as const };
 type Params = { id: string };
@@ -27,7 +40,11 @@ export default async function storyImportPages(app: FastifyInstance): Promise<vo
 
   function uploadPage(request: FastifyRequest, reply: FastifyReply, error?: string) {
     const errors = error ? [{ path: 'file', message: error }] : [];
-    return reply.page('pages/stories/import-upload', { title: request.t('stories.import.title'), maxRows: MAX_ROWS, errors, fieldErrors: error ? { file: error } : {} }, error ? 422 : 200);
+    return reply.page(
+      'pages/stories/import-upload',
+      { title: request.t('stories.import.title'), maxRows: MAX_ROWS, errors, fieldErrors: error ? { file: error } : {} },
+      error ? 422 : 200,
+    );
   }
 
   app.get('/stories/import', { config: access }, async (request, reply) => uploadPage(request, reply));
@@ -61,7 +78,13 @@ export default async function storyImportPages(app: FastifyInstance): Promise<vo
     return found;
   }
 
-  function mapPage(request: FastifyRequest, reply: FastifyReply, found: StoredImport, mapping: Mapping, errors: Array<{ path: string; message: string }> = []) {
+  function mapPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: StoredImport,
+    mapping: Mapping,
+    errors: Array<{ path: string; message: string }> = [],
+  ) {
     const fieldErrors = Object.fromEntries(errors.filter((e) => e.path).map((e) => [e.path, e.message]));
     const first = found.rows[0] ?? [];
     return reply.page(
@@ -70,8 +93,16 @@ export default async function storyImportPages(app: FastifyInstance): Promise<vo
         title: request.t('stories.import.map_title'),
         upload: { id: found.id, filename: found.filename, count: found.rows.length },
         fields: IMPORT_FIELDS.map((f) => ({
-          name: f, label: fieldLabel(f, request.locale), required: REQUIRED_IMPORT_FIELDS.includes(f), error: fieldErrors[`map_${f}`],
-          columns: found.headers.map((h, i) => ({ index: i, header: h, sample: (first[i] ?? '').slice(0, 60), selected: mapping[f] === i })),
+          name: f,
+          label: fieldLabel(f, request.locale),
+          required: REQUIRED_IMPORT_FIELDS.includes(f),
+          error: fieldErrors[`map_${f}`],
+          columns: found.headers.map((h, i) => ({
+            index: i,
+            header: h,
+            sample: (first[i] ?? '').slice(0, 60),
+            selected: mapping[f] === i,
+          })),
         })),
         errors,
       },
@@ -109,9 +140,15 @@ export default async function storyImportPages(app: FastifyInstance): Promise<vo
         title: request.t('stories.import.preview_title'),
         upload: { id: found.id, filename: found.filename, count: found.rows.length },
         badCount: bad.length,
-        rows: [...bad, ...good.slice(0, PREVIEW_OK_ROWS)].sort((a, b) => a.line - b.line).map((r) => ({
-          line: r.line, title: r.values.title, author: r.values.author_name || request.t('stories.anonymous_author'), date: r.values.story_date, errors: r.errors,
-        })),
+        rows: [...bad, ...good.slice(0, PREVIEW_OK_ROWS)]
+          .sort((a, b) => a.line - b.line)
+          .map((r) => ({
+            line: r.line,
+            title: r.values.title,
+            author: r.values.author_name || request.t('stories.anonymous_author'),
+            date: r.values.story_date,
+            errors: r.errors,
+          })),
         moreOk: Math.max(0, good.length - PREVIEW_OK_ROWS),
       },
     };

@@ -5,7 +5,20 @@ import { Conflict, Forbidden, ValidationError, type FieldError } from '../../err
 import { setFlash } from '../../http/views.js';
 import { parseForm } from '../../lib/schemas.js';
 import { listQuery, storyForm, themesBody, type CreateStory } from './schemas.js';
-import { cleanExtra, contentOf, createStory, getStory, loadVisible, missingForSubmit, referenceProblems, setThemes, storyHistory, updateStory, warningsFor, type Content } from './service.js';
+import {
+  cleanExtra,
+  contentOf,
+  createStory,
+  getStory,
+  loadVisible,
+  missingForSubmit,
+  referenceProblems,
+  setThemes,
+  storyHistory,
+  updateStory,
+  warningsFor,
+  type Content,
+} from './service.js';
 import { registerCsv, registerJson, registerRows } from './story-csv.js';
 import { listStories } from './search.js';
 import { formTemplate, TEMPLATE_KEYS } from './form-templates.js';
@@ -20,7 +33,14 @@ function body(request: FastifyRequest): Record<string, unknown> {
 }
 
 function contentFrom(input: CreateStory, extra: Record<string, string> | null): Content {
-  return { title: input.title, story: input.story, significance: input.significance, role: input.role ?? null, learning_question: input.learning_question ?? null, extra };
+  return {
+    title: input.title,
+    story: input.story,
+    significance: input.significance,
+    role: input.role ?? null,
+    learning_question: input.learning_question ?? null,
+    extra,
+  };
 }
 
 export default async function storyPages(app: FastifyInstance): Promise<void> {
@@ -55,10 +75,32 @@ export default async function storyPages(app: FastifyInstance): Promise<void> {
     const round = await roundFor(query.round_id);
     const template = templateFor(round?.template, typeof query.template === 'string' ? query.template : null);
     const user = request.user!;
-    const values = { anonymous: '', author_name: user.name, language: user.locale ?? app.config.DEFAULT_LOCALE, organization_id: user.organization_id ?? '', consent_report: true, consent_quote: true, round_id: round?.id ?? '', template: template.key, theme_ids: [] };
-    const model = await formModel(app, request, { heading: request.t('stories.form.new_title'), action: '/stories', template, values, round, cancelHref: '/stories' });
+    const values = {
+      anonymous: '',
+      author_name: user.name,
+      language: user.locale ?? app.config.DEFAULT_LOCALE,
+      organization_id: user.organization_id ?? '',
+      consent_report: true,
+      consent_quote: true,
+      round_id: round?.id ?? '',
+      template: template.key,
+      theme_ids: [],
+    };
+    const model = await formModel(app, request, {
+      heading: request.t('stories.form.new_title'),
+      action: '/stories',
+      template,
+      values,
+      round,
+      cancelHref: '/stories',
+    });
     // Outside a round the writer may pick another form: the MSC default, with a learning question, or a backcast.
-    const otherForms = round ? [] : TEMPLATE_KEYS.filter((k) => k !== template.key).map((k) => ({ href: `/stories/new?template=${k}`, name: formTemplate(k).name[request.locale] }));
+    const otherForms = round
+      ? []
+      : TEMPLATE_KEYS.filter((k) => k !== template.key).map((k) => ({
+          href: `/stories/new?template=${k}`,
+          name: formTemplate(k).name[request.locale],
+        }));
     return reply.page('pages/stories/form', { ...model, otherForms });
   });
 
@@ -67,14 +109,31 @@ export default async function storyPages(app: FastifyInstance): Promise<void> {
     const round = await roundFor(raw.round_id);
     const template = templateFor(round?.template, typeof raw.template === 'string' ? raw.template : null);
     const rerender = (errors: FieldError[]) =>
-      formModel(app, request, { heading: request.t('stories.form.new_title'), action: '/stories', template, values: valuesFromBody(raw), errors, round, cancelHref: '/stories' }).then((m) => reply.page('pages/stories/form', m, 422));
+      formModel(app, request, {
+        heading: request.t('stories.form.new_title'),
+        action: '/stories',
+        template,
+        values: valuesFromBody(raw),
+        errors,
+        round,
+        cancelHref: '/stories',
+      }).then((m) => reply.page('pages/stories/form', m, 422));
     const parsed = parseForm(storyForm, raw, request.locale);
     if (!parsed.ok) return rerender(parsed.errors);
     // The form pre-selects the author's organisation, so an empty choice means "none".
-    const input = { ...parsed.value, organization_id: parsed.value.organization_id ?? null, round_id: round?.id ?? null, template: template.key };
+    const input = {
+      ...parsed.value,
+      organization_id: parsed.value.organization_id ?? null,
+      round_id: round?.id ?? null,
+      template: template.key,
+    };
     const extra = cleanExtra(template, input.extra, request.locale);
     const content = contentFrom(input, extra.value);
-    const problems = [...extra.errors, ...(await referenceProblems(app.db, input, request.locale)), ...(input.submit ? missingForSubmit(template, content, request.locale) : [])];
+    const problems = [
+      ...extra.errors,
+      ...(await referenceProblems(app.db, input, request.locale)),
+      ...(input.submit ? missingForSubmit(template, content, request.locale) : []),
+    ];
     if (problems.length) return rerender(problems);
     // Submitting with findings goes through the review step first; without findings it submits at once.
     const submitNow = input.submit && warningsFor(content).length === 0;
@@ -94,22 +153,36 @@ export default async function storyPages(app: FastifyInstance): Promise<void> {
   async function editable(request: FastifyRequest<{ Params: Params }>) {
     const row = await loadVisible(app.db, request.params.id, request.user!);
     if (row.author_id !== request.user!.id) throw new Forbidden('Only the author may edit a story');
-    if ((await repo.lockedStoryIds(app.db, [row.id])).has(row.id)) throw new Conflict('A round has locked this story for discussion', 'story_locked');
+    if ((await repo.lockedStoryIds(app.db, [row.id])).has(row.id))
+      throw new Conflict('A round has locked this story for discussion', 'story_locked');
     return row;
   }
 
-  async function editPage(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, values: ReturnType<typeof valuesFromBody> | null, errors: FieldError[] = []) {
+  async function editPage(
+    request: FastifyRequest<{ Params: Params }>,
+    reply: FastifyReply,
+    values: ReturnType<typeof valuesFromBody> | null,
+    errors: FieldError[] = [],
+  ) {
     const row = await editable(request);
     const themes = (await repo.themeIdsFor(app.db, [row.id])).get(row.id) ?? [];
     const round = row.round_id ? ((await repo.findRound(app.db, row.round_id)) ?? null) : null;
     const model = await formModel(app, request, {
-      heading: request.t('stories.form.edit_title'), action: `/stories/${row.id}/edit`, template: templateFor(row.template, null),
-      values: values ?? valuesFromRow(row, themes), errors, submitted: row.status === 'submitted', round, cancelHref: `/stories/${row.id}`,
+      heading: request.t('stories.form.edit_title'),
+      action: `/stories/${row.id}/edit`,
+      template: templateFor(row.template, null),
+      values: values ?? valuesFromRow(row, themes),
+      errors,
+      submitted: row.status === 'submitted',
+      round,
+      cancelHref: `/stories/${row.id}`,
     });
     return reply.page('pages/stories/form', model, errors.length ? 422 : 200);
   }
 
-  app.get<{ Params: Params }>('/stories/:id/edit', { config: { access: 'signed-in' } }, async (request, reply) => editPage(request, reply, null));
+  app.get<{ Params: Params }>('/stories/:id/edit', { config: { access: 'signed-in' } }, async (request, reply) =>
+    editPage(request, reply, null),
+  );
 
   app.post<{ Params: Params }>('/stories/:id/edit', { config: { access: 'signed-in' } }, async (request, reply) => {
     const row = await editable(request);
@@ -121,15 +194,29 @@ export default async function storyPages(app: FastifyInstance): Promise<void> {
     const extra = cleanExtra(template, input.extra, request.locale);
     const content = contentFrom(input, extra.value);
     const needsAll = input.submit || row.status === 'submitted';
-    const problems = [...extra.errors, ...(await referenceProblems(app.db, input, request.locale)), ...(needsAll ? missingForSubmit(template, content, request.locale) : [])];
+    const problems = [
+      ...extra.errors,
+      ...(await referenceProblems(app.db, input, request.locale)),
+      ...(needsAll ? missingForSubmit(template, content, request.locale) : []),
+    ];
     if (problems.length) return editPage(request, reply, valuesFromBody(raw), problems);
     const submitNow = input.submit && row.status === 'draft' && warningsFor(content).length === 0;
     const { round_id: _r, template: _t, submit: _s, extra: _e, ...fields } = input;
     // Empty date and organisation fields clear them: the form shows what is stored.
     const cleared = { story_date: fields.story_date ?? null, organization_id: fields.organization_id ?? null };
-    await updateStory(app, request.user!, row.id, { ...fields, ...cleared, extra: extra.value ?? {}, ...(submitNow ? { submit: true } : {}) }, request.locale);
+    await updateStory(
+      app,
+      request.user!,
+      row.id,
+      { ...fields, ...cleared, extra: extra.value ?? {}, ...(submitNow ? { submit: true } : {}) },
+      request.locale,
+    );
     if (input.submit && row.status === 'draft' && !submitNow) return reply.redirect(`/stories/${row.id}/submit`, 303);
-    setFlash(request, 'success', request.t(submitNow ? 'stories.review.submitted' : row.status === 'submitted' ? 'stories.review.updated' : 'stories.review.saved'));
+    setFlash(
+      request,
+      'success',
+      request.t(submitNow ? 'stories.review.submitted' : row.status === 'submitted' ? 'stories.review.updated' : 'stories.review.saved'),
+    );
     return reply.redirect(`/stories/${row.id}`, 303);
   });
 
@@ -138,10 +225,22 @@ export default async function storyPages(app: FastifyInstance): Promise<void> {
     if (row.status === 'submitted') return reply.redirect(`/stories/${row.id}`, 303);
     const findings = findingsModel(request, row);
     const errors = error ? [{ path: 'confirm', message: error }] : [];
-    return reply.page('pages/stories/submit', { title: request.t('stories.review.title'), story: { id: row.id, title: row.title }, findings, errors, fieldErrors: error ? { confirm: error } : {} }, error ? 422 : 200);
+    return reply.page(
+      'pages/stories/submit',
+      {
+        title: request.t('stories.review.title'),
+        story: { id: row.id, title: row.title },
+        findings,
+        errors,
+        fieldErrors: error ? { confirm: error } : {},
+      },
+      error ? 422 : 200,
+    );
   }
 
-  app.get<{ Params: Params }>('/stories/:id/submit', { config: { access: 'signed-in' } }, async (request, reply) => reviewPage(request, reply));
+  app.get<{ Params: Params }>('/stories/:id/submit', { config: { access: 'signed-in' } }, async (request, reply) =>
+    reviewPage(request, reply),
+  );
 
   app.post<{ Params: Params }>('/stories/:id/submit', { config: { access: 'signed-in' } }, async (request, reply) => {
     const row = await editable(request);
@@ -173,4 +272,3 @@ export default async function storyPages(app: FastifyInstance): Promise<void> {
     return reply.page('pages/stories/history', historyModel(request, row, versions));
   });
 }
-

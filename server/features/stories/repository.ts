@@ -40,7 +40,10 @@ export interface Viewer {
  */
 export async function nextSerial(db: DbOrTrx): Promise<number> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(${SERIAL_LOCK})`.execute(db);
-  const row = await db.selectFrom('stories').select((eb) => eb.fn.max('serial').as('max')).executeTakeFirst();
+  const row = await db
+    .selectFrom('stories')
+    .select((eb) => eb.fn.max('serial').as('max'))
+    .executeTakeFirst();
   return Number(row?.max ?? 0) + 1;
 }
 
@@ -72,7 +75,12 @@ export async function updateStoryRow(db: DbOrTrx, id: string, values: Updateable
 export async function themeIdsFor(db: DbOrTrx, storyIds: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>(storyIds.map((id) => [id, []]));
   if (storyIds.length === 0) return out;
-  const rows = await db.selectFrom('story_themes').select(['story_id', 'theme_id']).where('story_id', 'in', storyIds).orderBy('theme_id').execute();
+  const rows = await db
+    .selectFrom('story_themes')
+    .select(['story_id', 'theme_id'])
+    .where('story_id', 'in', storyIds)
+    .orderBy('theme_id')
+    .execute();
   for (const r of rows) out.get(r.story_id)?.push(r.theme_id);
   return out;
 }
@@ -80,12 +88,20 @@ export async function themeIdsFor(db: DbOrTrx, storyIds: string[]): Promise<Map<
 export async function setStoryThemes(db: DbOrTrx, storyId: string, themeIds: string[]): Promise<void> {
   await db.deleteFrom('story_themes').where('story_id', '=', storyId).execute();
   const unique = [...new Set(themeIds)];
-  if (unique.length) await db.insertInto('story_themes').values(unique.map((theme_id) => ({ story_id: storyId, theme_id }))).execute();
+  if (unique.length)
+    await db
+      .insertInto('story_themes')
+      .values(unique.map((theme_id) => ({ story_id: storyId, theme_id })))
+      .execute();
 }
 
 export async function existingThemeIds(db: DbOrTrx, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('themes').select('id').where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('themes')
+    .select('id')
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Set(rows.map((r) => r.id));
 }
 
@@ -111,9 +127,16 @@ export async function lockedStoryIds(db: DbOrTrx, storyIds: string[]): Promise<S
 }
 
 export async function insertVersion(db: DbOrTrx, storyId: string, snapshot: unknown, editedBy: string | null): Promise<number> {
-  const row = await db.selectFrom('story_versions').select((eb) => eb.fn.max('version').as('max')).where('story_id', '=', storyId).executeTakeFirst();
+  const row = await db
+    .selectFrom('story_versions')
+    .select((eb) => eb.fn.max('version').as('max'))
+    .where('story_id', '=', storyId)
+    .executeTakeFirst();
   const version = Number(row?.max ?? 0) + 1;
-  await db.insertInto('story_versions').values({ id: newId(), story_id: storyId, version, snapshot: JSON.stringify(snapshot), edited_by: editedBy, created_at: nowIso() }).execute();
+  await db
+    .insertInto('story_versions')
+    .values({ id: newId(), story_id: storyId, version, snapshot: JSON.stringify(snapshot), edited_by: editedBy, created_at: nowIso() })
+    .execute();
   return version;
 }
 
@@ -121,7 +144,13 @@ export function listVersions(db: DbOrTrx, storyId: string) {
   return db
     .selectFrom('story_versions')
     .leftJoin('users', 'users.id', 'story_versions.edited_by')
-    .select(['story_versions.version', 'story_versions.snapshot', 'story_versions.edited_by', 'story_versions.created_at', 'users.name as editor_name'])
+    .select([
+      'story_versions.version',
+      'story_versions.snapshot',
+      'story_versions.edited_by',
+      'story_versions.created_at',
+      'users.name as editor_name',
+    ])
     .where('story_versions.story_id', '=', storyId)
     .orderBy('story_versions.version', 'desc')
     .execute();
@@ -157,23 +186,44 @@ export function listStoryRows(db: DbOrTrx, dialect: Dialect, viewer: Viewer, f: 
   if (f.author_id) query = query.where('stories.author_id', '=', f.author_id);
   if (f.theme_id) {
     const themeId = f.theme_id;
-    query = query.where((eb) => eb.exists(eb.selectFrom('story_themes').select('story_themes.story_id').whereRef('story_themes.story_id', '=', 'stories.id').where('story_themes.theme_id', '=', themeId)));
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('story_themes')
+          .select('story_themes.story_id')
+          .whereRef('story_themes.story_id', '=', 'stories.id')
+          .where('story_themes.theme_id', '=', themeId),
+      ),
+    );
   }
   if (f.round_id) {
     const roundId = f.round_id;
     query = query.where((eb) =>
       eb.or([
         eb('stories.round_id', '=', roundId),
-        eb.exists(eb.selectFrom('round_stories').select('round_stories.story_id').whereRef('round_stories.story_id', '=', 'stories.id').where('round_stories.round_id', '=', roundId)),
+        eb.exists(
+          eb
+            .selectFrom('round_stories')
+            .select('round_stories.story_id')
+            .whereRef('round_stories.story_id', '=', 'stories.id')
+            .where('round_stories.round_id', '=', roundId),
+        ),
       ]),
     );
   }
   if (cursor) {
     query = query.where((eb) =>
-      eb.or([eb('stories.created_at', '<', cursor.created_at), eb.and([eb('stories.created_at', '=', cursor.created_at), eb('stories.id', '<', cursor.id)])]),
+      eb.or([
+        eb('stories.created_at', '<', cursor.created_at),
+        eb.and([eb('stories.created_at', '=', cursor.created_at), eb('stories.id', '<', cursor.id)]),
+      ]),
     );
   }
-  return query.orderBy('stories.created_at', 'desc').orderBy('stories.id', 'desc').limit(limit + 1).execute();
+  return query
+    .orderBy('stories.created_at', 'desc')
+    .orderBy('stories.id', 'desc')
+    .limit(limit + 1)
+    .execute();
 }
 
 /** Everything the viewer may see, in register order, for the export. */
@@ -222,7 +272,14 @@ export function selectionsFor(db: DbOrTrx, storyId: string) {
     .selectFrom('selections')
     .innerJoin('round_groups', 'round_groups.id', 'selections.group_id')
     .innerJoin('rounds', 'rounds.id', 'round_groups.round_id')
-    .select(['selections.id', 'selections.reasons', 'selections.selected_at', 'round_groups.name as group_name', 'rounds.id as round_id', 'rounds.title as round_title'])
+    .select([
+      'selections.id',
+      'selections.reasons',
+      'selections.selected_at',
+      'round_groups.name as group_name',
+      'rounds.id as round_id',
+      'rounds.title as round_title',
+    ])
     .where('selections.story_id', '=', storyId)
     .orderBy('selections.selected_at')
     .execute();

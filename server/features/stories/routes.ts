@@ -37,4 +37,3 @@ function nulPath(value: unknown, path = ''): string | null {
   }
   return null;
 }
-

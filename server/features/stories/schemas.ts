@@ -3,11 +3,25 @@ import { z } from 'zod';
 import { checkbox, id, isoDate, localeSchema } from '../../lib/schemas.js';
 import { TEMPLATE_KEYS } from './form-templates.js';
 
-export const LIMITS = { title: 200, story: 20000, significance: 5000, role: 200, author_name: 200, learning_question: 2000, extra: 3000, q: 200 } as const;
+export const LIMITS = {
+  title: 200,
+  story: 20000,
+  significance: 5000,
+  role: 200,
+  author_name: 200,
+  learning_question: 2000,
+  extra: 3000,
+  q: 200,
+} as const;
 
 /** Optional text: trimmed, empty becomes null. */
 const optionalText = (max: number) =>
-  z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
 
 const storyDate = isoDate.refine((v) => v >= '1900-01-01' && v <= '2100-12-31', { error: 'stories.errors.date_range' });
 const extraSchema = z

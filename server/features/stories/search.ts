@@ -9,7 +9,10 @@ import { presentRows } from './service.js';
 
 /** Accent- and case-folded text: "Één Café" -> "een cafe". The same folding for what is stored and what is asked. */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** The words of a query, folded, without any search syntax: at most 16 words of at most 64 characters. */
@@ -41,7 +44,13 @@ export function decodeCursor(value: string | undefined, message = 'The cursor is
 }
 
 /** One page of the stories the viewer may see, newest first, with the cursor of the next page (null at the end). */
-export async function listStories(app: FastifyInstance, viewer: CurrentUser, query: ListQuery, locale: Locale, extra: { author_id?: string } = {}): Promise<{ items: StoryView[]; next_cursor: string | null }> {
+export async function listStories(
+  app: FastifyInstance,
+  viewer: CurrentUser,
+  query: ListQuery,
+  locale: Locale,
+  extra: { author_id?: string } = {},
+): Promise<{ items: StoryView[]; next_cursor: string | null }> {
   const cursor = decodeCursor(query.cursor, t(locale, 'stories.errors.bad_cursor'));
   const filters = { ...query, terms: queryTerms(query.q), ...extra };
   const rows = await listStoryRows(app.db, app.dialect, viewer, filters, query.limit, cursor);

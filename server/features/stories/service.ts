@@ -27,14 +27,31 @@ export function parseExtra(row: Pick<StoryRow, 'extra'>): Record<string, string>
 /** THE shape of a story in every answer: the author's name only through authorNameFor. */
 export function presentStory(row: StoryRow, viewer: Pick<CurrentUser, 'id'> | null, themeIds: string[], locked: boolean): StoryView {
   return {
-    id: row.id, serial: Number(row.serial), title: row.title, story: row.story, significance: row.significance,
-    story_html: row.story_html, significance_html: row.significance_html,
-    author_name: authorNameFor(row, viewer), anonymous: row.anonymous === 1,
-    role: row.role, story_date: row.story_date, status: row.status, theme_ids: themeIds, language: row.language,
-    template: row.template, learning_question: row.learning_question, extra: parseExtra(row),
-    consent_report: row.consent_report === 1, consent_quote: row.consent_quote === 1,
-    organization_id: row.organization_id, round_id: row.round_id, locked,
-    submitted_at: row.submitted_at, created_at: row.created_at, updated_at: row.updated_at,
+    id: row.id,
+    serial: Number(row.serial),
+    title: row.title,
+    story: row.story,
+    significance: row.significance,
+    story_html: row.story_html,
+    significance_html: row.significance_html,
+    author_name: authorNameFor(row, viewer),
+    anonymous: row.anonymous === 1,
+    role: row.role,
+    story_date: row.story_date,
+    status: row.status,
+    theme_ids: themeIds,
+    language: row.language,
+    template: row.template,
+    learning_question: row.learning_question,
+    extra: parseExtra(row),
+    consent_report: row.consent_report === 1,
+    consent_quote: row.consent_quote === 1,
+    organization_id: row.organization_id,
+    round_id: row.round_id,
+    locked,
+    submitted_at: row.submitted_at,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
   };
 }
 
@@ -70,7 +87,14 @@ export function searchTextFor(c: Content): string {
 }
 
 export function warningsFor(c: Content): FieldFinding[] {
-  return checkFields({ title: c.title, story: c.story, significance: c.significance, role: c.role, learning_question: c.learning_question, ...prefixed(c.extra) });
+  return checkFields({
+    title: c.title,
+    story: c.story,
+    significance: c.significance,
+    role: c.role,
+    learning_question: c.learning_question,
+    ...prefixed(c.extra),
+  });
 }
 
 function prefixed(extra: Record<string, string> | null): Record<string, string> {
@@ -78,21 +102,31 @@ function prefixed(extra: Record<string, string> | null): Record<string, string> 
 }
 
 /** Extra fields must belong to the template, fit its limits and choices; empty ones are dropped. */
-export function cleanExtra(template: FormTemplate, extra: Record<string, string> | null | undefined, locale: Locale): { value: Record<string, string> | null; errors: FieldError[] } {
+export function cleanExtra(
+  template: FormTemplate,
+  extra: Record<string, string> | null | undefined,
+  locale: Locale,
+): { value: Record<string, string> | null; errors: FieldError[] } {
   const allowed = extraFieldNames(template);
   const errors: FieldError[] = [];
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(extra ?? {})) {
     const field = template.fields.find((f) => f.name === key);
     if (!field || !allowed.includes(key)) errors.push({ path: `extra.${key}`, message: t(locale, 'stories.errors.unknown_field') });
-    else if (field.max !== undefined && value.length > field.max) errors.push({ path: `extra.${key}`, message: t(locale, 'stories.errors.too_long', { max: field.max }) });
-    else if (field.options && value !== '' && !field.options.some((o) => o.value === value)) errors.push({ path: `extra.${key}`, message: t(locale, 'stories.errors.not_a_choice') });
+    else if (field.max !== undefined && value.length > field.max)
+      errors.push({ path: `extra.${key}`, message: t(locale, 'stories.errors.too_long', { max: field.max }) });
+    else if (field.options && value !== '' && !field.options.some((o) => o.value === value))
+      errors.push({ path: `extra.${key}`, message: t(locale, 'stories.errors.not_a_choice') });
     else if (value !== '') out[key] = value;
   }
   return { value: Object.keys(out).length ? out : null, errors };
 }
 
-function extraOrThrow(template: FormTemplate, extra: Record<string, string> | null | undefined, locale: Locale): Record<string, string> | null {
+function extraOrThrow(
+  template: FormTemplate,
+  extra: Record<string, string> | null | undefined,
+  locale: Locale,
+): Record<string, string> | null {
   const { value, errors } = cleanExtra(template, extra, locale);
   if (errors.length) throw new ValidationError(errors);
   return value;
@@ -105,13 +139,18 @@ export function missingForSubmit(template: FormTemplate, c: Content, locale: Loc
     const column = (COLUMN_FIELDS as readonly string[]).includes(field.name);
     const value = column ? (c as unknown as Record<string, unknown>)[field.name] : c.extra?.[field.name];
     const path = column ? field.name : `extra.${field.name}`;
-    if (typeof value !== 'string' || value.trim() === '') errors.push({ path, message: t(locale, 'stories.errors.required_to_submit', { field: field.label[locale] }) });
+    if (typeof value !== 'string' || value.trim() === '')
+      errors.push({ path, message: t(locale, 'stories.errors.required_to_submit', { field: field.label[locale] }) });
   }
   return errors;
 }
 
 /** Unknown organisations and themes, as field errors (the pages show them beside the fields). */
-export async function referenceProblems(db: DbOrTrx, input: { organization_id?: string | null; theme_ids?: string[] }, locale: Locale): Promise<FieldError[]> {
+export async function referenceProblems(
+  db: DbOrTrx,
+  input: { organization_id?: string | null; theme_ids?: string[] },
+  locale: Locale,
+): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   if (input.organization_id && !(await repo.organizationExists(db, input.organization_id))) {
     errors.push({ path: 'organization_id', message: t(locale, 'stories.errors.unknown_organization') });
@@ -125,14 +164,25 @@ export async function referenceProblems(db: DbOrTrx, input: { organization_id?: 
   return errors;
 }
 
-async function checkReferences(db: DbOrTrx, input: { organization_id?: string | null; theme_ids?: string[] }, locale: Locale): Promise<void> {
+async function checkReferences(
+  db: DbOrTrx,
+  input: { organization_id?: string | null; theme_ids?: string[] },
+  locale: Locale,
+): Promise<void> {
   const errors = await referenceProblems(db, input, locale);
   if (errors.length) throw new ValidationError(errors);
 }
 
 /** The content of a stored story, for checks and warnings. */
 export function contentOf(row: StoryRow): Content {
-  return { title: row.title, story: row.story, significance: row.significance, role: row.role, learning_question: row.learning_question, extra: parseExtra(row) };
+  return {
+    title: row.title,
+    story: row.story,
+    significance: row.significance,
+    role: row.role,
+    learning_question: row.learning_question,
+    extra: parseExtra(row),
+  };
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -157,8 +207,12 @@ export async function createStory(app: FastifyInstance, user: CurrentUser, input
   const organization_id = input.organization_id === undefined ? user.organization_id : input.organization_id;
   await checkReferences(app.db, { organization_id, theme_ids: input.theme_ids }, locale);
   const content: Content = {
-    title: input.title, story: input.story, significance: input.significance, role: input.role ?? null,
-    learning_question: input.learning_question ?? null, extra: extraOrThrow(template, input.extra, locale),
+    title: input.title,
+    story: input.story,
+    significance: input.significance,
+    role: input.role ?? null,
+    learning_question: input.learning_question ?? null,
+    extra: extraOrThrow(template, input.extra, locale),
   };
   if (input.submit) {
     const missing = missingForSubmit(template, content, locale);
@@ -168,15 +222,30 @@ export async function createStory(app: FastifyInstance, user: CurrentUser, input
   const id = newId();
   // Rendering happens before the transaction: transactions stay short.
   const row = {
-    id, author_id: user.id, author_name: input.author_name ?? user.name, anonymous: input.anonymous ? 1 : 0,
-    organization_id: organization_id ?? null, round_id: input.round_id ?? null, template: template.key,
-    title: content.title, story: content.story, story_html: renderMarkdown(content.story),
-    significance: content.significance, significance_html: renderMarkdown(content.significance),
-    learning_question: content.learning_question, extra: content.extra ? JSON.stringify(content.extra) : null,
-    role: content.role, story_date: input.story_date ?? null, status: input.submit ? ('submitted' as const) : ('draft' as const),
-    language: input.language ?? user.locale ?? app.config.DEFAULT_LOCALE, consent_report: input.consent_report ? 1 : 0,
-    consent_quote: input.consent_quote ? 1 : 0, search_text: searchTextFor(content), submitted_at: input.submit ? now : null,
-    created_at: now, updated_at: now,
+    id,
+    author_id: user.id,
+    author_name: input.author_name ?? user.name,
+    anonymous: input.anonymous ? 1 : 0,
+    organization_id: organization_id ?? null,
+    round_id: input.round_id ?? null,
+    template: template.key,
+    title: content.title,
+    story: content.story,
+    story_html: renderMarkdown(content.story),
+    significance: content.significance,
+    significance_html: renderMarkdown(content.significance),
+    learning_question: content.learning_question,
+    extra: content.extra ? JSON.stringify(content.extra) : null,
+    role: content.role,
+    story_date: input.story_date ?? null,
+    status: input.submit ? ('submitted' as const) : ('draft' as const),
+    language: input.language ?? user.locale ?? app.config.DEFAULT_LOCALE,
+    consent_report: input.consent_report ? 1 : 0,
+    consent_quote: input.consent_quote ? 1 : 0,
+    search_text: searchTextFor(content),
+    submitted_at: input.submit ? now : null,
+    created_at: now,
+    updated_at: now,
   };
   const write = () =>
     app.db.transaction().execute(async (trx) => {
@@ -200,16 +269,32 @@ export async function createStory(app: FastifyInstance, user: CurrentUser, input
 /** The fields kept in a version: never the author's name, so history cannot leak it. */
 function snapshotOf(row: StoryRow, themeIds: string[]) {
   return {
-    title: row.title, story: row.story, significance: row.significance, role: row.role, story_date: row.story_date,
-    learning_question: row.learning_question, extra: parseExtra(row), anonymous: row.anonymous === 1, status: row.status,
-    language: row.language, organization_id: row.organization_id, consent_report: row.consent_report === 1,
-    consent_quote: row.consent_quote === 1, theme_ids: themeIds,
+    title: row.title,
+    story: row.story,
+    significance: row.significance,
+    role: row.role,
+    story_date: row.story_date,
+    learning_question: row.learning_question,
+    extra: parseExtra(row),
+    anonymous: row.anonymous === 1,
+    status: row.status,
+    language: row.language,
+    organization_id: row.organization_id,
+    consent_report: row.consent_report === 1,
+    consent_quote: row.consent_quote === 1,
+    theme_ids: themeIds,
   };
 }
 
 const onlyThemes = (patch: PatchStory) => Object.keys(patch).every((k) => k === 'theme_ids') && patch.theme_ids !== undefined;
 
-export async function updateStory(app: FastifyInstance, user: CurrentUser, id: string, patch: PatchStory, locale: Locale): Promise<Written> {
+export async function updateStory(
+  app: FastifyInstance,
+  user: CurrentUser,
+  id: string,
+  patch: PatchStory,
+  locale: Locale,
+): Promise<Written> {
   const row = await loadVisible(app.db, id, user);
   const isAuthor = row.author_id === user.id;
   const locked = (await repo.lockedStoryIds(app.db, [id])).has(id);
@@ -219,11 +304,14 @@ export async function updateStory(app: FastifyInstance, user: CurrentUser, id: s
   }
   if (!isAuthor) throw new Forbidden('Only the author may edit a story');
   if (locked) throw new Conflict('A round has locked this story for discussion', 'story_locked');
-  if (patch.submit === false && row.status === 'submitted') throw new Conflict('A submitted story cannot go back to draft', 'already_submitted');
+  if (patch.submit === false && row.status === 'submitted')
+    throw new Conflict('A submitted story cannot go back to draft', 'already_submitted');
 
   const template = formTemplate(row.template);
   const content: Content = {
-    title: patch.title ?? row.title, story: patch.story ?? row.story, significance: patch.significance ?? row.significance,
+    title: patch.title ?? row.title,
+    story: patch.story ?? row.story,
+    significance: patch.significance ?? row.significance,
     role: patch.role === undefined ? row.role : patch.role,
     learning_question: patch.learning_question === undefined ? row.learning_question : patch.learning_question,
     extra: patch.extra === undefined ? parseExtra(row) : extraOrThrow(template, patch.extra, locale),
@@ -240,11 +328,16 @@ export async function updateStory(app: FastifyInstance, user: CurrentUser, id: s
   }
   const now = nowIso();
   const values = {
-    title: content.title, story: content.story, significance: content.significance, role: content.role,
-    learning_question: content.learning_question, extra: content.extra ? JSON.stringify(content.extra) : null,
+    title: content.title,
+    story: content.story,
+    significance: content.significance,
+    role: content.role,
+    learning_question: content.learning_question,
+    extra: content.extra ? JSON.stringify(content.extra) : null,
     story_html: content.story === row.story ? row.story_html : renderMarkdown(content.story),
     significance_html: content.significance === row.significance ? row.significance_html : renderMarkdown(content.significance),
-    search_text: searchTextFor(content), updated_at: now,
+    search_text: searchTextFor(content),
+    updated_at: now,
     ...(patch.anonymous !== undefined ? { anonymous: patch.anonymous ? 1 : 0 } : {}),
     ...(patch.author_name !== undefined ? { author_name: patch.author_name ?? user.name } : {}),
     ...(patch.story_date !== undefined ? { story_date: patch.story_date ?? null } : {}),
@@ -266,12 +359,19 @@ export async function updateStory(app: FastifyInstance, user: CurrentUser, id: s
 }
 
 /** Theme tags: facilitators on any submitted story (also when locked), authors on their own while not locked. */
-export async function setThemes(app: FastifyInstance, user: CurrentUser, id: string, themeIds: string[], locale: Locale): Promise<StoryView> {
+export async function setThemes(
+  app: FastifyInstance,
+  user: CurrentUser,
+  id: string,
+  themeIds: string[],
+  locale: Locale,
+): Promise<StoryView> {
   const row = await loadVisible(app.db, id, user);
   const isAuthor = row.author_id === user.id;
   const facilitator = user.role === 'facilitator';
   if (!facilitator && !isAuthor) throw new Forbidden('Only facilitators and the author may tag a story');
-  if (!facilitator && (await repo.lockedStoryIds(app.db, [id])).has(id)) throw new Conflict('A round has locked this story for discussion', 'story_locked');
+  if (!facilitator && (await repo.lockedStoryIds(app.db, [id])).has(id))
+    throw new Conflict('A round has locked this story for discussion', 'story_locked');
   await checkReferences(app.db, { theme_ids: themeIds }, locale);
   await app.db.transaction().execute(async (trx) => {
     const current = await repo.findStoryForUpdate(trx, id);
@@ -292,7 +392,9 @@ export async function storyHistory(app: FastifyInstance, id: string, user: Curre
   return {
     row,
     versions: versions.map((v) => ({
-      version: Number(v.version), by_author: v.edited_by !== null && v.edited_by === row.author_id, created_at: v.created_at,
+      version: Number(v.version),
+      by_author: v.edited_by !== null && v.edited_by === row.author_id,
+      created_at: v.created_at,
       // The editor is the author (anonymous or not) or a facilitator; an anonymous author's name stays hidden.
       editor_name: v.edited_by === row.author_id ? authorNameFor(row, user) : v.editor_name,
       snapshot: JSON.parse(v.snapshot) as Record<string, unknown>,

@@ -32,9 +32,21 @@ export function excerpt(html: string, max = 240): string {
   return text.length > max ? `${text.slice(0, max).trimEnd()}…` : text;
 }
 
-export async function listModel(app: FastifyInstance, request: FastifyRequest, query: ListQuery, page: { items: StoryView[]; next_cursor: string | null }) {
+export async function listModel(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  query: ListQuery,
+  page: { items: StoryView[]; next_cursor: string | null },
+) {
   const choices = await repo.filterChoices(app.db);
-  const filters = { q: query.q ?? '', theme_id: query.theme_id ?? '', organization_id: query.organization_id ?? '', status: query.status ?? '', round_id: query.round_id ?? '', language: query.language ?? '' };
+  const filters = {
+    q: query.q ?? '',
+    theme_id: query.theme_id ?? '',
+    organization_id: query.organization_id ?? '',
+    status: query.status ?? '',
+    round_id: query.round_id ?? '',
+    language: query.language ?? '',
+  };
   const params = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ''));
   const nextParams = new URLSearchParams(params);
   if (page.next_cursor) nextParams.set('cursor', page.next_cursor);
@@ -51,9 +63,17 @@ export async function listModel(app: FastifyInstance, request: FastifyRequest, q
     statuses: ['submitted', 'draft'].map((s) => ({ value: s, label: request.t(`stories.status.${s}`), selected: s === filters.status })),
     languages: ['nl', 'en'].map((l) => ({ value: l, label: request.t(`stories.language.${l}`), selected: l === filters.language })),
     items: page.items.map((s) => ({
-      id: s.id, serial: s.serial, title: s.title, excerpt: excerpt(s.story_html), author: authorLabel(request, s.author_name),
-      status: s.status, statusLabel: request.t(`stories.status.${s.status}`), date: s.story_date ?? s.created_at,
-      organization: s.organization_id ? (orgNames.get(s.organization_id) ?? null) : null, language: request.t(`stories.language.${s.language}`), lang: s.language,
+      id: s.id,
+      serial: s.serial,
+      title: s.title,
+      excerpt: excerpt(s.story_html),
+      author: authorLabel(request, s.author_name),
+      status: s.status,
+      statusLabel: request.t(`stories.status.${s.status}`),
+      date: s.story_date ?? s.created_at,
+      organization: s.organization_id ? (orgNames.get(s.organization_id) ?? null) : null,
+      language: request.t(`stories.language.${s.language}`),
+      lang: s.language,
     })),
     nextHref: page.next_cursor ? `/stories?${nextParams.toString()}` : null,
     firstHref: query.cursor ? `/stories${params.size ? `?${params.toString()}` : ''}` : null,
@@ -71,7 +91,11 @@ function extraFields(request: FastifyRequest, story: StoryView) {
 
 export async function showModel(app: FastifyInstance, request: FastifyRequest, row: StoryRow, story: StoryView) {
   const user = request.user!;
-  const [choices, comments, selections] = await Promise.all([repo.filterChoices(app.db), repo.commentsFor(app.db, row.id), repo.selectionsFor(app.db, row.id)]);
+  const [choices, comments, selections] = await Promise.all([
+    repo.filterChoices(app.db),
+    repo.commentsFor(app.db, row.id),
+    repo.selectionsFor(app.db, row.id),
+  ]);
   const isAuthor = row.author_id === user.id;
   const facilitator = user.role === 'facilitator';
   const themeNames = new Map(choices.themes.map((th) => [th.id, th.name]));
@@ -95,11 +119,19 @@ export async function showModel(app: FastifyInstance, request: FastifyRequest, r
     themeChoices: choices.themes.map((th, i) => ({ id: th.id, name: th.name, checked: story.theme_ids.includes(th.id), first: i === 0 })),
     findings: isAuthor ? findingsModel(request, row) : [],
     comments: comments.map((c) => ({
-      id: c.id, html: c.body_html, created_at: c.created_at,
+      id: c.id,
+      html: c.body_html,
+      created_at: c.created_at,
       // A comment by the story's own anonymous author would name them: it is shown as "the author".
-      author: c.author_id !== null && c.author_id === row.author_id ? (authorNameFor(row, user) ?? request.t('stories.show.comment_by_author')) : (c.author_name ?? request.t('stories.show.comment_by_unknown')),
+      author:
+        c.author_id !== null && c.author_id === row.author_id
+          ? (authorNameFor(row, user) ?? request.t('stories.show.comment_by_author'))
+          : (c.author_name ?? request.t('stories.show.comment_by_unknown')),
     })),
-    selections: selections.map((s) => ({ ...s, heading: request.t('stories.show.selected_in', { round: s.round_title, group: s.group_name }) })),
+    selections: selections.map((s) => ({
+      ...s,
+      heading: request.t('stories.show.selected_in', { round: s.round_title, group: s.group_name }),
+    })),
   };
 }
 
@@ -107,7 +139,13 @@ export async function showModel(app: FastifyInstance, request: FastifyRequest, r
 export function findingsModel(request: FastifyRequest, row: StoryRow) {
   const content = contentOf(row);
   const template = formTemplate(row.template);
-  const texts: Record<string, string> = { title: content.title, story: content.story, significance: content.significance, role: content.role ?? '', learning_question: content.learning_question ?? '' };
+  const texts: Record<string, string> = {
+    title: content.title,
+    story: content.story,
+    significance: content.significance,
+    role: content.role ?? '',
+    learning_question: content.learning_question ?? '',
+  };
   for (const [k, v] of Object.entries(content.extra ?? {})) texts[`extra.${k}`] = v;
   return warningsFor(content).map((f) => {
     const name = f.field.replace(/^extra\./, '');
@@ -116,7 +154,17 @@ export function findingsModel(request: FastifyRequest, row: StoryRow) {
   });
 }
 
-export function historyModel(request: FastifyRequest, row: StoryRow, versions: Array<{ version: number; by_author: boolean; editor_name: string | null; created_at: string; snapshot: Record<string, unknown> }>) {
+export function historyModel(
+  request: FastifyRequest,
+  row: StoryRow,
+  versions: Array<{
+    version: number;
+    by_author: boolean;
+    editor_name: string | null;
+    created_at: string;
+    snapshot: Record<string, unknown>;
+  }>,
+) {
   const yesNo = (v: unknown) => request.t(v ? 'stories.history.yes' : 'stories.history.no');
   return {
     title: request.t('stories.history.title', { title: row.title }),
@@ -124,7 +172,9 @@ export function historyModel(request: FastifyRequest, row: StoryRow, versions: A
     versions: versions.map((v) => ({
       version: v.version,
       created_at: v.created_at,
-      editor: v.by_author ? (v.editor_name ?? request.t('stories.history.editor_author')) : (v.editor_name ?? request.t('stories.show.comment_by_unknown')),
+      editor: v.by_author
+        ? (v.editor_name ?? request.t('stories.history.editor_author'))
+        : (v.editor_name ?? request.t('stories.show.comment_by_unknown')),
       title: String(v.snapshot.title ?? ''),
       story: String(v.snapshot.story ?? ''),
       significance: String(v.snapshot.significance ?? ''),

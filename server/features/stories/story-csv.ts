@@ -14,8 +14,27 @@ export function safeCell(value: unknown): string {
 }
 
 export const REGISTER_COLUMNS = [
-  'serial', 'id', 'title', 'author_name', 'anonymous', 'role', 'story_date', 'organization', 'round', 'template', 'language',
-  'status', 'themes', 'story', 'significance', 'learning_question', 'extra', 'consent_report', 'consent_quote', 'submitted_at', 'created_at',
+  'serial',
+  'id',
+  'title',
+  'author_name',
+  'anonymous',
+  'role',
+  'story_date',
+  'organization',
+  'round',
+  'template',
+  'language',
+  'status',
+  'themes',
+  'story',
+  'significance',
+  'learning_question',
+  'extra',
+  'consent_report',
+  'consent_quote',
+  'submitted_at',
+  'created_at',
 ] as const;
 
 export type RegisterRow = Record<(typeof REGISTER_COLUMNS)[number], string | number | boolean | null>;
@@ -26,14 +45,32 @@ export type RegisterRow = Record<(typeof REGISTER_COLUMNS)[number], string | num
  */
 export async function registerRows(app: FastifyInstance, viewer: CurrentUser): Promise<RegisterRow[]> {
   const rows = await exportStoryRows(app.db, app.dialect, viewer);
-  const themes = await themeNamesFor(app.db, rows.map((r) => r.id));
+  const themes = await themeNamesFor(
+    app.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
-    serial: Number(r.serial), id: r.id, title: r.title, author_name: authorNameFor(r, null), anonymous: r.anonymous === 1,
-    role: r.role, story_date: r.story_date, organization: r.organization_name ?? null, round: r.round_title ?? null,
-    template: r.template, language: r.language, status: r.status, themes: (themes.get(r.id) ?? []).join('; '),
-    story: r.story, significance: r.significance, learning_question: r.learning_question,
-    extra: r.extra ? JSON.stringify(parseExtra(r)) : null, consent_report: r.consent_report === 1, consent_quote: r.consent_quote === 1,
-    submitted_at: r.submitted_at, created_at: r.created_at,
+    serial: Number(r.serial),
+    id: r.id,
+    title: r.title,
+    author_name: authorNameFor(r, null),
+    anonymous: r.anonymous === 1,
+    role: r.role,
+    story_date: r.story_date,
+    organization: r.organization_name ?? null,
+    round: r.round_title ?? null,
+    template: r.template,
+    language: r.language,
+    status: r.status,
+    themes: (themes.get(r.id) ?? []).join('; '),
+    story: r.story,
+    significance: r.significance,
+    learning_question: r.learning_question,
+    extra: r.extra ? JSON.stringify(parseExtra(r)) : null,
+    consent_report: r.consent_report === 1,
+    consent_quote: r.consent_quote === 1,
+    submitted_at: r.submitted_at,
+    created_at: r.created_at,
   }));
 }
 
@@ -50,14 +87,48 @@ export function registerJson(rows: RegisterRow[]): string {
 // --- import --------------------------------------------------------------------------------------
 
 /** The fields a CSV column can fill, in the order the mapping page shows them. */
-export const IMPORT_FIELDS = ['title', 'story', 'significance', 'author_name', 'role', 'story_date', 'language', 'learning_question', 'consent_report', 'consent_quote'] as const;
+export const IMPORT_FIELDS = [
+  'title',
+  'story',
+  'significance',
+  'author_name',
+  'role',
+  'story_date',
+  'language',
+  'learning_question',
+  'consent_report',
+  'consent_quote',
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['title', 'story', 'significance'];
 
 const GUESSES: Record<ImportField, string[]> = {
   title: ['title', 'titel', 'storytitle', 'verhaaltitel', 'naamverhaal', 'titelverhaal', 'onderwerp', 'subject'],
-  story: ['story', 'verhaal', 'ervaring', 'experience', 'text', 'tekst', 'description', 'beschrijving', 'mijnverhaal', 'change', 'verandering'],
-  significance: ['significance', 'why', 'whysignificant', 'waarom', 'belang', 'betekenis', 'whyimportant', 'waarombelangrijk', 'reason', 'reden'],
+  story: [
+    'story',
+    'verhaal',
+    'ervaring',
+    'experience',
+    'text',
+    'tekst',
+    'description',
+    'beschrijving',
+    'mijnverhaal',
+    'change',
+    'verandering',
+  ],
+  significance: [
+    'significance',
+    'why',
+    'whysignificant',
+    'waarom',
+    'belang',
+    'betekenis',
+    'whyimportant',
+    'waarombelangrijk',
+    'reason',
+    'reden',
+  ],
   author_name: ['authorname', 'author', 'auteur', 'name', 'naam', 'mijnnaam', 'writer', 'schrijver', 'verteller'],
   role: ['role', 'rol', 'taak', 'functie', 'task', 'job', 'mijntaak'],
   story_date: ['storydate', 'date', 'datum', 'today', 'vandaag', 'when', 'wanneer'],
@@ -81,7 +152,8 @@ export function guessMapping(headers: string[]): Partial<Record<ImportField, num
   for (const field of IMPORT_FIELDS) {
     const candidates = GUESSES[field];
     let index = normalized.findIndex((h, i) => !used.has(i) && candidates.includes(h));
-    if (index < 0) index = normalized.findIndex((h, i) => !used.has(i) && h.length >= 4 && candidates.some((c) => c.length >= 4 && h.includes(c)));
+    if (index < 0)
+      index = normalized.findIndex((h, i) => !used.has(i) && h.length >= 4 && candidates.some((c) => c.length >= 4 && h.includes(c)));
     if (index >= 0) {
       out[field] = index;
       used.add(index);
@@ -102,7 +174,9 @@ export function parseImportDate(value: string): string | null {
   if (!y || !mo || !d) return null;
   const iso = `${y}-${mo}-${d}`;
   const date = new Date(`${iso}T12:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso && iso >= '1900-01-01' && iso <= '2100-12-31' ? iso : null;
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso && iso >= '1900-01-01' && iso <= '2100-12-31'
+    ? iso
+    : null;
 }
 
 export function parseImportBoolean(value: string): boolean | null {

@@ -21,7 +21,13 @@ export default async function systemRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request, reply) => {
       const { locale, return_to } = request.body as { locale: 'en' | 'nl'; return_to?: string };
-      reply.setCookie(LANGUAGE_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 86_400, secure: app.config.PUBLIC_URL?.startsWith('https://') ?? false });
+      reply.setCookie(LANGUAGE_COOKIE, locale, {
+        path: '/',
+        sameSite: 'lax',
+        httpOnly: true,
+        maxAge: 365 * 86_400,
+        secure: app.config.PUBLIC_URL?.startsWith('https://') ?? false,
+      });
       if (request.user) {
         await app.db.updateTable('users').set({ locale, updated_at: new Date().toISOString() }).where('id', '=', request.user.id).execute();
       }

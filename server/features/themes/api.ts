@@ -12,7 +12,10 @@ const EDITORS = ['facilitator', 'admin'] as const;
 
 export default async function themesApi(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const actor = (request: { user: { id: string } | null; locale: 'en' | 'nl' }) => ({ actorId: request.user?.id ?? null, locale: request.locale });
+  const actor = (request: { user: { id: string } | null; locale: 'en' | 'nl' }) => ({
+    actorId: request.user?.id ?? null,
+    locale: request.locale,
+  });
 
   app.get(
     '/api/v1/themes',
@@ -31,7 +34,10 @@ export default async function themesApi(fastify: FastifyInstance): Promise<void>
 
   app.get(
     '/api/v1/themes/:id',
-    { config: { access: 'signed-in' }, schema: { tags: ['themes'], params: themeParams, response: { 200: themeView.extend({ quotes: z.array(quoteView) }) } } },
+    {
+      config: { access: 'signed-in' },
+      schema: { tags: ['themes'], params: themeParams, response: { 200: themeView.extend({ quotes: z.array(quoteView) }) } },
+    },
     async (request) => {
       const theme = await getTheme(app.db, request.params.id);
       return { ...theme, quotes: await listThemeQuotes(app.db, theme.id) };
@@ -46,7 +52,10 @@ export default async function themesApi(fastify: FastifyInstance): Promise<void>
 
   app.get(
     '/api/v1/themes/:id/quotes',
-    { config: { access: EDITORS }, schema: { tags: ['themes'], params: themeParams, response: { 200: z.object({ items: z.array(quoteView) }) } } },
+    {
+      config: { access: EDITORS },
+      schema: { tags: ['themes'], params: themeParams, response: { 200: z.object({ items: z.array(quoteView) }) } },
+    },
     async (request) => {
       await getTheme(app.db, request.params.id);
       return { items: await listThemeQuotes(app.db, request.params.id) };
@@ -75,10 +84,17 @@ export default async function themesApi(fastify: FastifyInstance): Promise<void>
     '/api/v1/elements/:id/theme',
     {
       config: { access: EDITORS },
-      schema: { tags: ['themes'], params: z.object({ id }), body: z.object({ theme_id: id.nullable() }), response: { 200: z.object({ id: z.string(), theme_id: z.string().nullable() }) } },
+      schema: {
+        tags: ['themes'],
+        params: z.object({ id }),
+        body: z.object({ theme_id: id.nullable() }),
+        response: { 200: z.object({ id: z.string(), theme_id: z.string().nullable() }) },
+      },
     },
     async (request) => {
-      await app.db.transaction().execute((trx) => assignElements(trx, [{ element_id: request.params.id, theme_id: request.body.theme_id }], actor(request)));
+      await app.db
+        .transaction()
+        .execute((trx) => assignElements(trx, [{ element_id: request.params.id, theme_id: request.body.theme_id }], actor(request)));
       return { id: request.params.id, theme_id: request.body.theme_id };
     },
   );

@@ -28,7 +28,11 @@ export async function elementCounts(db: DbOrTrx): Promise<Map<string, number>> {
 }
 
 /** Assigns (or with null, unassigns) many elements at once, in one short transaction. */
-export async function assignElements(db: DbOrTrx, assignments: Array<{ element_id: string; theme_id: string | null }>, ctx: Actor): Promise<number> {
+export async function assignElements(
+  db: DbOrTrx,
+  assignments: Array<{ element_id: string; theme_id: string | null }>,
+  ctx: Actor,
+): Promise<number> {
   const themeIds = new Set((await repo.listThemeRows(db)).map((r) => r.id));
   for (const a of assignments) {
     if (a.theme_id && !themeIds.has(a.theme_id)) {

@@ -20,7 +20,10 @@ export function foldForQuote(text: string): string {
 }
 
 /** True when the passage occurs in the story or in the author's reason why it is significant. */
-export function passageOccurs(story: { story: string; story_html: string; significance: string; significance_html: string }, text: string): boolean {
+export function passageOccurs(
+  story: { story: string; story_html: string; significance: string; significance_html: string },
+  text: string,
+): boolean {
   const needle = foldForQuote(text);
   const haystacks = [story.story, toPlainText(story.story_html), story.significance, toPlainText(story.significance_html)];
   return haystacks.some((h) => foldForQuote(h).includes(needle));
@@ -29,7 +32,13 @@ export function passageOccurs(story: { story: string; story_html: string; signif
 export async function listThemeQuotes(db: DbOrTrx, themeId: string): Promise<QuoteView[]> {
   const rows = await repo.listQuotes(db, [themeId]);
   return rows.map((r) => ({
-    id: r.id, theme_id: r.theme_id, story_id: r.story_id, story_serial: Number(r.story_serial), story_title: r.story_title, text: r.text, created_at: r.created_at,
+    id: r.id,
+    theme_id: r.theme_id,
+    story_id: r.story_id,
+    story_serial: Number(r.story_serial),
+    story_title: r.story_title,
+    text: r.text,
+    created_at: r.created_at,
   }));
 }
 
@@ -48,7 +57,14 @@ export async function addQuote(db: DbOrTrx, themeId: string, input: { story_id: 
     throw new ValidationError([{ path: 'text', message: t(ctx.locale, 'themes.errors.quote_not_in_story') }]);
   }
   const id = newId();
-  await repo.insertQuote(db, { id, theme_id: themeId, story_id: story.id, text: input.text.replace(/\s+/g, ' ').trim(), created_by: ctx.actorId, created_at: nowIso() });
+  await repo.insertQuote(db, {
+    id,
+    theme_id: themeId,
+    story_id: story.id,
+    text: input.text.replace(/\s+/g, ' ').trim(),
+    created_by: ctx.actorId,
+    created_at: nowIso(),
+  });
   await audit(db, ctx.actorId, 'quote.created', { type: 'quote', id });
   const quote = (await listThemeQuotes(db, themeId)).find((q) => q.id === id);
   if (!quote) throw new NotFound();

@@ -23,7 +23,11 @@ export async function updateTheme(db: DbOrTrx, id: string, changes: Updateable<T
 }
 
 export async function countChildren(db: DbOrTrx, id: string): Promise<number> {
-  const row = await db.selectFrom('themes').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('themes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('parent_id', '=', id)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -79,7 +83,18 @@ export async function storiesOfThemes(db: DbOrTrx, themeIds: string[]) {
 export function findStoryForQuote(db: DbOrTrx, id: string) {
   return db
     .selectFrom('stories')
-    .select(['id', 'serial', 'title', 'story', 'story_html', 'significance', 'significance_html', 'consent_quote', 'consent_report', 'status'])
+    .select([
+      'id',
+      'serial',
+      'title',
+      'story',
+      'story_html',
+      'significance',
+      'significance_html',
+      'consent_quote',
+      'consent_report',
+      'status',
+    ])
     .where('id', '=', id)
     .executeTakeFirst();
 }
@@ -99,8 +114,15 @@ export function listQuotes(db: DbOrTrx, themeIds?: string[]) {
     .selectFrom('quotes')
     .innerJoin('stories', 'stories.id', 'quotes.story_id')
     .select([
-      'quotes.id', 'quotes.theme_id', 'quotes.story_id', 'quotes.text', 'quotes.created_at',
-      'stories.serial as story_serial', 'stories.title as story_title', 'stories.consent_quote', 'stories.consent_report',
+      'quotes.id',
+      'quotes.theme_id',
+      'quotes.story_id',
+      'quotes.text',
+      'quotes.created_at',
+      'stories.serial as story_serial',
+      'stories.title as story_title',
+      'stories.consent_quote',
+      'stories.consent_report',
     ])
     .orderBy('quotes.created_at')
     .orderBy('quotes.id');
@@ -118,8 +140,14 @@ export function listElements(db: DbOrTrx) {
     .innerJoin('stories', 'stories.id', 'story_elements.story_id')
     .leftJoin('rounds', 'rounds.id', 'story_elements.round_id')
     .select([
-      'story_elements.id', 'story_elements.text', 'story_elements.theme_id', 'story_elements.story_id', 'story_elements.round_id',
-      'stories.serial as story_serial', 'stories.title as story_title', 'rounds.title as round_title',
+      'story_elements.id',
+      'story_elements.text',
+      'story_elements.theme_id',
+      'story_elements.story_id',
+      'story_elements.round_id',
+      'stories.serial as story_serial',
+      'stories.title as story_title',
+      'rounds.title as round_title',
     ])
     .orderBy('stories.serial')
     .orderBy('story_elements.created_at')

@@ -15,7 +15,11 @@ export interface Item {
 /** One challenge or action; children nest it (bounded below by depth and count checks on the whole list). */
 export const itemSchema: z.ZodType<Item> = z.object({
   // An item is one line of the factsheet: runs of white space (line breaks too) become one space.
-  text: z.string().max(ITEM_TEXT_MAX).transform((s) => s.replace(/\s+/g, ' ').trim()).pipe(z.string().min(1)),
+  text: z
+    .string()
+    .max(ITEM_TEXT_MAX)
+    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .pipe(z.string().min(1)),
   get children() {
     return z.array(itemSchema).max(ITEM_MAX_COUNT).optional();
   },
@@ -50,7 +54,12 @@ export const itemList = z
   .transform(normalizeItems);
 
 const optionalText = (max: number) =>
-  z.string().max(max).transform((s) => s.trim()).nullable().optional();
+  z
+    .string()
+    .max(max)
+    .transform((s) => s.trim())
+    .nullable()
+    .optional();
 
 export const createThemeBody = z.object({
   name: z.string().trim().min(1).max(200),
@@ -112,14 +121,26 @@ export const quoteParams = z.object({ id, quoteId: id });
 /** Page forms: strings from a browser. */
 export const themeForm = z.object({
   name: z.string().trim().min(1, 'themes.errors.required').max(200),
-  parent_id: z.string().max(100).optional().transform((v) => (v ? v : null)),
-  description: z.string().max(2000).optional().transform((v) => (v?.trim() ? v.trim() : null)),
+  parent_id: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((v) => (v ? v : null)),
+  description: z
+    .string()
+    .max(2000)
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : null)),
   position: z.coerce.number().int().min(0).max(10_000).optional().default(0),
 });
 
 export const themeContentForm = z.object({
   practice: z.string().max(PRACTICE_MAX).optional().default(''),
-  opening_story_id: z.string().max(100).optional().transform((v) => (v ? v : null)),
+  opening_story_id: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((v) => (v ? v : null)),
   challenges: z.string().max(400_000).optional().default(''),
   actions: z.string().max(400_000).optional().default(''),
 });

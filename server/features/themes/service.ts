@@ -28,10 +28,19 @@ export function parseItemsColumn(json: string): Item[] {
 
 export function presentTheme(row: ThemeRow, storyCount: number): ThemeView {
   return {
-    id: row.id, parent_id: row.parent_id, name: row.name, description: row.description, position: Number(row.position),
-    opening_story_id: row.opening_story_id, practice: row.practice, practice_html: row.practice_html,
-    challenges: parseItemsColumn(row.challenges), actions: parseItemsColumn(row.actions), story_count: storyCount,
-    created_at: row.created_at, updated_at: row.updated_at,
+    id: row.id,
+    parent_id: row.parent_id,
+    name: row.name,
+    description: row.description,
+    position: Number(row.position),
+    opening_story_id: row.opening_story_id,
+    practice: row.practice,
+    practice_html: row.practice_html,
+    challenges: parseItemsColumn(row.challenges),
+    actions: parseItemsColumn(row.actions),
+    story_count: storyCount,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
   };
 }
 
@@ -83,15 +92,27 @@ export async function createTheme(db: DbOrTrx, input: NewTheme, ctx: Actor): Pro
   const now = new Date().toISOString();
   const id = newId();
   await repo.insertTheme(db, {
-    id, parent_id: input.parent_id ?? null, name: input.name, description: input.description || null, position: input.position ?? 0,
-    challenges: '[]', actions: '[]', created_at: now, updated_at: now,
+    id,
+    parent_id: input.parent_id ?? null,
+    name: input.name,
+    description: input.description || null,
+    position: input.position ?? 0,
+    challenges: '[]',
+    actions: '[]',
+    created_at: now,
+    updated_at: now,
   });
   await audit(db, ctx.actorId, 'theme.created', { type: 'theme', id });
   return getTheme(db, id);
 }
 
 /** Applies a PATCH; the opening story must be one of the theme's stories, the practice is rendered once here. */
-export async function patchTheme(db: DbOrTrx, id: string, input: PatchTheme & { parent_id?: string | null }, ctx: Actor): Promise<ThemeView> {
+export async function patchTheme(
+  db: DbOrTrx,
+  id: string,
+  input: PatchTheme & { parent_id?: string | null },
+  ctx: Actor,
+): Promise<ThemeView> {
   const row = await repo.findThemeRow(db, id);
   if (!row) throw new NotFound();
   const changes: Updateable<ThemesTable> = { updated_at: new Date().toISOString() };

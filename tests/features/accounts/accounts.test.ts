@@ -17,14 +17,24 @@ describe('first-run set-up', () => {
     const client = new PageClient(app);
     expect((await client.get('/')).body).toContain('href="/setup"');
     expect((await client.get('/setup')).statusCode).toBe(200);
-    const bad = await client.post('/setup', { name: 'Ada', email: 'ada@example.org', password: 'password1234', password_confirm: 'password1234' });
+    const bad = await client.post('/setup', {
+      name: 'Ada',
+      email: 'ada@example.org',
+      password: 'password1234',
+      password_confirm: 'password1234',
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('This password is too common');
     expect(bad.body).toContain('value="Ada"');
     expect(bad.body).toContain('value="ada@example.org"');
     expect(bad.body).not.toContain('value="password1234"');
 
-    const ok = await client.post('/setup', { name: 'Ada', email: 'Ada@Example.org', password: 'a sturdy first secret', password_confirm: 'a sturdy first secret' });
+    const ok = await client.post('/setup', {
+      name: 'Ada',
+      email: 'Ada@Example.org',
+      password: 'a sturdy first secret',
+      password_confirm: 'a sturdy first secret',
+    });
     expect(ok.statusCode).toBe(303);
     expect((await client.get('/users')).statusCode).toBe(200);
     const row = await app.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
@@ -34,7 +44,16 @@ describe('first-run set-up', () => {
     const later = new PageClient(app);
     expect((await later.get('/setup')).statusCode).toBe(404);
     await later.get('/');
-    expect((await later.post('/setup', { name: 'Eve', email: 'eve@example.org', password: 'another long secret', password_confirm: 'another long secret' })).statusCode).toBe(404);
+    expect(
+      (
+        await later.post('/setup', {
+          name: 'Eve',
+          email: 'eve@example.org',
+          password: 'another long secret',
+          password_confirm: 'another long secret',
+        })
+      ).statusCode,
+    ).toBe(404);
     expect(await app.db.selectFrom('users').select('id').execute()).toHaveLength(1);
   });
 
@@ -114,10 +133,16 @@ describe('API tokens', () => {
     expect(wrong.statusCode).toBe(401);
     expect(wrong.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect((await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: user.email } })).statusCode).toBe(400);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: user.email, password: 'x'.repeat(300) } })).statusCode).toBe(400);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: user.email, password: 'x'.repeat(300) } })).statusCode,
+    ).toBe(400);
 
-    const token = (await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: user.email, password: PASSWORD } })).json().token;
-    await app.db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    const token = (await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: user.email, password: PASSWORD } })).json()
+      .token;
+    await app.db
+      .updateTable('api_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     expect((await api(app, token).get('/api/v1/organizations')).statusCode).toBe(401);
   });
 
@@ -125,7 +150,11 @@ describe('API tokens', () => {
     const user = await makeUser(app, { role: 'admin' });
     const client = new PageClient(app);
     await client.signIn(user.email);
-    const res = await app.inject({ method: 'GET', url: '/api/v1/users', headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v1/users',
+      headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
     expect(res.statusCode).toBe(401);
   });
 });

@@ -23,8 +23,19 @@ beforeAll(async () => {
   world = await authzWorld<Fixtures>(app, async (callers) => {
     const other = await makeUser(app, { role: 'storyteller' });
     const invited = await makeUser(app, { role: 'observer' });
-    const org = await createOrganization(app.db, callers.admin.user!.id, { name: 'Partner', project: null, region: null, starts_on: null, ends_on: null });
-    return { otherId: other.id, orgId: org.id, invitation: await createInvitation(app.db, invited.id, callers.admin.user!.id), signInEmail: other.email };
+    const org = await createOrganization(app.db, callers.admin.user!.id, {
+      name: 'Partner',
+      project: null,
+      region: null,
+      starts_on: null,
+      ends_on: null,
+    });
+    return {
+      otherId: other.id,
+      orgId: org.id,
+      invitation: await createInvitation(app.db, invited.id, callers.admin.user!.id),
+      signInEmail: other.email,
+    };
   });
 });
 afterAll(async () => {
@@ -42,17 +53,44 @@ const SIGNED_IN_FORM = (status: number) => ({ anonymous: 401, default: status })
 const cases: Array<AuthzCase<Fixtures>> = [
   // API: tokens, people, organisations.
   { method: 'POST', url: '/api/v1/tokens', body: (f) => ({ email: f.signInEmail, password: PASSWORD }), expect: { default: 201 } },
-  { method: 'POST', url: '/api/v1/tokens', label: '/api/v1/tokens (wrong password)', body: () => ({ email: `${unique('n')}@example.org`, password: 'not a password' }), expect: { default: 401 } },
+  {
+    method: 'POST',
+    url: '/api/v1/tokens',
+    label: '/api/v1/tokens (wrong password)',
+    body: () => ({ email: `${unique('n')}@example.org`, password: 'not a password' }),
+    expect: { default: 401 },
+  },
   { method: 'GET', url: '/api/v1/users', expect: ADMIN_ONLY_API },
-  { method: 'POST', url: '/api/v1/users', body: () => ({ email: `${unique('m')}@example.org`, name: 'Matrix', role: 'observer', password: PASSWORD }), expect: { ...ADMIN_ONLY_API, admin: 201 } },
-  { method: 'PATCH', url: (f) => `/api/v1/users/${f.otherId}`, label: '/api/v1/users/:other', body: { name: 'Renamed by admin' }, expect: ADMIN_ONLY_API },
+  {
+    method: 'POST',
+    url: '/api/v1/users',
+    body: () => ({ email: `${unique('m')}@example.org`, name: 'Matrix', role: 'observer', password: PASSWORD }),
+    expect: { ...ADMIN_ONLY_API, admin: 201 },
+  },
+  {
+    method: 'PATCH',
+    url: (f) => `/api/v1/users/${f.otherId}`,
+    label: '/api/v1/users/:other',
+    body: { name: 'Renamed by admin' },
+    expect: ADMIN_ONLY_API,
+  },
   { method: 'PATCH', url: '/api/v1/users/unknown-id', body: { name: 'X' }, expect: { ...ADMIN_ONLY_API, admin: 404 } },
   { method: 'GET', url: '/api/v1/organizations', expect: { anonymous: 401, default: 200 } },
-  { method: 'POST', url: '/api/v1/organizations', body: { name: 'Matrix org' }, expect: { anonymous: 401, admin: 201, facilitator: 201, storyteller: 403, observer: 403 } },
+  {
+    method: 'POST',
+    url: '/api/v1/organizations',
+    body: { name: 'Matrix org' },
+    expect: { anonymous: 401, admin: 201, facilitator: 201, storyteller: 403, observer: 403 },
+  },
 
   // Public pages of accounts.
   { method: 'GET', url: '/sign-in', expect: { anonymous: 200, default: 303 } },
-  { method: 'POST', url: '/sign-in', body: () => ({ email: `${unique('n')}@example.org`, password: 'not a password' }), expect: { default: 401 } },
+  {
+    method: 'POST',
+    url: '/sign-in',
+    body: () => ({ email: `${unique('n')}@example.org`, password: 'not a password' }),
+    expect: { default: 401 },
+  },
   { method: 'GET', url: '/sign-in/code', expect: { default: 303 } },
   { method: 'POST', url: '/sign-in/code', body: { code: '123456' }, expect: { default: 303 } },
   { method: 'GET', url: '/setup', expect: { default: 404 } },
@@ -66,12 +104,34 @@ const cases: Array<AuthzCase<Fixtures>> = [
   { method: 'GET', url: '/users/new', expect: ADMIN_ONLY_PAGE },
   { method: 'GET', url: (f) => `/users/${f.otherId}`, label: '/users/:other', expect: ADMIN_ONLY_PAGE },
   { method: 'GET', url: '/users/unknown-id', expect: { ...ADMIN_ONLY_PAGE, admin: 404 } },
-  { method: 'POST', url: '/users', body: () => ({ name: 'Paged', email: `${unique('p')}@example.org`, role: 'observer', method: 'password', password: PASSWORD }), expect: ADMIN_ONLY_FORM },
-  { method: 'POST', url: (f) => `/users/${f.otherId}`, label: '/users/:other', body: { name: 'Renamed', role: 'storyteller' }, expect: ADMIN_ONLY_FORM },
+  {
+    method: 'POST',
+    url: '/users',
+    body: () => ({ name: 'Paged', email: `${unique('p')}@example.org`, role: 'observer', method: 'password', password: PASSWORD }),
+    expect: ADMIN_ONLY_FORM,
+  },
+  {
+    method: 'POST',
+    url: (f) => `/users/${f.otherId}`,
+    label: '/users/:other',
+    body: { name: 'Renamed', role: 'storyteller' },
+    expect: ADMIN_ONLY_FORM,
+  },
   { method: 'POST', url: '/users/unknown-id', body: { name: 'Renamed', role: 'storyteller' }, expect: { ...ADMIN_ONLY_FORM, admin: 404 } },
-  { method: 'POST', url: (f) => `/users/${f.otherId}/active`, label: '/users/:other/active', body: { active: '1' }, expect: ADMIN_ONLY_FORM },
+  {
+    method: 'POST',
+    url: (f) => `/users/${f.otherId}/active`,
+    label: '/users/:other/active',
+    body: { active: '1' },
+    expect: ADMIN_ONLY_FORM,
+  },
   { method: 'POST', url: '/users/unknown-id/active', body: { active: '1' }, expect: { ...ADMIN_ONLY_FORM, admin: 404 } },
-  { method: 'POST', url: (f) => `/users/${f.otherId}/invitation`, label: '/users/:other/invitation', expect: { ...ADMIN_ONLY_FORM, admin: 200 } },
+  {
+    method: 'POST',
+    url: (f) => `/users/${f.otherId}/invitation`,
+    label: '/users/:other/invitation',
+    expect: { ...ADMIN_ONLY_FORM, admin: 200 },
+  },
 
   // Organisation pages.
   { method: 'GET', url: '/organizations', expect: SIGNED_IN_PAGE },
@@ -79,13 +139,24 @@ const cases: Array<AuthzCase<Fixtures>> = [
   { method: 'GET', url: (f) => `/organizations/${f.orgId}`, label: '/organizations/:id', expect: MANAGERS_PAGE },
   { method: 'GET', url: '/organizations/unknown-id', expect: { ...MANAGERS_PAGE, admin: 404, facilitator: 404 } },
   { method: 'POST', url: '/organizations', body: { name: 'Paged org' }, expect: MANAGERS_FORM },
-  { method: 'POST', url: (f) => `/organizations/${f.orgId}`, label: '/organizations/:id', body: { name: 'Partner' }, expect: MANAGERS_FORM },
+  {
+    method: 'POST',
+    url: (f) => `/organizations/${f.orgId}`,
+    label: '/organizations/:id',
+    body: { name: 'Partner' },
+    expect: MANAGERS_FORM,
+  },
   { method: 'POST', url: '/organizations/unknown-id', body: { name: 'X' }, expect: { ...MANAGERS_FORM, admin: 404, facilitator: 404 } },
 
   // The profile: always one's own.
   { method: 'GET', url: '/profile', expect: SIGNED_IN_PAGE },
   { method: 'POST', url: '/profile', body: (_f, who) => ({ name: who.user?.name ?? 'x', locale: '' }), expect: SIGNED_IN_FORM(303) },
-  { method: 'POST', url: '/profile/password', body: { current_password: 'wrong current one', password: 'a new long password', password_confirm: 'a new long password' }, expect: SIGNED_IN_FORM(422) },
+  {
+    method: 'POST',
+    url: '/profile/password',
+    body: { current_password: 'wrong current one', password: 'a new long password', password_confirm: 'a new long password' },
+    expect: SIGNED_IN_FORM(422),
+  },
   { method: 'GET', url: '/profile/mfa', expect: SIGNED_IN_PAGE },
   { method: 'POST', url: '/profile/mfa', body: { code: '000000' }, expect: SIGNED_IN_FORM(422) },
   { method: 'POST', url: '/profile/mfa/recovery-codes', body: { code: '000000' }, expect: SIGNED_IN_FORM(303) },
@@ -110,7 +181,18 @@ describe('authorisation matrix: accounts, people, organisations, profile', () =>
   });
 });
 
-const OWNED = ['/sign-in', '/sign-out', '/setup', '/invitations', '/users', '/organizations', '/profile', '/api/v1/tokens', '/api/v1/users', '/api/v1/organizations'];
+const OWNED = [
+  '/sign-in',
+  '/sign-out',
+  '/setup',
+  '/invitations',
+  '/users',
+  '/organizations',
+  '/profile',
+  '/api/v1/tokens',
+  '/api/v1/users',
+  '/api/v1/organizations',
+];
 
 /** Routes under our prefixes that other features own (and test in their own matrix). */
 const NOT_OURS = ['POST /api/v1/users/:id/erase', 'GET /users/:id/erase', 'POST /users/:id/erase'];
@@ -119,8 +201,11 @@ const NOT_OURS = ['POST /api/v1/users/:id/erase', 'GET /users/:id/erase', 'POST 
 function normalise(url: string): string {
   const f = world.fixtures;
   return url
-    .replace(f.invitation, ':token').replace('inv_unknown', ':token')
-    .replace(f.otherId, ':id').replace(f.orgId, ':id').replace('unknown-id', ':id');
+    .replace(f.invitation, ':token')
+    .replace('inv_unknown', ':token')
+    .replace(f.otherId, ':id')
+    .replace(f.orgId, ':id')
+    .replace('unknown-id', ':id');
 }
 
 /** Every METHOD /path the app serves, read from Fastify's route tree (HEAD left out: it follows GET). */

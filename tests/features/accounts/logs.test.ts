@@ -43,7 +43,8 @@ describe('account logs', () => {
     await client.post('/sign-in', { email: admin.email, password: PASSWORD });
     client.csrf = null; // a new session, a new CSRF secret
     secrets.push(client.cookies.get('significant')!);
-    const token = (await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: admin.email, password: PASSWORD } })).json().token as string;
+    const token = (await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: admin.email, password: PASSWORD } })).json()
+      .token as string;
     secrets.push(token);
     await api(app, token).get('/api/v1/users');
 
@@ -64,10 +65,25 @@ describe('account logs', () => {
     const observerClient = new PageClient(app);
     await observerClient.signIn(observer.email);
     await observerClient.get('/users');
-    await client.post('/profile/password', { current_password: PASSWORD, password: 'a fresh long password', password_confirm: 'a fresh long password' });
+    await client.post('/profile/password', {
+      current_password: PASSWORD,
+      password: 'a fresh long password',
+      password_confirm: 'a fresh long password',
+    });
     secrets.push('a fresh long password');
 
-    expect(events()).toEqual(expect.arrayContaining(['sign_in_failed', 'sign_in', 'token_created', 'invitation_accepted', 'role_changed', 'user_deactivated', 'access_denied', 'password_changed']));
+    expect(events()).toEqual(
+      expect.arrayContaining([
+        'sign_in_failed',
+        'sign_in',
+        'token_created',
+        'invitation_accepted',
+        'role_changed',
+        'user_deactivated',
+        'access_denied',
+        'password_changed',
+      ]),
+    );
     const text = lines.join('\n');
     for (const secret of secrets) expect(text, `a secret of ${secret.length} characters`).not.toContain(secret);
     expect(text).toContain('/invitations/[redacted]');

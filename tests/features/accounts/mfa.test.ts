@@ -88,7 +88,8 @@ describe('two-step sign-in', () => {
     app = await buildTestApp();
     const { client, user } = await pageUser(app, 'admin');
     const { secret } = await enrol(client);
-    const post = (body: object) => app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: user.email, password: PASSWORD, ...body } });
+    const post = (body: object) =>
+      app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: user.email, password: PASSWORD, ...body } });
     const missing = await post({});
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors).toEqual([{ path: 'totp', message: expect.stringContaining('totp') }]);
@@ -97,7 +98,9 @@ describe('two-step sign-in', () => {
     expect(ok.statusCode).toBe(201);
     expect((await api(app, ok.json().token).get('/api/v1/users')).statusCode).toBe(200);
     // A wrong password still answers 401 first, without telling whether MFA is on.
-    expect((await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: user.email, password: 'wrong password!' } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: user.email, password: 'wrong password!' } })).statusCode,
+    ).toBe(401);
   });
 
   it('renews recovery codes with a current code, and turns off with the password', async () => {
@@ -150,7 +153,9 @@ describe('MFA_REQUIRED', () => {
     // Tokens: refused until enrolled; existing tokens stop working for the API meanwhile.
     const token = await tokenFor(app, user);
     expect((await api(app, token).get('/api/v1/users')).statusCode).toBe(403);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: user.email, password: PASSWORD } })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: user.email, password: PASSWORD } })).statusCode,
+    ).toBe(403);
 
     const { secret } = await enrol(client);
     expect((await client.get('/users')).statusCode).toBe(200);

@@ -30,9 +30,12 @@ describe('password rules', () => {
 
   it('accepts any long enough random passphrase that is not on the list', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 20, maxLength: 80 }).filter((s) => s.trim().length >= 20), (p) => {
-        expect(issues(p)).toEqual([]);
-      }),
+      fc.property(
+        fc.string({ minLength: 20, maxLength: 80 }).filter((s) => s.trim().length >= 20),
+        (p) => {
+          expect(issues(p)).toEqual([]);
+        },
+      ),
       { numRuns: 200 },
     );
   });

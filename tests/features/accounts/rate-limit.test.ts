@@ -36,7 +36,8 @@ describe('per IP', () => {
   it('answers the sign-in form with a friendly 429 page that says how long to wait', async () => {
     const client = new PageClient(app);
     await client.get('/sign-in');
-    for (let i = 0; i < 3; i += 1) expect((await client.post('/sign-in', { email: `y${i}@example.org`, password: 'wrong password!' })).statusCode).toBe(401);
+    for (let i = 0; i < 3; i += 1)
+      expect((await client.post('/sign-in', { email: `y${i}@example.org`, password: 'wrong password!' })).statusCode).toBe(401);
     const res = await client.post('/sign-in', { email: 'y@example.org', password: 'wrong password!' });
     expect(res.statusCode).toBe(429);
     expect(res.headers['content-type']).toMatch(/text\/html/);
@@ -88,7 +89,11 @@ describe('per account', () => {
   }
 
   async function endWait(email: string) {
-    await app.db.updateTable('rate_limits').set({ reset_at: Date.now() - 1 }).where('key', '=', accountKey('sign-in', email)).execute();
+    await app.db
+      .updateTable('rate_limits')
+      .set({ reset_at: Date.now() - 1 })
+      .where('key', '=', accountKey('sign-in', email))
+      .execute();
   }
 
   it('makes the account wait after 5 failures, from any address, even with the right password', async () => {
@@ -122,7 +127,11 @@ describe('per account', () => {
     expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(55);
     expect(Number(sixth.headers['retry-after'])).toBeLessThanOrEqual(60);
 
-    await app.db.updateTable('rate_limits').set({ count: 40, reset_at: Date.now() - 1 }).where('key', '=', accountKey('sign-in', user.email)).execute();
+    await app.db
+      .updateTable('rate_limits')
+      .set({ count: 40, reset_at: Date.now() - 1 })
+      .where('key', '=', accountKey('sign-in', user.email))
+      .execute();
     await tokenRequest(app, user.email, 'wrong password!');
     const capped = await tokenRequest(app, user.email, PASSWORD);
     expect(capped.statusCode).toBe(429);
@@ -141,7 +150,8 @@ describe('per account', () => {
     const user = await makeUser(app);
     const client = new PageClient(app);
     await client.get('/sign-in');
-    for (let i = 0; i < 3; i += 1) expect((await client.post('/sign-in', { email: user.email, password: 'wrong password!' })).statusCode).toBe(401);
+    for (let i = 0; i < 3; i += 1)
+      expect((await client.post('/sign-in', { email: user.email, password: 'wrong password!' })).statusCode).toBe(401);
     for (let i = 0; i < 2; i += 1) expect((await tokenRequest(app, user.email, 'wrong password!')).statusCode).toBe(401);
     expect((await client.post('/sign-in', { email: user.email, password: PASSWORD })).statusCode).toBe(429);
   });

@@ -20,7 +20,15 @@ const COOKIE = 'significant';
 function liveCookie(res: LightMyRequestResponse, name: string) {
   const cookie = res.cookies.filter((c) => c.name === name && c.value !== '').at(-1);
   expect(cookie, `a ${name} cookie`).toBeDefined();
-  return cookie as { value: string; httpOnly?: boolean; secure?: boolean; sameSite?: string; path?: string; domain?: string; expires?: Date };
+  return cookie as {
+    value: string;
+    httpOnly?: boolean;
+    secure?: boolean;
+    sameSite?: string;
+    path?: string;
+    domain?: string;
+    expires?: Date;
+  };
 }
 
 /** Expires about SESSION_IDLE_MINUTES (30) from now: the idle timeout, renewed on every answer. */
@@ -83,7 +91,11 @@ describe('session timeouts and sign-out', () => {
   it('ends a session that was idle too long', async () => {
     const { client, user } = await pageUser(app, 'storyteller');
     expect((await client.get('/profile')).statusCode).toBe(200);
-    await app.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('user_id', '=', user.id).execute();
+    await app.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('user_id', '=', user.id)
+      .execute();
     expect((await client.get('/profile')).statusCode).toBe(303);
   });
 
@@ -92,7 +104,11 @@ describe('session timeouts and sign-out', () => {
     const row = await app.db.selectFrom('sessions').selectAll().where('user_id', '=', user.id).executeTakeFirstOrThrow();
     const data = JSON.parse(row.data) as { signedInAt: number };
     data.signedInAt = Date.now() - 2 * 3_600_000 - 1000;
-    await app.db.updateTable('sessions').set({ data: JSON.stringify(data) }).where('id', '=', row.id).execute();
+    await app.db
+      .updateTable('sessions')
+      .set({ data: JSON.stringify(data) })
+      .where('id', '=', row.id)
+      .execute();
     const res = await client.get('/profile');
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/sign-in?next=%2Fprofile');
@@ -161,9 +177,23 @@ describe('CSRF', () => {
     const { client, user } = await pageUser(app, 'admin');
     await client.get('/');
     const forms = [
-      '/sign-in', '/sign-in/code', '/sign-out', '/setup', '/invitations/inv_x', '/language',
-      '/users', `/users/${user.id}`, `/users/${user.id}/active`, `/users/${user.id}/invitation`,
-      '/organizations', '/organizations/some-id', '/profile', '/profile/password', '/profile/mfa', '/profile/mfa/recovery-codes', '/profile/mfa/disable',
+      '/sign-in',
+      '/sign-in/code',
+      '/sign-out',
+      '/setup',
+      '/invitations/inv_x',
+      '/language',
+      '/users',
+      `/users/${user.id}`,
+      `/users/${user.id}/active`,
+      `/users/${user.id}/invitation`,
+      '/organizations',
+      '/organizations/some-id',
+      '/profile',
+      '/profile/password',
+      '/profile/mfa',
+      '/profile/mfa/recovery-codes',
+      '/profile/mfa/disable',
     ];
     for (const url of forms) {
       const res = await client.post(url, { name: 'x' }, { csrf: false });

@@ -15,10 +15,23 @@ afterEach(async () => {
 describe('organisations API', () => {
   it('lets a facilitator create one and anyone signed in list it', async () => {
     const { token } = await apiUser(app, 'facilitator');
-    const res = await api(app, token).post('/api/v1/organizations', { name: 'De Brug', project: 'Outreach Gent', region: 'Oost-Vlaanderen', starts_on: '2024-01-01', ends_on: '2025-12-31' });
+    const res = await api(app, token).post('/api/v1/organizations', {
+      name: 'De Brug',
+      project: 'Outreach Gent',
+      region: 'Oost-Vlaanderen',
+      starts_on: '2024-01-01',
+      ends_on: '2025-12-31',
+    });
     expect(res.statusCode).toBe(201);
     const org = res.json();
-    expect(org).toMatchObject({ id: expect.any(String), name: 'De Brug', project: 'Outreach Gent', region: 'Oost-Vlaanderen', starts_on: '2024-01-01', ends_on: '2025-12-31' });
+    expect(org).toMatchObject({
+      id: expect.any(String),
+      name: 'De Brug',
+      project: 'Outreach Gent',
+      region: 'Oost-Vlaanderen',
+      starts_on: '2024-01-01',
+      ends_on: '2025-12-31',
+    });
     expect(org.created_at).toMatch(/^\d{4}-\d\d-\d\dT/);
 
     const observer = await apiUser(app, 'observer');
@@ -70,14 +83,26 @@ describe('organisation pages', () => {
     const form = await client.get('/organizations/new');
     expect(form.statusCode).toBe(200);
 
-    const bad = await client.post('/organizations', { name: 'Huis', project: 'Thuis', region: 'Limburg', starts_on: '2025-05-01', ends_on: '2025-04-01' });
+    const bad = await client.post('/organizations', {
+      name: 'Huis',
+      project: 'Thuis',
+      region: 'Limburg',
+      starts_on: '2025-05-01',
+      ends_on: '2025-04-01',
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('value="Huis"');
     expect(bad.body).toContain('value="Limburg"');
     expect(bad.body).toContain('The end date cannot be before the start date');
     expect(bad.body).toContain('aria-invalid="true"');
 
-    const ok = await client.post('/organizations', { name: 'Huis', project: 'Thuis', region: 'Limburg', starts_on: '2025-04-01', ends_on: '2025-05-01' });
+    const ok = await client.post('/organizations', {
+      name: 'Huis',
+      project: 'Thuis',
+      region: 'Limburg',
+      starts_on: '2025-04-01',
+      ends_on: '2025-05-01',
+    });
     expect(ok.statusCode).toBe(303);
     const list = await client.get('/organizations');
     expect(list.body).toContain('Huis');

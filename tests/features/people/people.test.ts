@@ -21,19 +21,44 @@ describe('people API', () => {
   it('creates a person, who can then get a token; GET lists them', async () => {
     const admin = await apiUser(app, 'admin');
     const orgId = await organization(admin.token);
-    const res = await api(app, admin.token).post('/api/v1/users', { email: 'An.Peeters@Example.org', name: 'An Peeters', role: 'storyteller', password: PASSWORD, organization_id: orgId, locale: 'nl' });
+    const res = await api(app, admin.token).post('/api/v1/users', {
+      email: 'An.Peeters@Example.org',
+      name: 'An Peeters',
+      role: 'storyteller',
+      password: PASSWORD,
+      organization_id: orgId,
+      locale: 'nl',
+    });
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body).toEqual({ id: expect.any(String), email: 'an.peeters@example.org', name: 'An Peeters', role: 'storyteller', organization_id: orgId, locale: 'nl', active: true, created_at: expect.any(String) });
+    expect(body).toEqual({
+      id: expect.any(String),
+      email: 'an.peeters@example.org',
+      name: 'An Peeters',
+      role: 'storyteller',
+      organization_id: orgId,
+      locale: 'nl',
+      active: true,
+      created_at: expect.any(String),
+    });
     expect(JSON.stringify(body)).not.toContain('password');
 
-    const token = await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: 'an.peeters@example.org', password: PASSWORD } });
+    const token = await app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      payload: { email: 'an.peeters@example.org', password: PASSWORD },
+    });
     expect(token.statusCode).toBe(201);
     expect(token.json()).toEqual({ token: expect.any(String), expires_at: expect.any(String) });
 
     const list = await api(app, admin.token).get('/api/v1/users');
     expect(list.statusCode).toBe(200);
-    expect(list.json().items.map((u: { email: string }) => u.email).sort()).toEqual([admin.user.email, 'an.peeters@example.org'].sort());
+    expect(
+      list
+        .json()
+        .items.map((u: { email: string }) => u.email)
+        .sort(),
+    ).toEqual([admin.user.email, 'an.peeters@example.org'].sort());
   });
 
   it('answers 409 for an e-mail address in use, 400 for a bad role or an unknown organisation', async () => {
@@ -53,7 +78,11 @@ describe('people API', () => {
     expect(org.statusCode).toBe(400);
     expect(org.json().errors).toEqual([{ path: 'organization_id', message: 'There is no such organisation' }]);
 
-    for (const [password, message] of [['short', 'Choose a password of at least 12 characters'], ['Password1234', 'This password is too common; choose another one'], ['x'.repeat(257), 'Choose a password of at most 256 characters']]) {
+    for (const [password, message] of [
+      ['short', 'Choose a password of at least 12 characters'],
+      ['Password1234', 'This password is too common; choose another one'],
+      ['x'.repeat(257), 'Choose a password of at most 256 characters'],
+    ]) {
       const res = await client.post('/api/v1/users', { ...body, email: 'p@example.org', password });
       expect(res.statusCode).toBe(400);
       expect(res.json().errors).toContainEqual({ path: 'password', message });
@@ -65,9 +94,21 @@ describe('people API', () => {
     const orgId = await organization(admin.token);
     const person = await apiUser(app, 'storyteller');
     const client = api(app, admin.token);
-    const res = await client.patch(`/api/v1/users/${person.user.id}`, { role: 'facilitator', name: 'New Name', organization_id: orgId, locale: 'en' });
+    const res = await client.patch(`/api/v1/users/${person.user.id}`, {
+      role: 'facilitator',
+      name: 'New Name',
+      organization_id: orgId,
+      locale: 'en',
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ id: person.user.id, role: 'facilitator', name: 'New Name', organization_id: orgId, locale: 'en', active: true });
+    expect(res.json()).toMatchObject({
+      id: person.user.id,
+      role: 'facilitator',
+      name: 'New Name',
+      organization_id: orgId,
+      locale: 'en',
+      active: true,
+    });
     expect((await client.patch(`/api/v1/users/${person.user.id}`, { organization_id: null })).json().organization_id).toBeNull();
     expect((await client.patch(`/api/v1/users/${person.user.id}`, { organization_id: 'nope' })).statusCode).toBe(400);
     expect((await client.patch(`/api/v1/users/${person.user.id}`, { role: 'king' })).statusCode).toBe(400);
@@ -100,21 +141,39 @@ describe('people pages', () => {
   it('adds a person with a password, keeping what was typed (not the password) on errors', async () => {
     const { client } = await pageUser(app, 'admin');
     expect((await client.get('/users/new')).statusCode).toBe(200);
-    const bad = await client.post('/users', { name: 'Els', email: 'els@example.org', role: 'observer', method: 'password', password: 'short' });
+    const bad = await client.post('/users', {
+      name: 'Els',
+      email: 'els@example.org',
+      role: 'observer',
+      method: 'password',
+      password: 'short',
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('value="Els"');
     expect(bad.body).toContain('value="els@example.org"');
     expect(bad.body).not.toContain('value="short"');
     expect(bad.body).toContain('Choose a password of at least 12 characters');
 
-    const ok = await client.post('/users', { name: 'Els', email: 'els@example.org', role: 'observer', method: 'password', password: PASSWORD });
+    const ok = await client.post('/users', {
+      name: 'Els',
+      email: 'els@example.org',
+      role: 'observer',
+      method: 'password',
+      password: PASSWORD,
+    });
     expect(ok.statusCode).toBe(303);
     const list = await client.get('/users');
     expect(list.body).toContain('els@example.org');
     const els = new PageClient(app);
     expect((await els.signIn('els@example.org')).statusCode).toBe(303);
 
-    const dup = await client.post('/users', { name: 'Els 2', email: 'els@example.org', role: 'observer', method: 'password', password: PASSWORD });
+    const dup = await client.post('/users', {
+      name: 'Els 2',
+      email: 'els@example.org',
+      role: 'observer',
+      method: 'password',
+      password: PASSWORD,
+    });
     expect(dup.statusCode).toBe(422);
     expect(dup.body).toContain('A person with this e-mail address already exists');
   });
@@ -152,11 +211,17 @@ describe('people pages', () => {
     const { client } = await pageUser(app, 'admin');
     const res = await client.post('/users', { name: 'Piet', email: 'piet@example.org', role: 'storyteller', method: 'invite' });
     const token = /\/invitations\/([^"]+)"/.exec(res.body)![1]!;
-    await app.db.updateTable('invitations').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await app.db
+      .updateTable('invitations')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     const expired = await new PageClient(app).get(`/invitations/${token}`);
     expect(expired.statusCode).toBe(410);
     expect(expired.body).toContain('This invitation has expired');
-    const post = await new PageClient(app).post(`/invitations/${token}`, { password: 'my own long secret', password_confirm: 'my own long secret' });
+    const post = await new PageClient(app).post(`/invitations/${token}`, {
+      password: 'my own long secret',
+      password_confirm: 'my own long secret',
+    });
     expect(post.statusCode).toBe(410);
     expect((await new PageClient(app).get('/invitations/inv_nothing')).statusCode).toBe(404);
   });
@@ -170,7 +235,12 @@ describe('people pages', () => {
 
     const edit = await admin.client.get(`/users/${person.user.id}`);
     expect(edit.statusCode).toBe(200);
-    const changed = await admin.client.post(`/users/${person.user.id}`, { name: 'Renamed', role: 'facilitator', organization_id: orgId, locale: 'nl' });
+    const changed = await admin.client.post(`/users/${person.user.id}`, {
+      name: 'Renamed',
+      role: 'facilitator',
+      organization_id: orgId,
+      locale: 'nl',
+    });
     expect(changed.statusCode).toBe(303);
     const row = await app.db.selectFrom('users').selectAll().where('id', '=', person.user.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ name: 'Renamed', role: 'facilitator', organization_id: orgId, locale: 'nl' });
@@ -253,11 +323,19 @@ describe('invitations by mail', () => {
     const mailApp = await buildTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'Significant <msc@example.org>' });
     try {
       const { client } = await pageUser(mailApp, 'admin');
-      const res = await client.post('/users', { name: 'Mieke', email: 'mieke@example.org', role: 'storyteller', method: 'invite', locale: 'nl' });
+      const res = await client.post('/users', {
+        name: 'Mieke',
+        email: 'mieke@example.org',
+        role: 'storyteller',
+        method: 'invite',
+        locale: 'nl',
+      });
       expect(res.statusCode).toBe(303);
       expect((await client.get('/users')).body).toContain('An invitation was sent to mieke@example.org');
       expect(smtp.messages).toHaveLength(1);
-      const mail = smtp.messages[0]!.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      const mail = smtp.messages[0]!.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) =>
+        String.fromCharCode(parseInt(hex, 16)),
+      );
       expect(mail).toMatch(/^To: mieke@example.org/m);
       expect(mail).toContain('Je uitnodiging voor Significant');
       const token = /http:\/\/localhost(?::80)?\/invitations\/(inv_[\w-]+)/.exec(mail)?.[1];
@@ -294,7 +372,10 @@ describe('a new invitation for someone with a password', () => {
     expect((await person.client.get('/profile')).statusCode).toBe(200);
     const fresh = new PageClient(app);
     await fresh.get(`/invitations/${invite}`);
-    expect((await fresh.post(`/invitations/${invite}`, { password: 'a replaced long secret', password_confirm: 'a replaced long secret' })).statusCode).toBe(303);
+    expect(
+      (await fresh.post(`/invitations/${invite}`, { password: 'a replaced long secret', password_confirm: 'a replaced long secret' }))
+        .statusCode,
+    ).toBe(303);
     expect((await person.client.get('/profile')).statusCode).toBe(303);
     expect((await api(app, token).get('/api/v1/organizations')).statusCode).toBe(401);
     expect((await fresh.get('/profile')).statusCode).toBe(200);
@@ -313,7 +394,10 @@ describe('odd input', () => {
     expect((await client.post('/api/v1/users', { ...body, name: 'Fine', organization_id: 'a\u0000b' })).statusCode).toBe(400);
     expect((await client.patch('/api/v1/users/a%00b', { name: 'X' })).statusCode).toBe(400);
     expect((await client.post('/api/v1/organizations', { name: 'Org', region: 'x\u0000' })).statusCode).toBe(400);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: 'a\u0000@example.org', password: PASSWORD } })).statusCode).toBe(400);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: 'a\u0000@example.org', password: PASSWORD } }))
+        .statusCode,
+    ).toBe(400);
     const { client: page } = await pageUser(app, 'admin');
     expect((await page.post('/users/%00/invitation')).statusCode).toBe(400);
     expect((await page.get('/users/%00')).statusCode).toBe(400);

@@ -22,7 +22,11 @@ async function world() {
   const other = await apiUser(app, 'storyteller', { name: 'Other Voter' });
   const [held, loose] = await insertStories(app.db, 2, { author_id: person.user.id, author_name: 'Mieke Vermeulen' });
   const [othersStory] = await insertStories(app.db, 1, { author_id: other.user.id, author_name: 'Other Voter' });
-  const { groupId } = await insertVotingGroup(app.db, { storyIds: [held!, othersStory!], memberIds: [person.user.id, other.user.id], facilitatorId: admin.user.id });
+  const { groupId } = await insertVotingGroup(app.db, {
+    storyIds: [held!, othersStory!],
+    memberIds: [person.user.id, other.user.id],
+    facilitatorId: admin.user.id,
+  });
   await insertBallot(app.db, groupId, person.user.id, othersStory!);
   await insertBallot(app.db, groupId, other.user.id, othersStory!);
   await insertComment(app.db, othersStory!, person.user.id, 'Dit raakte me.');
@@ -36,7 +40,12 @@ describe('GET /api/v1/me/export', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="significant-my-data-\d{4}-\d{2}-\d{2}\.json"$/);
     const data = res.json();
-    expect(data.account).toMatchObject({ id: w.person.user.id, email: 'mieke.vermeulen@example.org', name: 'Mieke Vermeulen', role: 'storyteller' });
+    expect(data.account).toMatchObject({
+      id: w.person.user.id,
+      email: 'mieke.vermeulen@example.org',
+      name: 'Mieke Vermeulen',
+      role: 'storyteller',
+    });
     expect(data.account.password_hash).toBeUndefined();
     expect(res.body).not.toContain('argon2');
     expect(data.stories.map((s: { id: string }) => s.id).sort()).toEqual([w.held, w.loose].sort());
@@ -75,11 +84,25 @@ describe('GET /api/v1/me/export', () => {
 describe('POST /api/v1/users/:id/erase', () => {
   it('erases the account, keeps ballots counted without a link, comments without author, held stories anonymised', async () => {
     const w = await world();
-    await app.db.insertInto('rate_limits').values([
-      { key: 'acct:sign-in:mieke.vermeulen@example.org', count: 2, reset_at: Date.now() + 60_000 },
-      { key: 'acct:sign-in:someone_else@example.org', count: 1, reset_at: Date.now() + 60_000 },
-    ]).execute();
-    await app.db.insertInto('audit_log').values({ id: 'a-1', at: new Date().toISOString(), actor_id: null, action: 'user.sign_in_failed', subject_type: null, subject_id: null, details: JSON.stringify({ email: 'Mieke.Vermeulen@example.org' }) }).execute();
+    await app.db
+      .insertInto('rate_limits')
+      .values([
+        { key: 'acct:sign-in:mieke.vermeulen@example.org', count: 2, reset_at: Date.now() + 60_000 },
+        { key: 'acct:sign-in:someone_else@example.org', count: 1, reset_at: Date.now() + 60_000 },
+      ])
+      .execute();
+    await app.db
+      .insertInto('audit_log')
+      .values({
+        id: 'a-1',
+        at: new Date().toISOString(),
+        actor_id: null,
+        action: 'user.sign_in_failed',
+        subject_type: null,
+        subject_id: null,
+        details: JSON.stringify({ email: 'Mieke.Vermeulen@example.org' }),
+      })
+      .execute();
     const ballotsBefore = await app.db.selectFrom('ballots').select(['group_id', 'iteration', 'content']).orderBy('content').execute();
     const res = await api(app, w.admin.token).post(`/api/v1/users/${w.person.user.id}/erase`, { stories: 'remove' });
     expect(res.statusCode).toBe(200);
@@ -93,7 +116,11 @@ describe('POST /api/v1/users/:id/erase', () => {
     expect(versions.every((v) => !v.snapshot.includes('Mieke') && v.edited_by === null)).toBe(true);
     const comment = await app.db.selectFrom('comments').selectAll().where('story_id', '=', w.othersStory).executeTakeFirstOrThrow();
     expect(comment.author_id).toBeNull();
-    const ballotsAfter = await app.db.selectFrom('ballots').select(['group_id', 'iteration', 'content', 'voter_id']).orderBy('content').execute();
+    const ballotsAfter = await app.db
+      .selectFrom('ballots')
+      .select(['group_id', 'iteration', 'content', 'voter_id'])
+      .orderBy('content')
+      .execute();
     expect(ballotsAfter.map(({ voter_id: _v, ...b }) => b)).toEqual(ballotsBefore);
     expect(ballotsAfter.filter((b) => b.voter_id === null)).toHaveLength(1);
     expect(await app.db.selectFrom('api_tokens').select('id').where('user_id', '=', w.person.user.id).execute()).toEqual([]);
@@ -104,17 +131,25 @@ describe('POST /api/v1/users/:id/erase', () => {
     const everyAudit = JSON.stringify(await app.db.selectFrom('audit_log').selectAll().execute());
     expect(everyAudit).not.toContain('mieke');
     expect(everyAudit).not.toContain('Mieke');
-    expect((await app.db.selectFrom('rate_limits').select('key').execute()).map((r) => r.key)).toEqual(['acct:sign-in:someone_else@example.org']);
+    expect((await app.db.selectFrom('rate_limits').select('key').execute()).map((r) => r.key)).toEqual([
+      'acct:sign-in:someone_else@example.org',
+    ]);
   });
 
   it('changes nothing when any step fails: one transaction', async () => {
     const w = await world();
     // Make the last step (deleting the account) fail, after stories, comments and ballots were already changed.
     if (app.dialect === 'sqlite') {
-      await sql`create trigger refuse_delete before delete on users when old.id = ${sql.lit(w.person.user.id)} begin select raise(abort, 'refused by test'); end`.execute(app.db);
+      await sql`create trigger refuse_delete before delete on users when old.id = ${sql.lit(w.person.user.id)} begin select raise(abort, 'refused by test'); end`.execute(
+        app.db,
+      );
     } else {
-      await sql`create function refuse_delete() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`.execute(app.db);
-      await sql`create trigger refuse_delete before delete on users for each row when (old.id = ${sql.lit(w.person.user.id)}) execute function refuse_delete()`.execute(app.db);
+      await sql`create function refuse_delete() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`.execute(
+        app.db,
+      );
+      await sql`create trigger refuse_delete before delete on users for each row when (old.id = ${sql.lit(w.person.user.id)}) execute function refuse_delete()`.execute(
+        app.db,
+      );
     }
     await expect(erasePerson(app.db, w.admin.user.id, w.person.user.id, 'remove')).rejects.toThrow(/refused by test/);
     expect(await app.db.selectFrom('stories').select('id').where('author_id', '=', w.person.user.id).execute()).toHaveLength(2);
@@ -128,8 +163,15 @@ describe('POST /api/v1/users/:id/erase', () => {
     const w = await world();
     const res = await api(app, w.admin.token).post(`/api/v1/users/${w.person.user.id}/erase`, { stories: 'anonymise' });
     expect(res.json()).toMatchObject({ stories_removed: 0, stories_anonymised: 2 });
-    const rows = await app.db.selectFrom('stories').select(['author_id', 'author_name', 'anonymous']).where('id', 'in', [w.held, w.loose]).execute();
-    expect(rows).toEqual([{ author_id: null, author_name: null, anonymous: 1 }, { author_id: null, author_name: null, anonymous: 1 }]);
+    const rows = await app.db
+      .selectFrom('stories')
+      .select(['author_id', 'author_name', 'anonymous'])
+      .where('id', 'in', [w.held, w.loose])
+      .execute();
+    expect(rows).toEqual([
+      { author_id: null, author_name: null, anonymous: 1 },
+      { author_id: null, author_name: null, anonymous: 1 },
+    ]);
   });
 
   it('answers 404 for an unknown person, 403 for yourself and for non-administrators, 400 for a bad choice', async () => {

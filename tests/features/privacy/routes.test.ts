@@ -28,11 +28,23 @@ async function scenario() {
   const p = api(app, person.token);
   const storyIds: string[] = [];
   for (const [i, anonymous] of [false, true].entries()) {
-    const res = await p.post('/api/v1/stories', { title: `Verhaal ${i} van de persoon`, story: 'De moeder belde zelf.', significance: 'Vertrouwen groeide.', anonymous, submit: true });
+    const res = await p.post('/api/v1/stories', {
+      title: `Verhaal ${i} van de persoon`,
+      story: 'De moeder belde zelf.',
+      significance: 'Vertrouwen groeide.',
+      anonymous,
+      submit: true,
+    });
     need(res.statusCode, 'POST /api/v1/stories', res.body);
     storyIds.push(res.json().id);
   }
-  const otherStory = await api(app, others[0]!.token).post('/api/v1/stories', { title: 'Een ander verhaal', story: 'Iets veranderde.', significance: 'Het telt.', anonymous: false, submit: true });
+  const otherStory = await api(app, others[0]!.token).post('/api/v1/stories', {
+    title: 'Een ander verhaal',
+    story: 'Iets veranderde.',
+    significance: 'Het telt.',
+    anonymous: false,
+    submit: true,
+  });
   need(otherStory.statusCode, 'POST /api/v1/stories', otherStory.body);
   storyIds.push(otherStory.json().id);
   const round = await f.post('/api/v1/rounds', { title: 'Lenteronde', voting_method: 'plurality' });
@@ -40,21 +52,36 @@ async function scenario() {
   const roundId = round.json().id as string;
   need((await f.post(`/api/v1/rounds/${roundId}/stories`, { story_ids: storyIds })).statusCode, 'round stories', '');
   const members = [person, ...others];
-  const groups = await f.post(`/api/v1/rounds/${roundId}/groups`, { groups: [{ name: 'Groep A', member_ids: members.map((m) => m.user.id), story_ids: storyIds }] });
+  const groups = await f.post(`/api/v1/rounds/${roundId}/groups`, {
+    groups: [{ name: 'Groep A', member_ids: members.map((m) => m.user.id), story_ids: storyIds }],
+  });
   need(groups.statusCode, 'groups', groups.body);
   const groupId = groups.json().items[0].id as string;
   for (const phase of ['discussing', 'voting']) need((await f.post(`/api/v1/rounds/${roundId}/phase`, { phase })).statusCode, phase, '');
   const comment = await p.post(`/api/v1/stories/${storyIds[2]}/comments`, { body: 'Dit herken ik.' });
   need(comment.statusCode, 'comment', comment.body);
   const choices = [storyIds[2], storyIds[0], storyIds[2], storyIds[1]];
-  for (const [i, m] of members.entries()) need((await api(app, m.token).put(`/api/v1/groups/${groupId}/ballot`, { story_id: choices[i] })).statusCode, 'ballot', '');
-  const selection = await f.post(`/api/v1/groups/${groupId}/selection`, { story_id: storyIds[2], reasons: 'Het toont hoe vertrouwen groeit.' });
+  for (const [i, m] of members.entries())
+    need((await api(app, m.token).put(`/api/v1/groups/${groupId}/ballot`, { story_id: choices[i] })).statusCode, 'ballot', '');
+  const selection = await f.post(`/api/v1/groups/${groupId}/selection`, {
+    story_id: storyIds[2],
+    reasons: 'Het toont hoe vertrouwen groeit.',
+  });
   need(selection.statusCode, 'selection', selection.body);
   const closed = await f.post(`/api/v1/rounds/${roundId}/phase`, { phase: 'closed' });
   need(closed.statusCode, 'closed', closed.body);
   const published = await f.post(`/api/v1/rounds/${roundId}/publish`);
   need(published.statusCode, 'publish', published.body);
-  return { admin, facilitator, person, others, storyIds, roundId, groupId, ids: [...storyIds, roundId, groupId, person.user.id, ...others.map((o) => o.user.id)] };
+  return {
+    admin,
+    facilitator,
+    person,
+    others,
+    storyIds,
+    roundId,
+    groupId,
+    ids: [...storyIds, roundId, groupId, person.user.id, ...others.map((o) => o.user.id)],
+  };
 }
 
 /** Every GET route of the API with every known id in its parameters, and the report in every text format. */
@@ -83,7 +110,14 @@ async function pageBodies(client: PageClient, ids: string[]): Promise<Array<[str
     const full = `${stack.join('')}${match[2]}`;
     stack.push(match[2]!);
     // Event streams (/groups/:id/live) never end; they carry counts only.
-    if (match[3]?.includes('GET') && !full.startsWith('/api/') && !full.startsWith('/public/') && !full.includes('*') && !full.endsWith('/live')) paths.push(full);
+    if (
+      match[3]?.includes('GET') &&
+      !full.startsWith('/api/') &&
+      !full.startsWith('/public/') &&
+      !full.includes('*') &&
+      !full.endsWith('/live')
+    )
+      paths.push(full);
   }
   const out: Array<[string, string]> = [];
   for (const path of paths) {

@@ -45,18 +45,34 @@ describe('profile', () => {
     const token = await tokenFor(app, user);
     const oldCookie = client.cookies.get('significant');
 
-    const wrong = await client.post('/profile/password', { current_password: 'not my password', password: 'a brand new long secret', password_confirm: 'a brand new long secret' });
+    const wrong = await client.post('/profile/password', {
+      current_password: 'not my password',
+      password: 'a brand new long secret',
+      password_confirm: 'a brand new long secret',
+    });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.body).toContain('Your current password is not right');
     expect(wrong.body).not.toContain('a brand new long secret');
-    const mismatch = await client.post('/profile/password', { current_password: PASSWORD, password: 'a brand new long secret', password_confirm: 'something else entirely' });
+    const mismatch = await client.post('/profile/password', {
+      current_password: PASSWORD,
+      password: 'a brand new long secret',
+      password_confirm: 'something else entirely',
+    });
     expect(mismatch.statusCode).toBe(422);
     expect(mismatch.body).toContain('The two passwords are not the same');
-    const common = await client.post('/profile/password', { current_password: PASSWORD, password: '1qaz2wsx3edc', password_confirm: '1qaz2wsx3edc' });
+    const common = await client.post('/profile/password', {
+      current_password: PASSWORD,
+      password: '1qaz2wsx3edc',
+      password_confirm: '1qaz2wsx3edc',
+    });
     expect(common.statusCode).toBe(422);
     expect(common.body).toContain('This password is too common');
 
-    const ok = await client.post('/profile/password', { current_password: PASSWORD, password: 'a brand new long secret', password_confirm: 'a brand new long secret' });
+    const ok = await client.post('/profile/password', {
+      current_password: PASSWORD,
+      password: 'a brand new long secret',
+      password_confirm: 'a brand new long secret',
+    });
     expect(ok.statusCode).toBe(303);
     // This session goes on under a new id; the other session and the API token are gone.
     expect(client.cookies.get('significant')).not.toBe(oldCookie);

@@ -18,7 +18,12 @@ describe('the demo network', () => {
   it('builds rounds, themes and a published report an observer can download', async () => {
     const admin = await makeUser(app, { role: 'admin' });
     let printed = '';
-    const out = new Writable({ write(chunk, _enc, done) { printed += String(chunk); done(); } });
+    const out = new Writable({
+      write(chunk, _enc, done) {
+        printed += String(chunk);
+        done();
+      },
+    });
     const roundId = await fillDemo(app, { email: admin.email, password: PASSWORD }, out);
     expect(printed).toContain('22 stories');
     expect(printed).toMatch(/facilitator\s+facilitator@demo\.significant\.test\s+demo-/);
@@ -36,7 +41,9 @@ describe('the demo network', () => {
     const text = JSON.stringify(model);
     expect(text).not.toContain('Wat ik liever voor mezelf houd');
     expect(text).toContain('De buren als vangnet');
-    const west = model.rounds.find((r: { level: number }) => r.level === 1).groups.find((g: { name: string }) => g.name === 'Group West (English)');
+    const west = model.rounds
+      .find((r: { level: number }) => r.level === 1)
+      .groups.find((g: { name: string }) => g.name === 'Group West (English)');
     expect(west.selected).toMatchObject({ title: 'Keys to a flat of their own', author: null });
   });
 });

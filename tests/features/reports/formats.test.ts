@@ -21,7 +21,11 @@ beforeAll(async () => {
   fac = api(app, (await apiUser(app, 'facilitator')).token);
   s = await reportScenario(app);
   // A title a spreadsheet would run as a formula.
-  const formula = await insertStory(app.db, { title: '=HYPERLINK("http://evil.example","klik")', story: 'Gewoon een verhaal.', round_id: s.child });
+  const formula = await insertStory(app.db, {
+    title: '=HYPERLINK("http://evil.example","klik")',
+    story: 'Gewoon een verhaal.',
+    round_id: s.child,
+  });
   await insertGroup(app.db, { round_id: s.child, name: 'Groep Gent B', story_ids: [formula] });
 });
 afterAll(async () => {
@@ -73,8 +77,12 @@ describe('report content per format', () => {
     expect(html).toContain('<strong>informele plek</strong>');
     expect(html).toContain('Eén lid vond de brief van de huisbaas krachtiger.');
     expect(html).toContain('1 verhaal werd weggelaten op vraag van de auteur.');
-    expect(html).toContain('<li>Gezin is wantrouwig tegenover hulpverlening<ul><li>vroegere ervaringen met ‘controle’<ul><li>het OCMW als instantie</li></ul></li></ul></li>');
-    expect(html).toMatch(/<blockquote><p>“één gesprek veranderde veel”<\/p><\/blockquote><figcaption>Uit het verhaal <a href="#story-\d+">Een café als eerste stap<\/a>/);
+    expect(html).toContain(
+      '<li>Gezin is wantrouwig tegenover hulpverlening<ul><li>vroegere ervaringen met ‘controle’<ul><li>het OCMW als instantie</li></ul></li></ul></li>',
+    );
+    expect(html).toMatch(
+      /<blockquote><p>“één gesprek veranderde veel”<\/p><\/blockquote><figcaption>Uit het verhaal <a href="#story-\d+">Een café als eerste stap<\/a>/,
+    );
     expect(html).toContain('<td>Vzw De Brug</td><td>Huis aan huis</td><td>Oost-Vlaanderen</td>');
     expect(html).toContain('Welke verandering in een gezin was voor jou het belangrijkst?');
     expect(html).toMatch(/<svg[^>]+role="img" aria-label="Verhalen per thema"/);
@@ -101,7 +109,9 @@ describe('report content per format', () => {
     expect(md).toContain('## Inhoud');
     expect(md).toContain('##### Een café als eerste stap');
     expect(md).toContain('Ik ontmoette **Noël** in het café naast de kerk.');
-    expect(md).toContain('- Gezin is wantrouwig tegenover hulpverlening\n  - vroegere ervaringen met ‘controle’\n    - het OCMW als instantie');
+    expect(md).toContain(
+      '- Gezin is wantrouwig tegenover hulpverlening\n  - vroegere ervaringen met ‘controle’\n    - het OCMW als instantie',
+    );
     expect(md).toContain('> “één gesprek veranderde veel”');
     expect(md).toContain('*1 verhaal werd weggelaten op vraag van de auteur.*');
     expectPrivacy(md);
@@ -133,7 +143,16 @@ describe('report content per format', () => {
     expect(rows[0]).toEqual(['Nummer', 'Titel', 'Datum', 'Functie', 'Organisatie', "Thema's", 'Ronde', 'Groep', 'Gekozen', 'Redenen']);
     expect(rows).toHaveLength(5);
     const cafe = rows.find((r) => r[1] === 'Een café als eerste stap')!;
-    expect(cafe.slice(2)).toEqual(['2026-01-15', 'outreacher', 'Vzw De Brug', 'Vertrouwen opbouwen', 'Groepsronde Gent', 'Groep Gent A', 'ja', 'Het verhaal toont hoe een informele plek de drempel verlaagt.']);
+    expect(cafe.slice(2)).toEqual([
+      '2026-01-15',
+      'outreacher',
+      'Vzw De Brug',
+      'Vertrouwen opbouwen',
+      'Groepsronde Gent',
+      'Groep Gent A',
+      'ja',
+      'Het verhaal toont hoe een informele plek de drempel verlaagt.',
+    ]);
     expect(rows.find((r) => r[1]!.includes('HYPERLINK'))![1]).toBe('\'=HYPERLINK("http://evil.example","klik")');
     expectPrivacy(rows.flat().join('\n'));
   });
@@ -148,7 +167,15 @@ describe('report content per format', () => {
     expect(numbering).toContain('w:val="bullet"');
     expect(numbering).toContain('w:val="decimal"');
     const text = xml.replace(/<[^>]+>/g, '');
-    for (const phrase of ['Rondes en gekozen verhalen', 'de façade van kalmte brak', 'naïef', 'Noël', 'vroegere ervaringen met ‘controle’', '“één gesprek veranderde veel”', 'Anonieme auteur']) {
+    for (const phrase of [
+      'Rondes en gekozen verhalen',
+      'de façade van kalmte brak',
+      'naïef',
+      'Noël',
+      'vroegere ervaringen met ‘controle’',
+      '“één gesprek veranderde veel”',
+      'Anonieme auteur',
+    ]) {
       expect(text).toContain(phrase);
     }
     expectPrivacy(text);
@@ -162,8 +189,25 @@ describe('report content per format', () => {
     const res = await download('pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(res.rawPayload);
-    for (const phrase of ['Inhoud', 'Partners', 'Methodiek', 'Rondes en gekozen verhalen', 'Vertrouwen opbouwen', 'Uitdagingen', 'Acties', 'Factsheet', 'Cijfers',
-      'de façade van kalmte brak', 'naïef', 'Noël', 'Eén lid vond', 'geïsoleerde', 'Anonieme auteur', 'vroegere ervaringen met ‘controle’', 'Verhalen per thema']) {
+    for (const phrase of [
+      'Inhoud',
+      'Partners',
+      'Methodiek',
+      'Rondes en gekozen verhalen',
+      'Vertrouwen opbouwen',
+      'Uitdagingen',
+      'Acties',
+      'Factsheet',
+      'Cijfers',
+      'de façade van kalmte brak',
+      'naïef',
+      'Noël',
+      'Eén lid vond',
+      'geïsoleerde',
+      'Anonieme auteur',
+      'vroegere ervaringen met ‘controle’',
+      'Verhalen per thema',
+    ]) {
       expect(text).toContain(phrase);
     }
     // The table of contents carries page numbers.

@@ -21,7 +21,11 @@ describe('htmlToBlocks', () => {
   it('keeps paragraphs, styled runs and nested lists', () => {
     const blocks = htmlToBlocks(renderMarkdown('Een **vet** en *schuin* woord.\n\n- een\n  - twee\n\n1. eerst\n\n> citaat'));
     expect(blocks).toEqual([
-      { kind: 'paragraph', level: 0, runs: [{ text: 'Een ' }, { text: 'vet', bold: true }, { text: ' en ' }, { text: 'schuin', italic: true }, { text: ' woord.' }] },
+      {
+        kind: 'paragraph',
+        level: 0,
+        runs: [{ text: 'Een ' }, { text: 'vet', bold: true }, { text: ' en ' }, { text: 'schuin', italic: true }, { text: ' woord.' }],
+      },
       { kind: 'bullet', level: 0, runs: [{ text: 'een' }] },
       { kind: 'bullet', level: 1, runs: [{ text: 'twee' }] },
       { kind: 'number', level: 0, runs: [{ text: 'eerst' }] },
@@ -33,13 +37,23 @@ describe('htmlToBlocks', () => {
 describe('Markdown output', () => {
   it('escapes what a storyteller typed so it stays text', () => {
     expect(mdEscape('<img src=x onerror=alert(1)> # kop *ster*')).toBe('\\<img src=x onerror=alert(1)\\> \\# kop \\*ster\\*');
-    expect(blocksToMarkdown(renderMarkdown('Een **vet** [link](http://x.be) <b>x</b>\n\n- a\n- b'))).toBe('Een **vet** link **x**\n\n- a\n- b');
+    expect(blocksToMarkdown(renderMarkdown('Een **vet** [link](http://x.be) <b>x</b>\n\n- a\n- b'))).toBe(
+      'Een **vet** link **x**\n\n- a\n- b',
+    );
   });
 });
 
 describe('charts', () => {
   it('scales bars to the largest and escapes labels', () => {
-    const layout = layoutBars([{ label: 'a', value: 10 }, { label: 'b', value: 5 }, { label: 'c', value: 0 }], 480, 180);
+    const layout = layoutBars(
+      [
+        { label: 'a', value: 10 },
+        { label: 'b', value: 5 },
+        { label: 'c', value: 0 },
+      ],
+      480,
+      180,
+    );
     expect(layout.rows.map((r) => r.barWidth)).toEqual([260, 130, 0]);
     const svg = barChartSvg([{ label: '<script>', value: 1 }], 'Verhalen & thema');
     expect(svg).toContain('&lt;script&gt;');
@@ -49,6 +63,8 @@ describe('charts', () => {
 
 describe('contentDisposition', () => {
   it('gives an ASCII name and the exact one', () => {
-    expect(contentDisposition('rapport-één.pdf')).toBe("attachment; filename=\"rapport-__n.pdf\"; filename*=UTF-8''rapport-%C3%A9%C3%A9n.pdf");
+    expect(contentDisposition('rapport-één.pdf')).toBe(
+      'attachment; filename="rapport-__n.pdf"; filename*=UTF-8\'\'rapport-%C3%A9%C3%A9n.pdf',
+    );
   });
 });

@@ -68,14 +68,20 @@ describe('GET /api/v1/rounds/:id/report: access', () => {
     const { facilitator, s } = await people();
     const fac = api(app, facilitator.token);
     const types: Record<string, RegExp> = {
-      html: /^text\/html/, md: /^text\/markdown/, json: /^application\/json/, csv: /^text\/csv/, pdf: /^application\/pdf/,
+      html: /^text\/html/,
+      md: /^text\/markdown/,
+      json: /^application\/json/,
+      csv: /^text\/csv/,
+      pdf: /^application\/pdf/,
       docx: /^application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document/,
     };
     for (const [format, type] of Object.entries(types)) {
       const res = await fac.get(`/api/v1/rounds/${s.round}/report?format=${format}&lang=nl`);
       expect(res.statusCode, format).toBe(200);
       expect(res.headers['content-type']).toMatch(type);
-      expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="rapport-bijeenkomst-een-het-netwerk-\\d{4}-\\d{2}-\\d{2}\\.${format}"`));
+      expect(res.headers['content-disposition']).toMatch(
+        new RegExp(`^attachment; filename="rapport-bijeenkomst-een-het-netwerk-\\d{4}-\\d{2}-\\d{2}\\.${format}"`),
+      );
     }
     for (const format of ['html', 'pdf', 'docx']) {
       const res = await fac.get(`/api/v1/rounds/${s.round}/report?format=${format}&part=factsheet`);
@@ -91,7 +97,11 @@ describe('GET /api/v1/rounds/:id/report: access', () => {
     expect(res.statusCode).toBe(200);
     const model = JSON.parse(res.body);
     expect(model.kind).toBe('network');
-    expect(model.rounds.map((r: { title: string }) => r.title)).toEqual(['Bijeenkomst één: het netwerk', 'Groepsronde Gent', 'Tweede netwerkdag']);
+    expect(model.rounds.map((r: { title: string }) => r.title)).toEqual([
+      'Bijeenkomst één: het netwerk',
+      'Groepsronde Gent',
+      'Tweede netwerkdag',
+    ]);
     expect((await api(app, observer.token).get(`/api/v1/reports?round_ids=${s.round},${other}&format=json`)).statusCode).toBe(403);
     expect((await api(app, observer.token).get(`/api/v1/reports?round_ids=${other}&format=json`)).statusCode).toBe(200);
     expect((await api(app, facilitator.token).get('/api/v1/reports?format=json')).statusCode).toBe(400);

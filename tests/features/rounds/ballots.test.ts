@@ -17,7 +17,8 @@ describe('ballots', () => {
   it('counts plurality ballots, and a new PUT replaces the old ballot', async () => {
     const s = await roundScenario(app, { method: 'plurality' });
     const [a, b, c] = s.stories;
-    const vote = (i: number, story: string) => api(app, s.members[i]!.token).put(`/api/v1/groups/${s.group.id}/ballot`, { story_id: story });
+    const vote = (i: number, story: string) =>
+      api(app, s.members[i]!.token).put(`/api/v1/groups/${s.group.id}/ballot`, { story_id: story });
     const first = await vote(0, a!.id);
     expect(first.statusCode).toBe(200);
     expect(first.json()).toEqual({ group_id: s.group.id, iteration: 1, ballot: { story_id: a!.id } });
@@ -27,8 +28,16 @@ describe('ballots', () => {
     const res = await s.f.get(`/api/v1/groups/${s.group.id}/results`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
-      method: 'plurality', iteration: 1, ballots: 3, winner_ids: [b!.id], voters: { voted: 3, members: 3 },
-      tallies: expect.arrayContaining([{ story_id: a!.id, score: 0 }, { story_id: b!.id, score: 2 }, { story_id: c!.id, score: 1 }]),
+      method: 'plurality',
+      iteration: 1,
+      ballots: 3,
+      winner_ids: [b!.id],
+      voters: { voted: 3, members: 3 },
+      tallies: expect.arrayContaining([
+        { story_id: a!.id, score: 0 },
+        { story_id: b!.id, score: 2 },
+        { story_id: c!.id, score: 1 },
+      ]),
     });
   });
 
@@ -44,7 +53,13 @@ describe('ballots', () => {
     expect((await put(1, { ranking: [b, c, a] })).statusCode).toBe(200);
     expect((await put(2, { ranking: [b, a, c] })).statusCode).toBe(200);
     const res = (await s.f.get(`/api/v1/groups/${s.group.id}/results`)).json();
-    expect(res.tallies).toEqual(expect.arrayContaining([{ story_id: a, score: 3 }, { story_id: b, score: 5 }, { story_id: c, score: 1 }]));
+    expect(res.tallies).toEqual(
+      expect.arrayContaining([
+        { story_id: a, score: 3 },
+        { story_id: b, score: 5 },
+        { story_id: c, score: 1 },
+      ]),
+    );
     expect(res.winner_ids).toEqual([b]);
   });
 
@@ -58,7 +73,12 @@ describe('ballots', () => {
     expect((await put(0, { points: { [a!]: 3, [b!]: 2 } })).statusCode).toBe(200);
     expect((await put(1, { points: { [b!]: 5 } })).statusCode).toBe(200);
     const res = (await s.f.get(`/api/v1/groups/${s.group.id}/results`)).json();
-    expect(res.tallies).toEqual(expect.arrayContaining([{ story_id: a, score: 3 }, { story_id: b, score: 7 }]));
+    expect(res.tallies).toEqual(
+      expect.arrayContaining([
+        { story_id: a, score: 3 },
+        { story_id: b, score: 7 },
+      ]),
+    );
     expect(res.winner_ids).toEqual([b]);
   });
 
@@ -85,7 +105,14 @@ describe('ballots', () => {
     await put(2, b!);
     const res = (await s.f.get(`/api/v1/groups/${s.group.id}/results`)).json();
     expect(res).toMatchObject({ iteration: 2, candidate_ids: [a, b], ballots: 3, winner_ids: [a], voters: { voted: 3, members: 4 } });
-    expect(res.iterations[0]).toMatchObject({ number: 1, closed_at: expect.any(String), tallies: expect.arrayContaining([{ story_id: c, score: 0 }, { story_id: a, score: 1 }]) });
+    expect(res.iterations[0]).toMatchObject({
+      number: 1,
+      closed_at: expect.any(String),
+      tallies: expect.arrayContaining([
+        { story_id: c, score: 0 },
+        { story_id: a, score: 1 },
+      ]),
+    });
     expect(res.iterations[1]).toMatchObject({ number: 2, closed_at: null, tallies: null });
     expect((await s.f.post(`/api/v1/groups/${s.group.id}/iterations`)).statusCode).toBe(409);
   });
@@ -132,9 +159,16 @@ describe('ballots', () => {
     const s = await roundScenario(app, { members: 2 });
     const member = api(app, s.members[0]!.token);
     const ids = s.stories.map((x) => x.id);
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => member.put(`/api/v1/groups/${s.group.id}/ballot`, { story_id: ids[i % 2] })));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => member.put(`/api/v1/groups/${s.group.id}/ballot`, { story_id: ids[i % 2] })),
+    );
     expect(answers.map((r) => r.statusCode)).toEqual(Array(30).fill(200));
-    const rows = await app.db.selectFrom('ballots').selectAll().where('group_id', '=', s.group.id).where('voter_id', '=', s.members[0]!.user.id).execute();
+    const rows = await app.db
+      .selectFrom('ballots')
+      .selectAll()
+      .where('group_id', '=', s.group.id)
+      .where('voter_id', '=', s.members[0]!.user.id)
+      .execute();
     expect(rows).toHaveLength(1);
     const res = (await s.f.get(`/api/v1/groups/${s.group.id}/results`)).json();
     expect(res.ballots).toBe(1);

@@ -16,7 +16,23 @@ afterEach(async () => {
 async function theme(name: string): Promise<string> {
   const id = `theme-${Math.random().toString(36).slice(2, 8)}`;
   const now = new Date().toISOString();
-  await app.db.insertInto('themes').values({ id, parent_id: null, name, description: null, position: 0, opening_story_id: null, practice: null, practice_html: null, challenges: '[]', actions: '[]', created_at: now, updated_at: now }).execute();
+  await app.db
+    .insertInto('themes')
+    .values({
+      id,
+      parent_id: null,
+      name,
+      description: null,
+      position: 0,
+      opening_story_id: null,
+      practice: null,
+      practice_html: null,
+      challenges: '[]',
+      actions: '[]',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
   return id;
 }
 
@@ -24,12 +40,22 @@ describe('comments', () => {
   it('renders Markdown safely and signs the comment', async () => {
     const s = await roundScenario(app, { phase: 'discussing' });
     const member = s.members[1]!;
-    const res = await api(app, member.token).post(`/api/v1/stories/${s.stories[0]!.id}/comments`, { body: 'This *moved* me <script>alert(1)</script>' });
+    const res = await api(app, member.token).post(`/api/v1/stories/${s.stories[0]!.id}/comments`, {
+      body: 'This *moved* me <script>alert(1)</script>',
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ id: expect.any(String), body: 'This *moved* me <script>alert(1)</script>', author_name: member.user.name, created_at: expect.any(String), group_id: s.group.id });
+    expect(res.json()).toMatchObject({
+      id: expect.any(String),
+      body: 'This *moved* me <script>alert(1)</script>',
+      author_name: member.user.name,
+      created_at: expect.any(String),
+      group_id: s.group.id,
+    });
     expect(res.json().body_html).toContain('<em>moved</em>');
     expect(res.json().body_html).not.toContain('<script');
-    expect((await api(app, member.token).post(`/api/v1/stories/${s.stories[0]!.id}/comments`, { body: 'x'.repeat(5001) })).statusCode).toBe(400);
+    expect((await api(app, member.token).post(`/api/v1/stories/${s.stories[0]!.id}/comments`, { body: 'x'.repeat(5001) })).statusCode).toBe(
+      400,
+    );
     expect((await api(app, member.token).post(`/api/v1/stories/${s.stories[0]!.id}/comments`, { body: '   ' })).statusCode).toBe(400);
   });
 
@@ -55,7 +81,13 @@ describe('characteristic elements', () => {
     const url = `/api/v1/groups/${s.group.id}/elements`;
     const res = await s.f.post(url, { story_id: s.stories[0]!.id, text: 'The neighbour as a bridge', theme_id: themeId });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ story_id: s.stories[0]!.id, group_id: s.group.id, round_id: s.round.id, text: 'The neighbour as a bridge', theme_id: themeId });
+    expect(res.json()).toMatchObject({
+      story_id: s.stories[0]!.id,
+      group_id: s.group.id,
+      round_id: s.round.id,
+      text: 'The neighbour as a bridge',
+      theme_id: themeId,
+    });
     expect((await s.f.post(url, { story_id: s.stories[0]!.id, text: 'x', theme_id: 'no-such-theme' })).statusCode).toBe(400);
     expect((await s.f.post(url, { story_id: 'elsewhere', text: 'x' })).statusCode).toBe(400);
     expect((await s.f.post(url, { story_id: s.stories[0]!.id, text: 'x'.repeat(301) })).statusCode).toBe(400);

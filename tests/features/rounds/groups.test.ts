@@ -17,7 +17,10 @@ afterEach(async () => {
 async function organization(name: string): Promise<string> {
   const id = `org-${name}-${Math.random().toString(36).slice(2, 8)}`;
   const now = new Date().toISOString();
-  await app.db.insertInto('organizations').values({ id, name, project: null, region: null, starts_on: null, ends_on: null, created_at: now, updated_at: now }).execute();
+  await app.db
+    .insertInto('organizations')
+    .values({ id, name, project: null, region: null, starts_on: null, ends_on: null, created_at: now, updated_at: now })
+    .execute();
   return id;
 }
 
@@ -35,7 +38,13 @@ describe('forming groups', () => {
     await f.post(`/api/v1/rounds/${round.id}/stories`, { story_ids: stories.map((s) => s.id) });
     const res = await f.post(`/api/v1/rounds/${round.id}/groups`, { auto: { size: 6 } });
     expect(res.statusCode).toBe(201);
-    const groups = res.json().items as Array<{ member_ids: string[]; story_ids: string[]; facilitator_id: string; name: string; iteration: number }>;
+    const groups = res.json().items as Array<{
+      member_ids: string[];
+      story_ids: string[];
+      facilitator_id: string;
+      name: string;
+      iteration: number;
+    }>;
     expect(groups).toHaveLength(2);
     expect(groups.map((g) => g.name)).toEqual(['Group 1', 'Group 2']);
     for (const g of groups) {
@@ -59,10 +68,19 @@ describe('forming groups', () => {
     const outside = await makeStory(app);
     const gone = await makeUser(app);
     await app.db.updateTable('users').set({ active: 0 }).where('id', '=', gone.id).execute();
-    const res = await s.f.post(`/api/v1/rounds/${s.round.id}/groups`, { groups: [{ name: 'X', member_ids: [gone.id], story_ids: [outside.id] }] });
+    const res = await s.f.post(`/api/v1/rounds/${s.round.id}/groups`, {
+      groups: [{ name: 'X', member_ids: [gone.id], story_ids: [outside.id] }],
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['groups.0.member_ids', 'groups.0.story_ids']);
-    const again = await s.f.post(`/api/v1/rounds/${s.round.id}/groups`, { groups: [{ name: 'Only', member_ids: [s.members[0]!.user.id], story_ids: [s.stories[0]!.id] }] });
+    expect(
+      res
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['groups.0.member_ids', 'groups.0.story_ids']);
+    const again = await s.f.post(`/api/v1/rounds/${s.round.id}/groups`, {
+      groups: [{ name: 'Only', member_ids: [s.members[0]!.user.id], story_ids: [s.stories[0]!.id] }],
+    });
     expect(again.statusCode).toBe(201);
     expect((await s.f.get(`/api/v1/rounds/${s.round.id}`)).json().group_ids).toEqual([again.json().items[0].id]);
   });
@@ -98,7 +116,12 @@ describe('authorisation matrix', () => {
     const g = s.group.id;
     const story = s.stories[0]!.id;
     const callers: Array<[string, string | null]> = [
-      ['anonymous', null], ['admin', admin.token], ['facilitator', s.facilitator.token], ['member', s.members[0]!.token], ['non-member', outsider.token], ['observer', observer.token],
+      ['anonymous', null],
+      ['admin', admin.token],
+      ['facilitator', s.facilitator.token],
+      ['member', s.members[0]!.token],
+      ['non-member', outsider.token],
+      ['observer', observer.token],
     ];
     const rows: Array<[string, string, unknown, number[]]> = [
       ['GET', '/api/v1/rounds', undefined, [401, 200, 200, 200, 200, 200]],
@@ -122,7 +145,12 @@ describe('authorisation matrix', () => {
     const failures: string[] = [];
     for (const [method, url, body, expected] of rows) {
       for (const [i, [who, token]] of callers.entries()) {
-        const res = await app.inject({ method: method as 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {}, ...(body ? { payload: body as object } : {}) });
+        const res = await app.inject({
+          method: method as 'GET',
+          url,
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+          ...(body ? { payload: body as object } : {}),
+        });
         if (res.statusCode !== expected[i]) failures.push(`${method} ${url} as ${who}: ${res.statusCode}, expected ${expected[i]}`);
       }
     }

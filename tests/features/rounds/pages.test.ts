@@ -22,11 +22,21 @@ describe('round pages', () => {
     const invalid = await fac.client.post('/rounds', { title: '', voting_method: 'ranked' });
     expect(invalid.statusCode).toBe(422);
     expect(invalid.body).toContain('error-summary');
-    const created = await fac.client.post('/rounds', { title: 'Winter round', voting_method: 'ranked', hide_results: 'on', prompt: 'What changed?' });
+    const created = await fac.client.post('/rounds', {
+      title: 'Winter round',
+      voting_method: 'ranked',
+      hide_results: 'on',
+      prompt: 'What changed?',
+    });
     expect(created.statusCode).toBe(303);
     const roundUrl = created.headers.location as string;
     const roundId = roundUrl.split('/').pop()!;
-    const sent = await makeStory(app, { author_id: members[0]!.user.id, author_name: members[0]!.user.name, round_id: roundId, title: 'Sent for this round' });
+    const sent = await makeStory(app, {
+      author_id: members[0]!.user.id,
+      author_name: members[0]!.user.name,
+      round_id: roundId,
+      title: 'Sent for this round',
+    });
     const other = await makeStory(app, { author_id: members[1]!.user.id, author_name: members[1]!.user.name, title: 'Another story' });
     let page = await fac.client.get(roundUrl);
     expect(page.body).toContain('Sent for this round'); // proposed automatically
@@ -35,7 +45,11 @@ describe('round pages', () => {
     const form = await fac.client.get(`${roundUrl}/groups?count=1`);
     expect(form.statusCode).toBe(200);
     const saved = await fac.client.post(`${roundUrl}/groups`, {
-      count: '1', name_0: 'Table one', facilitator_0: fac.user.id, members_0: members.map((m) => m.user.id), stories_0: [sent.id, other.id],
+      count: '1',
+      name_0: 'Table one',
+      facilitator_0: fac.user.id,
+      members_0: members.map((m) => m.user.id),
+      stories_0: [sent.id, other.id],
     });
     expect(saved.statusCode).toBe(303);
     const groupId = (await app.db.selectFrom('round_groups').select('id').where('round_id', '=', roundId).executeTakeFirstOrThrow()).id;
@@ -53,7 +67,9 @@ describe('round pages', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('different place');
     for (const m of members) {
-      expect((await m.client.post(`/groups/${groupId}/ballot`, { [`rank_${other.id}`]: '1', [`rank_${sent.id}`]: '2' })).statusCode).toBe(303);
+      expect((await m.client.post(`/groups/${groupId}/ballot`, { [`rank_${other.id}`]: '1', [`rank_${sent.id}`]: '2' })).statusCode).toBe(
+        303,
+      );
     }
     const facPage = await fac.client.get(`/groups/${groupId}`);
     expect(facPage.body).toContain('2 of 2 members have voted');
@@ -97,8 +113,12 @@ describe('round pages', () => {
       await member.signIn(s.members[1]!.user.email);
       await app.db.updateTable('users').set({ locale }).where('id', '=', s.members[1]!.user.id).execute();
       const pages = [
-        await fac.client.get('/rounds'), await fac.client.get('/rounds/new'), await fac.client.get(`/rounds/${s.round.id}`),
-        await fac.client.get(`/rounds/${s.round.id}/groups`), await fac.client.get(`/groups/${s.group.id}`), await member.get(`/groups/${s.group.id}`),
+        await fac.client.get('/rounds'),
+        await fac.client.get('/rounds/new'),
+        await fac.client.get(`/rounds/${s.round.id}`),
+        await fac.client.get(`/rounds/${s.round.id}/groups`),
+        await fac.client.get(`/groups/${s.group.id}`),
+        await member.get(`/groups/${s.group.id}`),
       ];
       for (const page of pages) {
         expect(page.statusCode).toBe(200);
@@ -127,12 +147,27 @@ describe('round pages', () => {
       ['GET', `/rounds/${r}`, {}, { admin: 200, facilitator: 200, member: 200, outsider: 404, observer: 404 }],
       ['GET', `/rounds/${r}/groups`, {}, { admin: 403, facilitator: 200, member: 403, outsider: 403, observer: 403 }],
       ['GET', `/groups/${g}`, {}, { admin: 200, facilitator: 200, member: 200, outsider: 404, observer: 404 }],
-      ['POST', '/rounds', { title: 'T', voting_method: 'plurality' }, { admin: 403, facilitator: 303, member: 403, outsider: 403, observer: 403 }],
+      [
+        'POST',
+        '/rounds',
+        { title: 'T', voting_method: 'plurality' },
+        { admin: 403, facilitator: 303, member: 403, outsider: 403, observer: 403 },
+      ],
       ['POST', `/rounds/${r}/stories`, { story_ids: storyId }, { admin: 403, facilitator: 303, member: 403, outsider: 403, observer: 403 }],
       ['POST', `/rounds/${r}/publish`, {}, { admin: 403, facilitator: 303, member: 403, outsider: 403, observer: 403 }],
       ['POST', `/groups/${g}/ballot`, { story_id: storyId }, { admin: 403, facilitator: 403, member: 303, outsider: 404, observer: 404 }],
-      ['POST', `/groups/${g}/comments`, { story_id: storyId, body: 'A thought.' }, { admin: 403, facilitator: 303, member: 303, outsider: 404, observer: 404 }],
-      ['POST', `/groups/${g}/elements`, { story_id: storyId, text: 'Trust' }, { admin: 403, facilitator: 303, member: 403, outsider: 403, observer: 403 }],
+      [
+        'POST',
+        `/groups/${g}/comments`,
+        { story_id: storyId, body: 'A thought.' },
+        { admin: 403, facilitator: 303, member: 303, outsider: 404, observer: 404 },
+      ],
+      [
+        'POST',
+        `/groups/${g}/elements`,
+        { story_id: storyId, text: 'Trust' },
+        { admin: 403, facilitator: 303, member: 403, outsider: 403, observer: 403 },
+      ],
       ['POST', `/groups/${g}/iterations`, {}, { admin: 403, facilitator: 303, member: 403, outsider: 403, observer: 403 }],
     ];
     const failures: string[] = [];

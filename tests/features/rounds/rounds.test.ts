@@ -17,18 +17,39 @@ afterEach(async () => {
 describe('rounds', () => {
   it('creates a round in phase collecting with its defaults', async () => {
     const { token } = await apiUser(app, 'facilitator');
-    const res = await api(app, token).post('/api/v1/rounds', { title: 'Autumn meeting', voting_method: 'ranked', meeting_date: '2026-12-03' });
+    const res = await api(app, token).post('/api/v1/rounds', {
+      title: 'Autumn meeting',
+      voting_method: 'ranked',
+      meeting_date: '2026-12-03',
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
-      id: expect.any(String), title: 'Autumn meeting', phase: 'collecting', voting_method: 'ranked', points_per_voter: null, template: 'msc',
-      hide_results: true, meeting_date: '2026-12-03', published_at: null, story_ids: [], group_ids: [],
+      id: expect.any(String),
+      title: 'Autumn meeting',
+      phase: 'collecting',
+      voting_method: 'ranked',
+      points_per_voter: null,
+      template: 'msc',
+      hide_results: true,
+      meeting_date: '2026-12-03',
+      published_at: null,
+      story_ids: [],
+      group_ids: [],
     });
     const bad = await api(app, token).post('/api/v1/rounds', { title: 'x', voting_method: 'plurality', parent_round_id: 'nope' });
     expect(bad.statusCode).toBe(400);
     expect((await api(app, token).post('/api/v1/rounds', { title: 'x', voting_method: 'majority' })).statusCode).toBe(400);
     expect((await api(app, token).post('/api/v1/rounds', { title: 'x'.repeat(201), voting_method: 'plurality' })).statusCode).toBe(400);
-    expect((await api(app, token).post('/api/v1/rounds', { title: 'x', voting_method: 'plurality', submission_deadline: 'soon' })).statusCode).toBe(400);
-    const timed = await api(app, token).post('/api/v1/rounds', { title: 'x', voting_method: 'points', points_per_voter: 10, submission_deadline: '2026-12-01T17:00:00Z', hide_results: false });
+    expect(
+      (await api(app, token).post('/api/v1/rounds', { title: 'x', voting_method: 'plurality', submission_deadline: 'soon' })).statusCode,
+    ).toBe(400);
+    const timed = await api(app, token).post('/api/v1/rounds', {
+      title: 'x',
+      voting_method: 'points',
+      points_per_voter: 10,
+      submission_deadline: '2026-12-01T17:00:00Z',
+      hide_results: false,
+    });
     expect(timed.json()).toMatchObject({ submission_deadline: '2026-12-01T17:00:00Z', points_per_voter: 10, hide_results: false });
   });
 
@@ -84,9 +105,19 @@ describe('rounds', () => {
     const stuck = await phase('voting');
     expect(stuck.statusCode).toBe(409);
     expect(stuck.json().type).toBe('/problems/round_closed');
-    const history = await app.db.selectFrom('round_transitions').select(['from_phase', 'to_phase', 'actor_id']).where('round_id', '=', s.round.id).orderBy('at').execute();
+    const history = await app.db
+      .selectFrom('round_transitions')
+      .select(['from_phase', 'to_phase', 'actor_id'])
+      .where('round_id', '=', s.round.id)
+      .orderBy('at')
+      .execute();
     expect(history.map((h) => `${h.from_phase ?? ''}>${h.to_phase}`)).toEqual([
-      '>collecting', 'collecting>voting', 'voting>collecting', 'collecting>discussing', 'discussing>voting', 'voting>closed',
+      '>collecting',
+      'collecting>voting',
+      'voting>collecting',
+      'collecting>discussing',
+      'discussing>voting',
+      'voting>closed',
     ]);
     expect(history.every((h) => h.actor_id === s.facilitator.user.id)).toBe(true);
   });
@@ -126,7 +157,11 @@ describe('rounds', () => {
     const s = await roundScenario(app, { phase: 'collecting' });
     const author = await apiUser(app, 'storyteller');
     const written = await api(app, author.token).post('/api/v1/stories', {
-      title: 'Through the API', story: 'She called us herself, the first time in years.', significance: 'Trust came back, step by step.', anonymous: false, submit: true,
+      title: 'Through the API',
+      story: 'She called us herself, the first time in years.',
+      significance: 'Trust came back, step by step.',
+      anonymous: false,
+      submit: true,
     });
     expect(written.statusCode).toBe(201);
     const id = written.json().id as string;

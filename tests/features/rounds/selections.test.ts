@@ -25,13 +25,24 @@ describe('selections', () => {
     expect(short.json().errors).toEqual([{ path: 'reasons', message: expect.stringContaining('at least one full sentence') }]);
     const noStop = await s.f.post(url, { story_id: a, reasons: 'It shows how trust grows over many months' });
     expect(noStop.json().errors[0].message).toContain('full stop');
-    const nl = await app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${s.facilitator.token}`, 'accept-language': 'nl' }, payload: { story_id: a, reasons: 'Kort.' } });
+    const nl = await app.inject({
+      method: 'POST',
+      url,
+      headers: { authorization: `Bearer ${s.facilitator.token}`, 'accept-language': 'nl' },
+      payload: { story_id: a, reasons: 'Kort.' },
+    });
     expect(nl.json().errors[0].message).toContain('volledige zin');
     const ok = await s.f.post(url, { story_id: a, reasons: REASONS, dissent: 'Some found the second story braver.' });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({
-      story_id: a, reasons: REASONS, dissent: 'Some found the second story braver.', selected_by: s.facilitator.user.id, selected_at: expect.any(String),
-      method: 'plurality', participants: { count: 3, voted: 1, organizations: [] }, tallies: expect.arrayContaining([{ story_id: a, score: 1 }]),
+      story_id: a,
+      reasons: REASONS,
+      dissent: 'Some found the second story braver.',
+      selected_by: s.facilitator.user.id,
+      selected_at: expect.any(String),
+      method: 'plurality',
+      participants: { count: 3, voted: 1, organizations: [] },
+      tallies: expect.arrayContaining([{ story_id: a, score: 1 }]),
     });
     const again = await s.f.post(url, { story_id: a, reasons: REASONS });
     expect(again.statusCode).toBe(409);
@@ -50,8 +61,15 @@ describe('selections', () => {
     expect(tied.statusCode).toBe(400);
     expect(tied.json().errors[0]).toMatchObject({ path: 'tie_break_reason', message: expect.stringContaining('tied') });
     const against = await s.f.post(url, { story_id: c, reasons: REASONS });
-    expect(against.json().errors[0]).toMatchObject({ path: 'tie_break_reason', message: expect.stringContaining('did not get the most votes') });
-    const chosen = await s.f.post(url, { story_id: b, reasons: REASONS, tie_break_reason: 'The author was present and the group wanted to hear more.' });
+    expect(against.json().errors[0]).toMatchObject({
+      path: 'tie_break_reason',
+      message: expect.stringContaining('did not get the most votes'),
+    });
+    const chosen = await s.f.post(url, {
+      story_id: b,
+      reasons: REASONS,
+      tie_break_reason: 'The author was present and the group wanted to hear more.',
+    });
     expect(chosen.statusCode).toBe(201);
     expect(chosen.json().tie_break_reason).toBe('The author was present and the group wanted to hear more.');
   });
@@ -59,7 +77,11 @@ describe('selections', () => {
   it('only selects while voting', async () => {
     app = await buildTestApp();
     const s = await roundScenario(app, { phase: 'discussing' });
-    const res = await s.f.post(`/api/v1/groups/${s.group.id}/selection`, { story_id: s.stories[0]!.id, reasons: REASONS, tie_break_reason: 'Consensus in the room.' });
+    const res = await s.f.post(`/api/v1/groups/${s.group.id}/selection`, {
+      story_id: s.stories[0]!.id,
+      reasons: REASONS,
+      tie_break_reason: 'Consensus in the room.',
+    });
     expect(res.statusCode).toBe(409);
   });
 
@@ -67,11 +89,23 @@ describe('selections', () => {
     app = await buildTestApp({ SMTP_URL: 'json://' });
     const s = await roundScenario(app);
     // An anonymous story, chosen: its author's name must never travel.
-    const anonymous = await makeStory(app, { author_id: s.members[0]!.user.id, author_name: 'Secret Name', anonymous: true, title: 'The door that opened' });
-    await app.db.insertInto('round_stories').values({ round_id: s.round.id, story_id: anonymous.id, source_group_id: null, added_at: new Date().toISOString() }).execute();
+    const anonymous = await makeStory(app, {
+      author_id: s.members[0]!.user.id,
+      author_name: 'Secret Name',
+      anonymous: true,
+      title: 'The door that opened',
+    });
+    await app.db
+      .insertInto('round_stories')
+      .values({ round_id: s.round.id, story_id: anonymous.id, source_group_id: null, added_at: new Date().toISOString() })
+      .execute();
     await app.db.insertInto('group_stories').values({ group_id: s.group.id, story_id: anonymous.id }).execute();
     await app.db.updateTable('users').set({ locale: 'nl' }).where('id', '=', s.members[1]!.user.id).execute();
-    await s.f.post(`/api/v1/groups/${s.group.id}/selection`, { story_id: anonymous.id, reasons: REASONS, tie_break_reason: 'The group agreed without a vote.' });
+    await s.f.post(`/api/v1/groups/${s.group.id}/selection`, {
+      story_id: anonymous.id,
+      reasons: REASONS,
+      tie_break_reason: 'The group agreed without a vote.',
+    });
     expect((await s.f.post(`/api/v1/rounds/${s.round.id}/phase`, { phase: 'closed' })).statusCode).toBe(200);
 
     const mails = mailOutbox(app.config);

@@ -6,19 +6,30 @@ import { ballotProblem, tally, winners } from '../../../server/features/rounds/t
 describe('tally', () => {
   it('counts plurality ballots', () => {
     const t = tally('plurality', ['a', 'b', 'c'], [{ story_id: 'a' }, { story_id: 'b' }, { story_id: 'a' }]);
-    expect(t).toEqual([{ story_id: 'a', score: 2 }, { story_id: 'b', score: 1 }, { story_id: 'c', score: 0 }]);
+    expect(t).toEqual([
+      { story_id: 'a', score: 2 },
+      { story_id: 'b', score: 1 },
+      { story_id: 'c', score: 0 },
+    ]);
     expect(winners(t, 3)).toEqual(['a']);
   });
 
   it('uses the Borda count for ranked ballots (n-1 for first ... 0 for last)', () => {
     const t = tally('ranked', ['a', 'b', 'c'], [{ ranking: ['a', 'b', 'c'] }, { ranking: ['b', 'c', 'a'] }, { ranking: ['b', 'a', 'c'] }]);
-    expect(t).toEqual([{ story_id: 'a', score: 3 }, { story_id: 'b', score: 5 }, { story_id: 'c', score: 1 }]);
+    expect(t).toEqual([
+      { story_id: 'a', score: 3 },
+      { story_id: 'b', score: 5 },
+      { story_id: 'c', score: 1 },
+    ]);
     expect(winners(t, 3)).toEqual(['b']);
   });
 
   it('sums points', () => {
     const t = tally('points', ['a', 'b'], [{ points: { a: 3, b: 2 } }, { points: { b: 4 } }]);
-    expect(t).toEqual([{ story_id: 'a', score: 3 }, { story_id: 'b', score: 6 }]);
+    expect(t).toEqual([
+      { story_id: 'a', score: 3 },
+      { story_id: 'b', score: 6 },
+    ]);
   });
 
   it('keeps every tied story among the winners and has no winner without ballots', () => {
@@ -62,7 +73,12 @@ describe('autoGroups', () => {
       { id: 'r1', organization_id: null },
       { id: 'r2', organization_id: 'org-c' },
     ];
-    const stories = [{ id: 's1', author_id: 'p1' }, { id: 's2', author_id: 'q2' }, { id: 's3', author_id: null }, { id: 's4', author_id: 'nobody' }];
+    const stories = [
+      { id: 's1', author_id: 'p1' },
+      { id: 's2', author_id: 'q2' },
+      { id: 's3', author_id: null },
+      { id: 's4', author_id: 'nobody' },
+    ];
     const groups = autoGroups(people, stories, 4);
     expect(groups).toHaveLength(2);
     expect(groups.map((g) => g.member_ids.length)).toEqual([4, 4]);

@@ -34,13 +34,36 @@ beforeAll(async () => {
     await client.signIn(user.email);
   }
   themeId = newId();
-  await app.db.insertInto('themes').values({ id: themeId, name: 'Netwerk', parent_id: null, description: null, position: 0, opening_story_id: null, practice: null, practice_html: null, challenges: '[]', actions: '[]', created_at: nowIso(), updated_at: nowIso() }).execute();
+  await app.db
+    .insertInto('themes')
+    .values({
+      id: themeId,
+      name: 'Netwerk',
+      parent_id: null,
+      description: null,
+      position: 0,
+      opening_story_id: null,
+      practice: null,
+      practice_html: null,
+      challenges: '[]',
+      actions: '[]',
+      created_at: nowIso(),
+      updated_at: nowIso(),
+    })
+    .execute();
 });
 afterAll(async () => {
   await app?.close();
 });
 
-const story = { title: 'Matrix', story: 'Een verhaal.', significance: 'Daarom.', anonymous: false, consent_report: true, consent_quote: true };
+const story = {
+  title: 'Matrix',
+  story: 'Een verhaal.',
+  significance: 'Daarom.',
+  anonymous: false,
+  consent_report: true,
+  consent_quote: true,
+};
 const formFields = { anonymous: 'no', title: 'Matrix', story: 'Een verhaal.', significance: 'Daarom.', action: 'draft' };
 
 /** A fresh draft and a fresh submitted story by the author, and a fresh upload of the facilitator. */
@@ -61,26 +84,78 @@ interface Row {
 
 const apiCall = (method: 'get' | 'post' | 'patch' | 'put', url: string, body?: unknown) => (caller: Caller) => {
   const token = tokens.get(caller);
-  return app.inject({ method: method.toUpperCase() as 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {}, payload: body as object });
+  return app.inject({
+    method: method.toUpperCase() as 'GET',
+    url,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    payload: body as object,
+  });
 };
 const pageGet = (url: string) => (caller: Caller) => clients.get(caller)!.get(url);
-const pagePost = (url: string, fields: Record<string, string | string[]> = {}) => (caller: Caller) => clients.get(caller)!.post(url, fields);
+const pagePost =
+  (url: string, fields: Record<string, string | string[]> = {}) =>
+  (caller: Caller) =>
+    clients.get(caller)!.post(url, fields);
 
-const all = (status: number, over: Partial<Record<Caller, number>> = {}): Record<Caller, number> => ({ none: 401, admin: status, facilitator: status, storyteller: status, observer: status, author: status, ...over });
+const all = (status: number, over: Partial<Record<Caller, number>> = {}): Record<Caller, number> => ({
+  none: 401,
+  admin: status,
+  facilitator: status,
+  storyteller: status,
+  observer: status,
+  author: status,
+  ...over,
+});
 
 const ROWS: Row[] = [
-  { name: 'POST /api/v1/stories', call: (c) => apiCall('post', '/api/v1/stories', story)(c), expect: all(201, { admin: 403, observer: 403 }) },
+  {
+    name: 'POST /api/v1/stories',
+    call: (c) => apiCall('post', '/api/v1/stories', story)(c),
+    expect: all(201, { admin: 403, observer: 403 }),
+  },
   { name: 'GET /api/v1/stories', call: (c) => apiCall('get', '/api/v1/stories')(c), expect: all(200) },
   { name: 'GET /api/v1/stories/export', call: (c) => apiCall('get', '/api/v1/stories/export?format=json')(c), expect: all(200) },
-  { name: 'GET /api/v1/stories/:id (draft)', call: (c, f) => apiCall('get', `/api/v1/stories/${f.draft}`)(c), expect: all(404, { author: 200 }) },
+  {
+    name: 'GET /api/v1/stories/:id (draft)',
+    call: (c, f) => apiCall('get', `/api/v1/stories/${f.draft}`)(c),
+    expect: all(404, { author: 200 }),
+  },
   { name: 'GET /api/v1/stories/:id (submitted)', call: (c, f) => apiCall('get', `/api/v1/stories/${f.submitted}`)(c), expect: all(200) },
-  { name: 'PATCH /api/v1/stories/:id (draft)', call: (c, f) => apiCall('patch', `/api/v1/stories/${f.draft}`, { title: 'x' })(c), expect: all(404, { author: 200 }) },
-  { name: 'PATCH /api/v1/stories/:id (submitted)', call: (c, f) => apiCall('patch', `/api/v1/stories/${f.submitted}`, { title: 'x' })(c), expect: all(403, { author: 200 }) },
-  { name: 'PATCH /api/v1/stories/:id themes only (submitted)', call: (c, f) => apiCall('patch', `/api/v1/stories/${f.submitted}`, { theme_ids: [themeId] })(c), expect: all(403, { author: 200, facilitator: 200 }) },
-  { name: 'PUT /api/v1/stories/:id/themes (draft)', call: (c, f) => apiCall('put', `/api/v1/stories/${f.draft}/themes`, { theme_ids: [themeId] })(c), expect: all(404, { author: 200 }) },
-  { name: 'PUT /api/v1/stories/:id/themes (submitted)', call: (c, f) => apiCall('put', `/api/v1/stories/${f.submitted}/themes`, { theme_ids: [themeId] })(c), expect: all(403, { author: 200, facilitator: 200 }) },
-  { name: 'GET /api/v1/stories/:id/versions (draft)', call: (c, f) => apiCall('get', `/api/v1/stories/${f.draft}/versions`)(c), expect: all(404, { author: 200 }) },
-  { name: 'GET /api/v1/stories/:id/versions (submitted)', call: (c, f) => apiCall('get', `/api/v1/stories/${f.submitted}/versions`)(c), expect: all(403, { author: 200, facilitator: 200 }) },
+  {
+    name: 'PATCH /api/v1/stories/:id (draft)',
+    call: (c, f) => apiCall('patch', `/api/v1/stories/${f.draft}`, { title: 'x' })(c),
+    expect: all(404, { author: 200 }),
+  },
+  {
+    name: 'PATCH /api/v1/stories/:id (submitted)',
+    call: (c, f) => apiCall('patch', `/api/v1/stories/${f.submitted}`, { title: 'x' })(c),
+    expect: all(403, { author: 200 }),
+  },
+  {
+    name: 'PATCH /api/v1/stories/:id themes only (submitted)',
+    call: (c, f) => apiCall('patch', `/api/v1/stories/${f.submitted}`, { theme_ids: [themeId] })(c),
+    expect: all(403, { author: 200, facilitator: 200 }),
+  },
+  {
+    name: 'PUT /api/v1/stories/:id/themes (draft)',
+    call: (c, f) => apiCall('put', `/api/v1/stories/${f.draft}/themes`, { theme_ids: [themeId] })(c),
+    expect: all(404, { author: 200 }),
+  },
+  {
+    name: 'PUT /api/v1/stories/:id/themes (submitted)',
+    call: (c, f) => apiCall('put', `/api/v1/stories/${f.submitted}/themes`, { theme_ids: [themeId] })(c),
+    expect: all(403, { author: 200, facilitator: 200 }),
+  },
+  {
+    name: 'GET /api/v1/stories/:id/versions (draft)',
+    call: (c, f) => apiCall('get', `/api/v1/stories/${f.draft}/versions`)(c),
+    expect: all(404, { author: 200 }),
+  },
+  {
+    name: 'GET /api/v1/stories/:id/versions (submitted)',
+    call: (c, f) => apiCall('get', `/api/v1/stories/${f.submitted}/versions`)(c),
+    expect: all(403, { author: 200, facilitator: 200 }),
+  },
 
   { name: 'GET /stories', call: (c) => pageGet('/stories')(c), expect: all(200, { none: 303 }) },
   { name: 'GET /stories/export.csv', call: (c) => pageGet('/stories/export.csv')(c), expect: all(200, { none: 303 }) },
@@ -89,22 +164,78 @@ const ROWS: Row[] = [
   { name: 'POST /stories', call: (c) => pagePost('/stories', formFields)(c), expect: all(303, { admin: 403, observer: 403 }) },
   { name: 'GET /stories/:id (draft)', call: (c, f) => pageGet(`/stories/${f.draft}`)(c), expect: all(404, { none: 303, author: 200 }) },
   { name: 'GET /stories/:id (submitted)', call: (c, f) => pageGet(`/stories/${f.submitted}`)(c), expect: all(200, { none: 303 }) },
-  { name: 'GET /stories/:id/edit (draft)', call: (c, f) => pageGet(`/stories/${f.draft}/edit`)(c), expect: all(404, { none: 303, author: 200 }) },
-  { name: 'GET /stories/:id/edit (submitted)', call: (c, f) => pageGet(`/stories/${f.submitted}/edit`)(c), expect: all(403, { none: 303, author: 200 }) },
-  { name: 'POST /stories/:id/edit (draft)', call: (c, f) => pagePost(`/stories/${f.draft}/edit`, formFields)(c), expect: all(404, { author: 303 }) },
-  { name: 'POST /stories/:id/edit (submitted)', call: (c, f) => pagePost(`/stories/${f.submitted}/edit`, { ...formFields, action: 'save' })(c), expect: all(403, { author: 303 }) },
-  { name: 'GET /stories/:id/submit (draft)', call: (c, f) => pageGet(`/stories/${f.draft}/submit`)(c), expect: all(404, { none: 303, author: 200 }) },
-  { name: 'POST /stories/:id/submit (draft)', call: (c, f) => pagePost(`/stories/${f.draft}/submit`)(c), expect: all(404, { author: 303 }) },
-  { name: 'POST /stories/:id/themes (draft)', call: (c, f) => pagePost(`/stories/${f.draft}/themes`, { theme_ids: themeId })(c), expect: all(404, { author: 303 }) },
-  { name: 'POST /stories/:id/themes (submitted)', call: (c, f) => pagePost(`/stories/${f.submitted}/themes`, { theme_ids: themeId })(c), expect: all(403, { author: 303, facilitator: 303 }) },
-  { name: 'GET /stories/:id/history (draft)', call: (c, f) => pageGet(`/stories/${f.draft}/history`)(c), expect: all(404, { none: 303, author: 200 }) },
-  { name: 'GET /stories/:id/history (submitted)', call: (c, f) => pageGet(`/stories/${f.submitted}/history`)(c), expect: all(403, { none: 303, author: 200, facilitator: 200 }) },
+  {
+    name: 'GET /stories/:id/edit (draft)',
+    call: (c, f) => pageGet(`/stories/${f.draft}/edit`)(c),
+    expect: all(404, { none: 303, author: 200 }),
+  },
+  {
+    name: 'GET /stories/:id/edit (submitted)',
+    call: (c, f) => pageGet(`/stories/${f.submitted}/edit`)(c),
+    expect: all(403, { none: 303, author: 200 }),
+  },
+  {
+    name: 'POST /stories/:id/edit (draft)',
+    call: (c, f) => pagePost(`/stories/${f.draft}/edit`, formFields)(c),
+    expect: all(404, { author: 303 }),
+  },
+  {
+    name: 'POST /stories/:id/edit (submitted)',
+    call: (c, f) => pagePost(`/stories/${f.submitted}/edit`, { ...formFields, action: 'save' })(c),
+    expect: all(403, { author: 303 }),
+  },
+  {
+    name: 'GET /stories/:id/submit (draft)',
+    call: (c, f) => pageGet(`/stories/${f.draft}/submit`)(c),
+    expect: all(404, { none: 303, author: 200 }),
+  },
+  {
+    name: 'POST /stories/:id/submit (draft)',
+    call: (c, f) => pagePost(`/stories/${f.draft}/submit`)(c),
+    expect: all(404, { author: 303 }),
+  },
+  {
+    name: 'POST /stories/:id/themes (draft)',
+    call: (c, f) => pagePost(`/stories/${f.draft}/themes`, { theme_ids: themeId })(c),
+    expect: all(404, { author: 303 }),
+  },
+  {
+    name: 'POST /stories/:id/themes (submitted)',
+    call: (c, f) => pagePost(`/stories/${f.submitted}/themes`, { theme_ids: themeId })(c),
+    expect: all(403, { author: 303, facilitator: 303 }),
+  },
+  {
+    name: 'GET /stories/:id/history (draft)',
+    call: (c, f) => pageGet(`/stories/${f.draft}/history`)(c),
+    expect: all(404, { none: 303, author: 200 }),
+  },
+  {
+    name: 'GET /stories/:id/history (submitted)',
+    call: (c, f) => pageGet(`/stories/${f.submitted}/history`)(c),
+    expect: all(403, { none: 303, author: 200, facilitator: 200 }),
+  },
 
   { name: 'GET /stories/import', call: (c) => pageGet('/stories/import')(c), expect: all(403, { none: 303, facilitator: 200 }) },
-  { name: 'GET /stories/import/:id (own upload)', call: (c, f) => pageGet(`/stories/import/${f.upload}`)(c), expect: all(403, { none: 303, facilitator: 200 }) },
-  { name: 'POST /stories/import/:id (own upload)', call: (c, f) => pagePost(`/stories/import/${f.upload}`, { map_title: '0', map_story: '1', map_significance: '2' })(c), expect: all(403, { facilitator: 303 }) },
-  { name: 'GET /stories/import/:id/preview', call: (c, f) => pageGet(`/stories/import/${f.upload}/preview`)(c), expect: all(403, { none: 303, facilitator: 303 }) },
-  { name: 'POST /stories/import/:id/run', call: (c, f) => pagePost(`/stories/import/${f.upload}/run`)(c), expect: all(403, { facilitator: 303 }) },
+  {
+    name: 'GET /stories/import/:id (own upload)',
+    call: (c, f) => pageGet(`/stories/import/${f.upload}`)(c),
+    expect: all(403, { none: 303, facilitator: 200 }),
+  },
+  {
+    name: 'POST /stories/import/:id (own upload)',
+    call: (c, f) => pagePost(`/stories/import/${f.upload}`, { map_title: '0', map_story: '1', map_significance: '2' })(c),
+    expect: all(403, { facilitator: 303 }),
+  },
+  {
+    name: 'GET /stories/import/:id/preview',
+    call: (c, f) => pageGet(`/stories/import/${f.upload}/preview`)(c),
+    expect: all(403, { none: 303, facilitator: 303 }),
+  },
+  {
+    name: 'POST /stories/import/:id/run',
+    call: (c, f) => pagePost(`/stories/import/${f.upload}/run`)(c),
+    expect: all(403, { facilitator: 303 }),
+  },
 ];
 
 describe('stories authorisation matrix', () => {
@@ -128,8 +259,31 @@ describe('stories authorisation matrix', () => {
   it('answers 409 on every edit route once a round locks the story', async () => {
     const f = await fixtures();
     const roundId = newId();
-    await app.db.insertInto('rounds').values({ id: roundId, title: 'R', prompt: null, template: 'msc', voting_method: 'plurality', points_per_voter: null, parent_round_id: null, meeting_date: null, submission_deadline: null, hide_results: 1, phase: 'voting', published_at: null, created_by: null, created_at: nowIso(), updated_at: nowIso() }).execute();
-    for (const id of [f.draft, f.submitted]) await app.db.insertInto('round_stories').values({ round_id: roundId, story_id: id, source_group_id: null, added_at: nowIso() }).execute();
+    await app.db
+      .insertInto('rounds')
+      .values({
+        id: roundId,
+        title: 'R',
+        prompt: null,
+        template: 'msc',
+        voting_method: 'plurality',
+        points_per_voter: null,
+        parent_round_id: null,
+        meeting_date: null,
+        submission_deadline: null,
+        hide_results: 1,
+        phase: 'voting',
+        published_at: null,
+        created_by: null,
+        created_at: nowIso(),
+        updated_at: nowIso(),
+      })
+      .execute();
+    for (const id of [f.draft, f.submitted])
+      await app.db
+        .insertInto('round_stories')
+        .values({ round_id: roundId, story_id: id, source_group_id: null, added_at: nowIso() })
+        .execute();
     const author = clients.get('author')!;
     expect((await apiCall('patch', `/api/v1/stories/${f.submitted}`, { title: 'x' })('author')).statusCode).toBe(409);
     expect((await author.get(`/stories/${f.submitted}/edit`)).statusCode).toBe(409);

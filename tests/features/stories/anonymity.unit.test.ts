@@ -1,7 +1,14 @@
 // The anonymity check: what identifies a family is found, ordinary prose in Dutch and English gives no warnings.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkAnonymity, checkFields, inContext, isIban, isNationalNumber, isPhoneNumber } from '../../../server/features/stories/anonymity.js';
+import {
+  checkAnonymity,
+  checkFields,
+  inContext,
+  isIban,
+  isNationalNumber,
+  isPhoneNumber,
+} from '../../../server/features/stories/anonymity.js';
 
 const kinds = (text: string) => checkAnonymity(text).map((f) => [f.kind, f.excerpt]);
 
@@ -54,7 +61,11 @@ describe('finds', () => {
       ['phone', '050 12 34 56'],
     ]);
     expect(kinds('+32 470 12 34 56, +32 (0)9 234 56 78, 0032 470123456 and +31 6 12345678, +33 1 23 45 67 89.').map((k) => k[1])).toEqual([
-      '+32 470 12 34 56', '+32 (0)9 234 56 78', '0032 470123456', '+31 6 12345678', '+33 1 23 45 67 89',
+      '+32 470 12 34 56',
+      '+32 (0)9 234 56 78',
+      '0032 470123456',
+      '+31 6 12345678',
+      '+33 1 23 45 67 89',
     ]);
     expect(isPhoneNumber('12/05/2016')).toBe(false);
     expect(isPhoneNumber('+32 12 34')).toBe(false);
@@ -99,7 +110,9 @@ describe('finds', () => {
 
   it('exact dates of birth, not other dates', () => {
     expect(kinds('Ze is geboren op 3 maart 2015; haar broer born on 12/05/2016, zus °12/05/2016.').map((k) => k[1])).toEqual([
-      'geboren op 3 maart 2015', 'born on 12/05/2016', '°12/05/2016',
+      'geboren op 3 maart 2015',
+      'born on 12/05/2016',
+      '°12/05/2016',
     ]);
     expect(kinds('Geboortedatum: 4-6-2014. Date of birth: May 3, 2012.').map((k) => k[0])).toEqual(['birth_date', 'birth_date']);
     expect(kinds('Hij is geboren in 2015 en we zagen elkaar op 3 maart 2015.')).toEqual([]);
@@ -119,8 +132,27 @@ describe('finds', () => {
   });
 
   it('never throws, and every finding points at its excerpt without overlaps (property)', () => {
-    const pieces = fc.constantFrom('0470 12 34 56', 'Kerkstraat 12', 'an@x.be', ' ', 'geboren op ', '12/05/2016', 'BE68 5390 0754 7034', '85.07.30-033.28', 'a', 'É', '3', '.', '-', '+32', '\n');
-    const text = fc.oneof(fc.string({ maxLength: 200 }), fc.array(pieces, { maxLength: 30 }).map((a) => a.join('')));
+    const pieces = fc.constantFrom(
+      '0470 12 34 56',
+      'Kerkstraat 12',
+      'an@x.be',
+      ' ',
+      'geboren op ',
+      '12/05/2016',
+      'BE68 5390 0754 7034',
+      '85.07.30-033.28',
+      'a',
+      'É',
+      '3',
+      '.',
+      '-',
+      '+32',
+      '\n',
+    );
+    const text = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.array(pieces, { maxLength: 30 }).map((a) => a.join('')),
+    );
     fc.assert(
       fc.property(text, (t) => {
         const found = checkAnonymity(t);
@@ -133,4 +165,3 @@ describe('finds', () => {
     );
   });
 });
-

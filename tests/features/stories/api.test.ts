@@ -14,29 +14,75 @@ afterEach(async () => {
   await app.close();
 });
 
-const base = { title: 'A door that opened', story: 'We met at the **school gate** every week.', significance: 'Trust takes time.', anonymous: false };
+const base = {
+  title: 'A door that opened',
+  story: 'We met at the **school gate** every week.',
+  significance: 'Trust takes time.',
+  anonymous: false,
+};
 
 async function theme(name = 'Trust'): Promise<string> {
   const id = newId();
-  await app.db.insertInto('themes').values({ id, name, parent_id: null, description: null, position: 0, opening_story_id: null, practice: null, practice_html: null, challenges: '[]', actions: '[]', created_at: nowIso(), updated_at: nowIso() }).execute();
+  await app.db
+    .insertInto('themes')
+    .values({
+      id,
+      name,
+      parent_id: null,
+      description: null,
+      position: 0,
+      opening_story_id: null,
+      practice: null,
+      practice_html: null,
+      challenges: '[]',
+      actions: '[]',
+      created_at: nowIso(),
+      updated_at: nowIso(),
+    })
+    .execute();
   return id;
 }
 
 async function round(phase: 'collecting' | 'discussing' = 'collecting', template = 'msc'): Promise<string> {
   const id = newId();
-  await app.db.insertInto('rounds').values({ id, title: `Round ${id.slice(0, 4)}`, prompt: null, template, voting_method: 'plurality', points_per_voter: null, parent_round_id: null, meeting_date: null, submission_deadline: null, hide_results: 1, phase, published_at: null, created_by: null, created_at: nowIso(), updated_at: nowIso() }).execute();
+  await app.db
+    .insertInto('rounds')
+    .values({
+      id,
+      title: `Round ${id.slice(0, 4)}`,
+      prompt: null,
+      template,
+      voting_method: 'plurality',
+      points_per_voter: null,
+      parent_round_id: null,
+      meeting_date: null,
+      submission_deadline: null,
+      hide_results: 1,
+      phase,
+      published_at: null,
+      created_by: null,
+      created_at: nowIso(),
+      updated_at: nowIso(),
+    })
+    .execute();
   return id;
 }
 
 async function organization(name = 'Huis van het Kind'): Promise<string> {
   const id = newId();
-  await app.db.insertInto('organizations').values({ id, name, project: null, region: null, starts_on: null, ends_on: null, created_at: nowIso(), updated_at: nowIso() }).execute();
+  await app.db
+    .insertInto('organizations')
+    .values({ id, name, project: null, region: null, starts_on: null, ends_on: null, created_at: nowIso(), updated_at: nowIso() })
+    .execute();
   return id;
 }
 
 async function lockIn(storyId: string, phase: 'discussing' | 'voting' | 'closed' = 'discussing'): Promise<string> {
   const roundId = await round('collecting');
-  await app.db.insertInto('round_stories').values({ round_id: roundId, story_id: storyId, source_group_id: null, added_at: nowIso() }).execute();
+  await app.db
+    .insertInto('round_stories')
+    .values({ round_id: roundId, story_id: storyId, source_group_id: null, added_at: nowIso() })
+    .execute();
   await setPhase(roundId, phase);
   return roundId;
 }
@@ -48,12 +94,26 @@ async function setPhase(roundId: string, phase: 'collecting' | 'discussing' | 'v
 describe('writing a story', () => {
   it('creates a draft with rendered HTML, serial, defaults and warnings', async () => {
     const { user, token } = await apiUser(app, 'storyteller', { locale: 'nl' });
-    const res = await api(app, token).post('/api/v1/stories', { ...base, story: 'Bel mama op 0470 12 34 56. <script>alert(1)</script> **sterk**' });
+    const res = await api(app, token).post('/api/v1/stories', {
+      ...base,
+      story: 'Bel mama op 0470 12 34 56. <script>alert(1)</script> **sterk**',
+    });
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body).toMatchObject({
-      title: base.title, status: 'draft', anonymous: false, author_name: user.name, language: 'nl', template: 'msc',
-      consent_report: true, consent_quote: true, theme_ids: [], locked: false, role: null, story_date: null, serial: 1,
+      title: base.title,
+      status: 'draft',
+      anonymous: false,
+      author_name: user.name,
+      language: 'nl',
+      template: 'msc',
+      consent_report: true,
+      consent_quote: true,
+      theme_ids: [],
+      locked: false,
+      role: null,
+      story_date: null,
+      serial: 1,
     });
     expect(body.story_html).toContain('<strong>sterk</strong>');
     expect(body.story_html).not.toContain('<script');
@@ -70,9 +130,20 @@ describe('the story contract', () => {
     const { token } = await apiUser(app, 'storyteller');
     const post = (body: unknown) => api(app, token).post('/api/v1/stories', body);
     expect((await post({ title: 'x' })).statusCode).toBe(400);
-    const long = await post({ ...base, title: 'x'.repeat(201), story: 'y'.repeat(20001), significance: 'z'.repeat(5001), role: 'r'.repeat(201) });
+    const long = await post({
+      ...base,
+      title: 'x'.repeat(201),
+      story: 'y'.repeat(20001),
+      significance: 'z'.repeat(5001),
+      role: 'r'.repeat(201),
+    });
     expect(long.statusCode).toBe(400);
-    expect(long.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['role', 'significance', 'story', 'title']);
+    expect(
+      long
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['role', 'significance', 'story', 'title']);
     const theme = await post({ ...base, theme_ids: ['no-such-theme'] });
     expect(theme.statusCode).toBe(400);
     expect(theme.json().errors).toEqual([{ path: 'theme_ids.0', message: 'There is no such theme' }]);
@@ -80,13 +151,27 @@ describe('the story contract', () => {
     expect((await post({ ...base, story_date: '2024-02-30' })).statusCode).toBe(400);
     expect((await post({ ...base, language: 'fr' })).statusCode).toBe(400);
     expect((await post({ ...base, extra: { dream: 'x' } })).statusCode).toBe(400);
-    expect((await post({ ...base, story: '', submit: true })).json().errors).toEqual([{ path: 'story', message: 'Fill in "My story" before you submit' }]);
-    const nl = await app.inject({ method: 'POST', url: '/api/v1/stories', headers: { authorization: `Bearer ${token}`, 'accept-language': 'nl' }, payload: { ...base, theme_ids: ['x'] } });
+    expect((await post({ ...base, story: '', submit: true })).json().errors).toEqual([
+      { path: 'story', message: 'Fill in "My story" before you submit' },
+    ]);
+    const nl = await app.inject({
+      method: 'POST',
+      url: '/api/v1/stories',
+      headers: { authorization: `Bearer ${token}`, 'accept-language': 'nl' },
+      payload: { ...base, theme_ids: ['x'] },
+    });
     expect(nl.json().errors[0].message).toBe('Dat thema bestaat niet');
-    const garbage = await app.inject({ method: 'POST', url: '/api/v1/stories', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: '{"title": [' });
+    const garbage = await app.inject({
+      method: 'POST',
+      url: '/api/v1/stories',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload: '{"title": [',
+    });
     expect(garbage.statusCode).toBe(400);
     // NUL characters (which PostgreSQL refuses) are a 400 wherever they come in.
-    expect((await post({ ...base, story: 'a\u0000b' })).json().errors).toEqual([{ path: 'story', message: 'This contains a character that is not allowed (NUL)' }]);
+    expect((await post({ ...base, story: 'a\u0000b' })).json().errors).toEqual([
+      { path: 'story', message: 'This contains a character that is not allowed (NUL)' },
+    ]);
     expect((await api(app, token).get('/api/v1/stories/%00')).statusCode).toBe(400);
     expect((await api(app, token).get('/api/v1/stories?theme_id=a%00')).statusCode).toBe(400);
     expect((await api(app, token).get('/api/v1/stories?q=%00')).statusCode).toBe(400);
@@ -97,8 +182,24 @@ describe('the story contract', () => {
     const org = await organization();
     const themeId = await theme();
     const { token } = await apiUser(app, 'storyteller', { organization_id: org });
-    const res = await api(app, token).post('/api/v1/stories', { ...base, theme_ids: [themeId], story_date: '2024-03-12', consent_quote: false, learning_question: 'Hoe verder?', role: 'Brugfiguur' });
-    expect(res.json()).toMatchObject({ organization_id: org, language: 'en', theme_ids: [themeId], story_date: '2024-03-12', consent_report: true, consent_quote: false, learning_question: 'Hoe verder?', role: 'Brugfiguur' });
+    const res = await api(app, token).post('/api/v1/stories', {
+      ...base,
+      theme_ids: [themeId],
+      story_date: '2024-03-12',
+      consent_quote: false,
+      learning_question: 'Hoe verder?',
+      role: 'Brugfiguur',
+    });
+    expect(res.json()).toMatchObject({
+      organization_id: org,
+      language: 'en',
+      theme_ids: [themeId],
+      story_date: '2024-03-12',
+      consent_report: true,
+      consent_quote: false,
+      learning_question: 'Hoe verder?',
+      role: 'Brugfiguur',
+    });
   });
 
   it('writes for a collecting round with its template; refuses a round past collecting', async () => {
@@ -112,7 +213,16 @@ describe('the story contract', () => {
     const learning = await round('collecting', 'learning');
     const noQuestion = await api(app, token).post('/api/v1/stories', { ...base, round_id: learning, submit: true });
     expect(noQuestion.json().errors).toEqual([{ path: 'learning_question', message: 'Fill in "My learning question" before you submit' }]);
-    expect((await api(app, token).post('/api/v1/stories', { ...base, round_id: learning, learning_question: 'Hoe houd ik dit vol?', submit: true })).json()).toMatchObject({ template: 'learning', status: 'submitted' });
+    expect(
+      (
+        await api(app, token).post('/api/v1/stories', {
+          ...base,
+          round_id: learning,
+          learning_question: 'Hoe houd ik dit vol?',
+          submit: true,
+        })
+      ).json(),
+    ).toMatchObject({ template: 'learning', status: 'submitted' });
     const closed = await round('discussing');
     expect((await api(app, token).post('/api/v1/stories', { ...base, round_id: closed })).statusCode).toBe(409);
     expect((await api(app, token).post('/api/v1/stories', { ...base, round_id: 'nope' })).statusCode).toBe(400);
@@ -122,20 +232,38 @@ describe('the story contract', () => {
     const themeId = await theme();
     const author = await apiUser(app, 'storyteller');
     const created = (await api(app, author.token).post('/api/v1/stories', base)).json();
-    const edited = await api(app, author.token).patch(`/api/v1/stories/${created.id}`, { story: 'Mail an@example.be *nu*', title: 'Nieuwe titel' });
+    const edited = await api(app, author.token).patch(`/api/v1/stories/${created.id}`, {
+      story: 'Mail an@example.be *nu*',
+      title: 'Nieuwe titel',
+    });
     expect(edited.statusCode).toBe(200);
-    expect(edited.json()).toMatchObject({ title: 'Nieuwe titel', status: 'draft', story_html: '<p>Mail <a href="mailto:an@example.be" rel="nofollow noopener noreferrer">an@example.be</a> <em>nu</em></p>\n' });
+    expect(edited.json()).toMatchObject({
+      title: 'Nieuwe titel',
+      status: 'draft',
+      story_html: '<p>Mail <a href="mailto:an@example.be" rel="nofollow noopener noreferrer">an@example.be</a> <em>nu</em></p>\n',
+    });
     expect(edited.json().warnings).toEqual([{ kind: 'email', excerpt: 'an@example.be', field: 'story', start: 5, end: 18 }]);
     const submitted = await api(app, author.token).patch(`/api/v1/stories/${created.id}`, { submit: true });
     expect(submitted.json()).toMatchObject({ status: 'submitted', title: 'Nieuwe titel' });
     expect((await api(app, author.token).patch(`/api/v1/stories/${created.id}`, { submit: false })).statusCode).toBe(409);
     const versions = await api(app, author.token).get(`/api/v1/stories/${created.id}/versions`);
-    expect(versions.json().items.map((v: { version: number; snapshot: { title: string; status: string } }) => [v.version, v.snapshot.title, v.snapshot.status])).toEqual([
+    expect(
+      versions
+        .json()
+        .items.map((v: { version: number; snapshot: { title: string; status: string } }) => [
+          v.version,
+          v.snapshot.title,
+          v.snapshot.status,
+        ]),
+    ).toEqual([
       [2, 'Nieuwe titel', 'draft'],
       [1, base.title, 'draft'],
     ]);
     const rows = await app.db.selectFrom('story_versions').selectAll().where('story_id', '=', created.id).orderBy('version').execute();
-    expect(rows.map((r) => [r.version, r.edited_by])).toEqual([[1, author.user.id], [2, author.user.id]]);
+    expect(rows.map((r) => [r.version, r.edited_by])).toEqual([
+      [1, author.user.id],
+      [2, author.user.id],
+    ]);
 
     await lockIn(created.id);
     const locked = await api(app, author.token).patch(`/api/v1/stories/${created.id}`, { title: 'Te laat' });
@@ -149,17 +277,23 @@ describe('the story contract', () => {
     expect(tagged.json().theme_ids).toEqual([themeId]);
     const put = await api(app, facilitator.token).put(`/api/v1/stories/${created.id}/themes`, { theme_ids: [] });
     expect(put.json().theme_ids).toEqual([]);
-    expect((await api(app, facilitator.token).patch(`/api/v1/stories/${created.id}`, { theme_ids: [themeId], title: 'x' })).statusCode).toBe(403);
+    expect(
+      (await api(app, facilitator.token).patch(`/api/v1/stories/${created.id}`, { theme_ids: [themeId], title: 'x' })).statusCode,
+    ).toBe(403);
     expect((await api(app, author.token).put(`/api/v1/stories/${created.id}/themes`, { theme_ids: [themeId] })).statusCode).toBe(409);
   });
 
-  it('shows each role what it may see: own drafts, everyone\'s submitted stories', async () => {
+  it("shows each role what it may see: own drafts, everyone's submitted stories", async () => {
     const a = await apiUser(app, 'storyteller');
     const b = await apiUser(app, 'storyteller');
     const draftA = (await api(app, a.token).post('/api/v1/stories', { ...base, title: 'Klad van A' })).json();
     const doneA = (await api(app, a.token).post('/api/v1/stories', { ...base, title: 'Verhaal van A', submit: true })).json();
     const draftB = (await api(app, b.token).post('/api/v1/stories', { ...base, title: 'Klad van B' })).json();
-    const titles = async (token: string, query = '') => (await api(app, token).get(`/api/v1/stories${query}`)).json().items.map((s: { title: string }) => s.title).sort();
+    const titles = async (token: string, query = '') =>
+      (await api(app, token).get(`/api/v1/stories${query}`))
+        .json()
+        .items.map((s: { title: string }) => s.title)
+        .sort();
     expect(await titles(a.token)).toEqual(['Klad van A', 'Verhaal van A']);
     expect(await titles(b.token)).toEqual(['Klad van B', 'Verhaal van A']);
     expect(await titles(a.token, '?status=draft')).toEqual(['Klad van A']);
@@ -183,7 +317,8 @@ describe('the story contract', () => {
   it('pages through 120 stories newest first with an opaque cursor', async () => {
     const { user, token } = await apiUser(app, 'storyteller');
     const viewer = { id: user.id, email: user.email, name: user.name, role: user.role, organization_id: null, locale: null };
-    for (let i = 0; i < 120; i += 1) await createStory(app, viewer, { ...base, title: `Verhaal ${i}`, submit: true, consent_report: true, consent_quote: true }, 'en');
+    for (let i = 0; i < 120; i += 1)
+      await createStory(app, viewer, { ...base, title: `Verhaal ${i}`, submit: true, consent_report: true, consent_quote: true }, 'en');
     const seen: string[] = [];
     let url = '/api/v1/stories?limit=50';
     const sizes: number[] = [];
@@ -212,7 +347,10 @@ describe('the story contract', () => {
     const q = async (query: string) => {
       const res = await api(app, token).get(`/api/v1/stories?q=${encodeURIComponent(query)}`);
       expect(res.statusCode, query).toBe(200);
-      return res.json().items.map((s: { title: string }) => s.title).sort();
+      return res
+        .json()
+        .items.map((s: { title: string }) => s.title)
+        .sort();
     };
     expect(await q('cafe')).toEqual(['De cafe-baas', 'Het Café van Één Moeder']);
     expect(await q('CAFÉ')).toEqual(['De cafe-baas', 'Het Café van Één Moeder']);
@@ -220,7 +358,8 @@ describe('the story contract', () => {
     expect(await q('creche')).toEqual(['Elders']);
     expect(await q('crè')).toEqual(['Elders']);
     expect(await q('nergens')).toEqual([]);
-    for (const hostile of ['"', "'", 'NEAR(a b', 'a OR b AND', '*', '-cafe', 'cafe)', ':*', '\\', '!', '&|', "caf' & x", 'a'.repeat(200)]) await q(hostile);
+    for (const hostile of ['"', "'", 'NEAR(a b', 'a OR b AND', '*', '-cafe', 'cafe)', ':*', '\\', '!', '&|', "caf' & x", 'a'.repeat(200)])
+      await q(hostile);
     expect((await api(app, token).get(`/api/v1/stories?q=${'a'.repeat(201)}`)).statusCode).toBe(400);
   });
 
@@ -229,9 +368,21 @@ describe('the story contract', () => {
     const themeId = await theme();
     const collecting = await round('collecting');
     const { token } = await apiUser(app, 'storyteller');
-    const one = (await api(app, token).post('/api/v1/stories', { ...base, title: 'Een', theme_ids: [themeId], organization_id: org, language: 'nl', submit: true })).json();
-    const two = (await api(app, token).post('/api/v1/stories', { ...base, title: 'Twee', language: 'en', round_id: collecting, submit: true })).json();
-    const ids = async (query: string) => (await api(app, token).get(`/api/v1/stories?${query}`)).json().items.map((s: { id: string }) => s.id);
+    const one = (
+      await api(app, token).post('/api/v1/stories', {
+        ...base,
+        title: 'Een',
+        theme_ids: [themeId],
+        organization_id: org,
+        language: 'nl',
+        submit: true,
+      })
+    ).json();
+    const two = (
+      await api(app, token).post('/api/v1/stories', { ...base, title: 'Twee', language: 'en', round_id: collecting, submit: true })
+    ).json();
+    const ids = async (query: string) =>
+      (await api(app, token).get(`/api/v1/stories?${query}`)).json().items.map((s: { id: string }) => s.id);
     expect(await ids(`theme_id=${themeId}`)).toEqual([one.id]);
     expect(await ids(`organization_id=${org}`)).toEqual([one.id]);
     expect(await ids('language=en')).toEqual([two.id]);
@@ -241,7 +392,9 @@ describe('the story contract', () => {
 
   it('gives every story its own serial, also when written at the same moment', async () => {
     const { token } = await apiUser(app, 'storyteller');
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => api(app, token).post('/api/v1/stories', { ...base, title: `Tegelijk ${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => api(app, token).post('/api/v1/stories', { ...base, title: `Tegelijk ${i}` })),
+    );
     expect(results.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
     expect(results.map((r) => r.json().serial).sort((a: number, b: number) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
@@ -249,7 +402,9 @@ describe('the story contract', () => {
   it('numbers versions in turn when the author edits twice at the same moment', async () => {
     const { token } = await apiUser(app, 'storyteller');
     const id = (await api(app, token).post('/api/v1/stories', base)).json().id;
-    const edits = await Promise.all(Array.from({ length: 6 }, (_, i) => api(app, token).patch(`/api/v1/stories/${id}`, { title: `Titel ${i}` })));
+    const edits = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => api(app, token).patch(`/api/v1/stories/${id}`, { title: `Titel ${i}` })),
+    );
     expect(edits.map((r) => r.statusCode)).toEqual(Array(6).fill(200));
     const versions = await app.db.selectFrom('story_versions').select('version').where('story_id', '=', id).orderBy('version').execute();
     expect(versions.map((v) => Number(v.version))).toEqual([1, 2, 3, 4, 5, 6]);
@@ -257,7 +412,13 @@ describe('the story contract', () => {
 
   it('exports the register as CSV and JSON, with formula injection defused', async () => {
     const { token } = await apiUser(app, 'storyteller');
-    await api(app, token).post('/api/v1/stories', { ...base, title: '=HYPERLINK("http://evil")', role: '+32', significance: '@SUM(A1)', submit: true });
+    await api(app, token).post('/api/v1/stories', {
+      ...base,
+      title: '=HYPERLINK("http://evil")',
+      role: '+32',
+      significance: '@SUM(A1)',
+      submit: true,
+    });
     const csv = await api(app, token).get('/api/v1/stories/export?format=csv');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
@@ -274,9 +435,20 @@ describe('the story contract', () => {
 
   it('documents the story calls in the OpenAPI document', async () => {
     const doc = (await app.inject('/api/v1/openapi.json')).json();
-    for (const path of ['/api/v1/stories', '/api/v1/stories/export', '/api/v1/stories/{id}', '/api/v1/stories/{id}/themes', '/api/v1/stories/{id}/versions']) expect(Object.keys(doc.paths)).toContain(path);
-    expect(doc.paths['/api/v1/stories'].post.requestBody.content['application/json'].schema.required).toEqual(['title', 'story', 'significance', 'anonymous']);
+    for (const path of [
+      '/api/v1/stories',
+      '/api/v1/stories/export',
+      '/api/v1/stories/{id}',
+      '/api/v1/stories/{id}/themes',
+      '/api/v1/stories/{id}/versions',
+    ])
+      expect(Object.keys(doc.paths)).toContain(path);
+    expect(doc.paths['/api/v1/stories'].post.requestBody.content['application/json'].schema.required).toEqual([
+      'title',
+      'story',
+      'significance',
+      'anonymous',
+    ]);
     expect(doc.paths['/api/v1/stories/{id}/themes'].put.summary).toMatch(/facilitators/);
   });
 });
-

@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extraFieldNames, FORMS_DIR, formTemplate, loadFormTemplates, localizeTemplate } from '../../../server/features/stories/form-templates.js';
+import {
+  extraFieldNames,
+  FORMS_DIR,
+  formTemplate,
+  loadFormTemplates,
+  localizeTemplate,
+} from '../../../server/features/stories/form-templates.js';
 
 describe('form templates', () => {
   it('loads msc, learning and backcast, each with the four criteria in both languages', () => {

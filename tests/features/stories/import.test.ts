@@ -18,7 +18,11 @@ afterEach(async () => {
 function multipart(filename: string, content: string | Buffer) {
   const boundary = '----significant-test-boundary';
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n`;
-  const payload = Buffer.concat([Buffer.from(head), Buffer.isBuffer(content) ? content : Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const payload = Buffer.concat([
+    Buffer.from(head),
+    Buffer.isBuffer(content) ? content : Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
@@ -39,10 +43,31 @@ const kobo = [
 
 describe('CSV import', () => {
   it('guesses KoboToolbox/ODK headers', () => {
-    expect(guessMapping(['start', 'group_intro/naam', 'group_intro/taak', 'group_verhaal/titel', 'group_verhaal/verhaal', 'group_verhaal/waarom', 'today'])).toEqual({
-      title: 3, story: 4, significance: 5, author_name: 1, role: 2, story_date: 6,
+    expect(
+      guessMapping([
+        'start',
+        'group_intro/naam',
+        'group_intro/taak',
+        'group_verhaal/titel',
+        'group_verhaal/verhaal',
+        'group_verhaal/waarom',
+        'today',
+      ]),
+    ).toEqual({
+      title: 3,
+      story: 4,
+      significance: 5,
+      author_name: 1,
+      role: 2,
+      story_date: 6,
     });
-    expect(guessMapping(['Title', 'Story', 'Why significant', 'Author name', 'Language'])).toMatchObject({ title: 0, story: 1, significance: 2, author_name: 3, language: 4 });
+    expect(guessMapping(['Title', 'Story', 'Why significant', 'Author name', 'Language'])).toMatchObject({
+      title: 0,
+      story: 1,
+      significance: 2,
+      author_name: 3,
+      language: 4,
+    });
   });
 
   it('refuses an upload without the CSRF token in the address, and takes it with one', async () => {
@@ -64,12 +89,26 @@ describe('CSV import', () => {
     expect(map.statusCode).toBe(200);
     expect(map.body).toMatch(/<option value="4" selected>group_verhaal\/titel/);
     expect(map.body).toMatch(/<option value="2" selected>group_intro\/naam/);
-    const saved = await client.post(mapUrl, { map_title: '4', map_story: '5', map_significance: '6', map_author_name: '2', map_role: '3', map_story_date: '7' });
+    const saved = await client.post(mapUrl, {
+      map_title: '4',
+      map_story: '5',
+      map_significance: '6',
+      map_author_name: '2',
+      map_role: '3',
+      map_story_date: '7',
+    });
     expect(saved.statusCode).toBe(303);
     const remap = await client.post(mapUrl, { map_title: '4', map_story: '5', map_significance: '5' });
     expect(remap.statusCode).toBe(422);
     expect(remap.body).toContain('A column can fill only one field');
-    await client.post(mapUrl, { map_title: '4', map_story: '5', map_significance: '6', map_author_name: '2', map_role: '3', map_story_date: '7' });
+    await client.post(mapUrl, {
+      map_title: '4',
+      map_story: '5',
+      map_significance: '6',
+      map_author_name: '2',
+      map_role: '3',
+      map_story_date: '7',
+    });
     const preview = await client.get(`${mapUrl}/preview`);
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('All 2 rows can be imported.');
@@ -87,7 +126,12 @@ describe('CSV import', () => {
 
   it('shows per-row errors and imports nothing while any row is wrong', async () => {
     const { client } = await pageUser(app, 'facilitator');
-    const csv = ['title,story,significance,date,language', 'Goed,Een verhaal,Daarom,2024-01-05,nl', ',Zonder titel,Daarom,2024-01-06,nl', `Lang,${'x'.repeat(20001)},Daarom,31/02/2024,fr`].join('\n');
+    const csv = [
+      'title,story,significance,date,language',
+      'Goed,Een verhaal,Daarom,2024-01-05,nl',
+      ',Zonder titel,Daarom,2024-01-06,nl',
+      `Lang,${'x'.repeat(20001)},Daarom,31/02/2024,fr`,
+    ].join('\n');
     const res = await upload(client, 'rows.csv', csv);
     const mapUrl = res.headers.location as string;
     await client.post(mapUrl, { map_title: '0', map_story: '1', map_significance: '2', map_story_date: '3', map_language: '4' });
@@ -104,9 +148,30 @@ describe('CSV import', () => {
 
   it('rolls back every row when one insert fails', async () => {
     const good = (title: string) => ({
-      id: newId(), author_id: null, author_name: null, anonymous: 1, organization_id: null, round_id: null, template: 'msc', title, story: 's', story_html: '<p>s</p>',
-      significance: 'w', significance_html: '<p>w</p>', learning_question: null, extra: null, role: null, story_date: null, status: 'submitted' as const,
-      language: 'nl' as const, consent_report: 1, consent_quote: 1, search_text: 's', submitted_at: nowIso(), created_at: nowIso(), updated_at: nowIso(),
+      id: newId(),
+      author_id: null,
+      author_name: null,
+      anonymous: 1,
+      organization_id: null,
+      round_id: null,
+      template: 'msc',
+      title,
+      story: 's',
+      story_html: '<p>s</p>',
+      significance: 'w',
+      significance_html: '<p>w</p>',
+      learning_question: null,
+      extra: null,
+      role: null,
+      story_date: null,
+      status: 'submitted' as const,
+      language: 'nl' as const,
+      consent_report: 1,
+      consent_quote: 1,
+      search_text: 's',
+      submitted_at: nowIso(),
+      created_at: nowIso(),
+      updated_at: nowIso(),
     });
     const broken = { ...good('broken'), title: null as unknown as string };
     await expect(insertImported(app, [good('one'), good('two'), broken, good('four')])).rejects.toThrow();

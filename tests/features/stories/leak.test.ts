@@ -20,17 +20,55 @@ beforeAll(async () => {
   authorClient = new PageClient(app);
   await authorClient.signIn(author.email);
   const themeId = newId();
-  await app.db.insertInto('themes').values({ id: themeId, name: 'Vertrouwen', parent_id: null, description: null, position: 0, opening_story_id: null, practice: null, practice_html: null, challenges: '[]', actions: '[]', created_at: nowIso(), updated_at: nowIso() }).execute();
-  const write = (body: object) => api(app, authorToken).post('/api/v1/stories', { story: 'Het gezin vond rust.', significance: 'Omdat het kon.', theme_ids: [themeId], ...body }).then((r) => r.json());
+  await app.db
+    .insertInto('themes')
+    .values({
+      id: themeId,
+      name: 'Vertrouwen',
+      parent_id: null,
+      description: null,
+      position: 0,
+      opening_story_id: null,
+      practice: null,
+      practice_html: null,
+      challenges: '[]',
+      actions: '[]',
+      created_at: nowIso(),
+      updated_at: nowIso(),
+    })
+    .execute();
+  const write = (body: object) =>
+    api(app, authorToken)
+      .post('/api/v1/stories', { story: 'Het gezin vond rust.', significance: 'Omdat het kon.', theme_ids: [themeId], ...body })
+      .then((r) => r.json());
   anonId = (await write({ title: 'Anoniem verhaal', anonymous: true, submit: true })).id;
   draftId = (await write({ title: 'Anoniem klad', anonymous: true })).id;
   // Edits leave versions; the history must not name the author either.
   await api(app, authorToken).patch(`/api/v1/stories/${anonId}`, { significance: 'Omdat het eindelijk kon.' });
   // A comment by the author on their own anonymous story would give them away.
-  await app.db.insertInto('comments').values({ id: newId(), story_id: anonId, group_id: null, author_id: author.id, body: 'Dank', body_html: '<p>Dank</p>', created_at: nowIso() }).execute();
+  await app.db
+    .insertInto('comments')
+    .values({
+      id: newId(),
+      story_id: anonId,
+      group_id: null,
+      author_id: author.id,
+      body: 'Dank',
+      body_html: '<p>Dank</p>',
+      created_at: nowIso(),
+    })
+    .execute();
   // A second author who is named, to be sure names do show where they may.
   const named = await makeUser(app, { role: 'storyteller', name: 'Open Auteur' });
-  namedId = (await api(app, await tokenFor(app, named)).post('/api/v1/stories', { title: 'Met naam', story: 'x', significance: 'y', anonymous: false, submit: true })).json().id;
+  namedId = (
+    await api(app, await tokenFor(app, named)).post('/api/v1/stories', {
+      title: 'Met naam',
+      story: 'x',
+      significance: 'y',
+      anonymous: false,
+      submit: true,
+    })
+  ).json().id;
 });
 afterAll(async () => {
   await app?.close();
@@ -38,14 +76,28 @@ afterAll(async () => {
 
 function apiUrls(): string[] {
   return [
-    '/api/v1/stories', '/api/v1/stories?q=anoniem', '/api/v1/stories?q=Zerlinde', '/api/v1/stories?limit=1', `/api/v1/stories/${anonId}`,
-    `/api/v1/stories/${anonId}/versions`, '/api/v1/stories/export?format=csv', '/api/v1/stories/export?format=json', `/api/v1/stories/${draftId}`,
+    '/api/v1/stories',
+    '/api/v1/stories?q=anoniem',
+    '/api/v1/stories?q=Zerlinde',
+    '/api/v1/stories?limit=1',
+    `/api/v1/stories/${anonId}`,
+    `/api/v1/stories/${anonId}/versions`,
+    '/api/v1/stories/export?format=csv',
+    '/api/v1/stories/export?format=json',
+    `/api/v1/stories/${draftId}`,
   ];
 }
 function pageUrls(): string[] {
   return [
-    '/', '/stories', '/stories?q=anoniem', `/stories/${anonId}`, `/stories/${anonId}/history`, '/stories/export.csv',
-    '/stories/export.json', `/stories/${draftId}`, `/stories/${anonId}/edit`,
+    '/',
+    '/stories',
+    '/stories?q=anoniem',
+    `/stories/${anonId}`,
+    `/stories/${anonId}/history`,
+    '/stories/export.csv',
+    '/stories/export.json',
+    `/stories/${draftId}`,
+    `/stories/${anonId}/edit`,
   ];
 }
 
@@ -98,7 +150,15 @@ describe('anonymity cannot leak', () => {
   });
 
   it('hides the name after a story turns anonymous later', async () => {
-    const created = (await api(app, authorToken).post('/api/v1/stories', { title: 'Later anoniem', story: 'a', significance: 'b', anonymous: false, submit: true })).json();
+    const created = (
+      await api(app, authorToken).post('/api/v1/stories', {
+        title: 'Later anoniem',
+        story: 'a',
+        significance: 'b',
+        anonymous: false,
+        submit: true,
+      })
+    ).json();
     expect(created.author_name).toBe(NAME);
     await api(app, authorToken).patch(`/api/v1/stories/${created.id}`, { anonymous: true });
     const other = await makeUser(app, { role: 'facilitator' });

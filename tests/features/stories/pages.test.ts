@@ -14,8 +14,15 @@ afterEach(async () => {
 });
 
 const form = {
-  anonymous: 'no', title: 'Een deur die openging', story: 'We spraken af aan de **schoolpoort**.', significance: 'Vertrouwen groeit traag.',
-  role: 'Outreacher', story_date: '2024-03-12', language: 'nl', consent_report: 'on', consent_quote: 'on',
+  anonymous: 'no',
+  title: 'Een deur die openging',
+  story: 'We spraken af aan de **schoolpoort**.',
+  significance: 'Vertrouwen groeit traag.',
+  role: 'Outreacher',
+  story_date: '2024-03-12',
+  language: 'nl',
+  consent_report: 'on',
+  consent_quote: 'on',
 };
 
 function storyIdFrom(location: string | undefined): string {
@@ -47,7 +54,13 @@ describe('writing through the pages', () => {
 
   it('re-renders a failed form with 422, keeping everything typed', async () => {
     const { client } = await pageUser(app, 'storyteller');
-    const res = await client.post('/stories', { ...form, anonymous: '', title: 'x'.repeat(201), story: 'Mijn <b>getypte</b> tekst', action: 'submit' });
+    const res = await client.post('/stories', {
+      ...form,
+      anonymous: '',
+      title: 'x'.repeat(201),
+      story: 'Mijn <b>getypte</b> tekst',
+      action: 'submit',
+    });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Mijn &lt;b&gt;getypte&lt;/b&gt; tekst');
     expect(res.body).toContain('error-summary');
@@ -69,7 +82,11 @@ describe('writing through the pages', () => {
     expect(refused.statusCode).toBe(422);
     const edit = await client.get(`/stories/${id}/edit`);
     expect(edit.body).toContain('0470 12 34 56');
-    const fixed = await client.post(`/stories/${id}/edit`, { ...form, story: 'Bel mama als het dringend is; mail an@example.be.', action: 'submit' });
+    const fixed = await client.post(`/stories/${id}/edit`, {
+      ...form,
+      story: 'Bel mama als het dringend is; mail an@example.be.',
+      action: 'submit',
+    });
     expect(fixed.headers.location).toBe(`/stories/${id}/submit`);
     const confirmed = await client.post(`/stories/${id}/submit`, { confirm: 'on' });
     expect(confirmed.statusCode).toBe(303);
@@ -78,9 +95,16 @@ describe('writing through the pages', () => {
     expect(row.status).toBe('submitted');
     expect(row.author_name).toBe(user.name);
     const page = await client.get(`/stories/${id}`);
-    expect(page.body).toContain('<p>Bel mama als het dringend is; mail <a href="mailto:an@example.be" rel="nofollow noopener noreferrer">an@example.be</a>.</p>');
+    expect(page.body).toContain(
+      '<p>Bel mama als het dringend is; mail <a href="mailto:an@example.be" rel="nofollow noopener noreferrer">an@example.be</a>.</p>',
+    );
     // Emptying the date in the form clears it.
-    await client.post(`/stories/${id}/edit`, { ...form, story_date: '', story: 'Bel mama als het dringend is; mail an@example.be.', action: 'save' });
+    await client.post(`/stories/${id}/edit`, {
+      ...form,
+      story_date: '',
+      story: 'Bel mama als het dringend is; mail an@example.be.',
+      action: 'save',
+    });
     expect((await app.db.selectFrom('stories').select('story_date').where('id', '=', id).executeTakeFirstOrThrow()).story_date).toBeNull();
     const history = await client.get(`/stories/${id}/history`);
     expect(history.statusCode).toBe(200);
@@ -103,17 +127,51 @@ describe('writing through the pages', () => {
 
   it('uses the round template for a round in its collecting phase', async () => {
     const roundId = newId();
-    await app.db.insertInto('rounds').values({ id: roundId, title: 'Ronde 5', prompt: null, template: 'backcast', voting_method: 'plurality', points_per_voter: null, parent_round_id: null, meeting_date: null, submission_deadline: null, hide_results: 1, phase: 'collecting', published_at: null, created_by: null, created_at: nowIso(), updated_at: nowIso() }).execute();
+    await app.db
+      .insertInto('rounds')
+      .values({
+        id: roundId,
+        title: 'Ronde 5',
+        prompt: null,
+        template: 'backcast',
+        voting_method: 'plurality',
+        points_per_voter: null,
+        parent_round_id: null,
+        meeting_date: null,
+        submission_deadline: null,
+        hide_results: 1,
+        phase: 'collecting',
+        published_at: null,
+        created_by: null,
+        created_at: nowIso(),
+        updated_at: nowIso(),
+      })
+      .execute();
     const { client } = await pageUser(app, 'storyteller');
     const page = await client.get(`/stories/new?round_id=${roundId}`);
     expect(page.body).toContain('name="extra_dream"');
     const missing = await client.post('/stories', { ...form, round_id: roundId, action: 'submit' });
     expect(missing.statusCode).toBe(422);
-    const ok = await client.post('/stories', { ...form, round_id: roundId, extra_dream: 'Elk gezin vindt de weg', extra_solution: 'Samen', extra_steps: 'Eerst', extra_needs: 'Tijd', extra_horizon: '3y', action: 'submit' });
+    const ok = await client.post('/stories', {
+      ...form,
+      round_id: roundId,
+      extra_dream: 'Elk gezin vindt de weg',
+      extra_solution: 'Samen',
+      extra_steps: 'Eerst',
+      extra_needs: 'Tijd',
+      extra_horizon: '3y',
+      action: 'submit',
+    });
     const id = storyIdFrom(ok.headers.location);
     const row = await app.db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ template: 'backcast', round_id: roundId, status: 'submitted' });
-    expect(JSON.parse(row.extra!)).toEqual({ dream: 'Elk gezin vindt de weg', solution: 'Samen', steps: 'Eerst', needs: 'Tijd', horizon: '3y' });
+    expect(JSON.parse(row.extra!)).toEqual({
+      dream: 'Elk gezin vindt de weg',
+      solution: 'Samen',
+      steps: 'Eerst',
+      needs: 'Tijd',
+      horizon: '3y',
+    });
     // The facilitator decides which proposed stories the round discusses (the rounds feature adds them).
     const inRound = await app.db.selectFrom('round_stories').selectAll().where('story_id', '=', id).execute();
     expect(inRound).toHaveLength(0);
@@ -136,13 +194,69 @@ describe('writing through the pages', () => {
     const commenter = await pageUser(app, 'facilitator', { name: 'Fien Facilitator' });
     const roundId = newId();
     const groupId = newId();
-    await app.db.insertInto('rounds').values({ id: roundId, title: 'Bijeenkomst 2', prompt: null, template: 'msc', voting_method: 'plurality', points_per_voter: null, parent_round_id: null, meeting_date: null, submission_deadline: null, hide_results: 1, phase: 'closed', published_at: null, created_by: null, created_at: nowIso(), updated_at: nowIso() }).execute();
-    await app.db.insertInto('round_groups').values({ id: groupId, round_id: roundId, name: 'Groep A', facilitator_id: commenter.user.id, iteration: 1, created_at: nowIso() }).execute();
-    await app.db.insertInto('comments').values([
-      { id: newId(), story_id: id, group_id: groupId, author_id: commenter.user.id, body: 'Sterk', body_html: '<p>Sterk verhaal</p>', created_at: nowIso() },
-      { id: newId(), story_id: id, group_id: groupId, author_id: user.id, body: 'Dank', body_html: '<p>Dank jullie</p>', created_at: nowIso() },
-    ]).execute();
-    await app.db.insertInto('selections').values({ id: newId(), group_id: groupId, story_id: id, reasons: 'Het toont geduld.', dissent: null, method: 'plurality', tallies: '[]', participants: '{}', tie_break_reason: null, selected_by: commenter.user.id, selected_at: nowIso() }).execute();
+    await app.db
+      .insertInto('rounds')
+      .values({
+        id: roundId,
+        title: 'Bijeenkomst 2',
+        prompt: null,
+        template: 'msc',
+        voting_method: 'plurality',
+        points_per_voter: null,
+        parent_round_id: null,
+        meeting_date: null,
+        submission_deadline: null,
+        hide_results: 1,
+        phase: 'closed',
+        published_at: null,
+        created_by: null,
+        created_at: nowIso(),
+        updated_at: nowIso(),
+      })
+      .execute();
+    await app.db
+      .insertInto('round_groups')
+      .values({ id: groupId, round_id: roundId, name: 'Groep A', facilitator_id: commenter.user.id, iteration: 1, created_at: nowIso() })
+      .execute();
+    await app.db
+      .insertInto('comments')
+      .values([
+        {
+          id: newId(),
+          story_id: id,
+          group_id: groupId,
+          author_id: commenter.user.id,
+          body: 'Sterk',
+          body_html: '<p>Sterk verhaal</p>',
+          created_at: nowIso(),
+        },
+        {
+          id: newId(),
+          story_id: id,
+          group_id: groupId,
+          author_id: user.id,
+          body: 'Dank',
+          body_html: '<p>Dank jullie</p>',
+          created_at: nowIso(),
+        },
+      ])
+      .execute();
+    await app.db
+      .insertInto('selections')
+      .values({
+        id: newId(),
+        group_id: groupId,
+        story_id: id,
+        reasons: 'Het toont geduld.',
+        dissent: null,
+        method: 'plurality',
+        tallies: '[]',
+        participants: '{}',
+        tie_break_reason: null,
+        selected_by: commenter.user.id,
+        selected_at: nowIso(),
+      })
+      .execute();
     const page = await commenter.client.get(`/stories/${id}`);
     expect(page.body).toContain('Sterk verhaal');
     expect(page.body).toContain('Fien Facilitator');
@@ -153,4 +267,3 @@ describe('writing through the pages', () => {
     expect((await client.get(`/stories/${id}`)).body).toContain('Verborgen Schrijver');
   });
 });
-

@@ -1,7 +1,15 @@
 // Pure helpers of the register and the import: formula-safe cells, header guesses, dates, yes/no; and search folding.
 import { describe, expect, it } from 'vitest';
 import { ftsMatch, tsQuery } from '../../../server/features/stories/repository.js';
-import { guessMapping, normalizeHeader, parseImportBoolean, parseImportDate, registerCsv, safeCell, type RegisterRow } from '../../../server/features/stories/story-csv.js';
+import {
+  guessMapping,
+  normalizeHeader,
+  parseImportBoolean,
+  parseImportDate,
+  registerCsv,
+  safeCell,
+  type RegisterRow,
+} from '../../../server/features/stories/story-csv.js';
 import { decodeCursor, encodeCursor, foldText, queryTerms } from '../../../server/features/stories/search.js';
 
 describe('register cells', () => {
@@ -68,7 +76,9 @@ describe('search', () => {
 describe('list excerpts', () => {
   it('turns sanitised HTML into plain text, entities decoded, cut at a word limit', async () => {
     const { excerpt } = await import('../../../server/features/stories/show-model.js');
-    expect(excerpt('<p>Een <strong>sterk</strong> verhaal &amp; meer &lt;b&gt; &#39;x&#x27;</p>\n<ul><li>punt</li></ul>')).toBe("Een sterk verhaal & meer <b> 'x' punt");
+    expect(excerpt('<p>Een <strong>sterk</strong> verhaal &amp; meer &lt;b&gt; &#39;x&#x27;</p>\n<ul><li>punt</li></ul>')).toBe(
+      "Een sterk verhaal & meer <b> 'x' punt",
+    );
     expect(excerpt(`<p>${'woord '.repeat(100)}</p>`, 20)).toBe('woord woord woord wo…');
   });
 });

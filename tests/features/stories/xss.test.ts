@@ -38,7 +38,8 @@ function executable(html: string): string[] {
   const problems: string[] = [];
   if (/<script\b(?![^>]*\bsrc="\/public\/)/i.test(main)) problems.push('script element');
   if (/<[a-z][^>]*\son[a-z]+\s*=/i.test(main)) problems.push('event handler attribute');
-  if (/\s(?:href|src|action|formaction|data|xlink:href)\s*=\s*["']?\s*(?:javascript|vbscript|data):/i.test(main)) problems.push('dangerous URL');
+  if (/\s(?:href|src|action|formaction|data|xlink:href)\s*=\s*["']?\s*(?:javascript|vbscript|data):/i.test(main))
+    problems.push('dangerous URL');
   if (/<(?:iframe|object|embed|svg|math|img|style|base|link|meta)\b/i.test(main)) problems.push('embedding element');
   if (/<[a-z][^>]*\sstyle\s*=/i.test(main)) problems.push('style attribute');
   if (/<form\b[^>]*action="(?!\/)/i.test(main)) problems.push('form to elsewhere');
@@ -57,7 +58,26 @@ beforeAll(async () => {
   client = new PageClient(app);
   await client.signIn(author.email);
   backcastRound = newId();
-  await app.db.insertInto('rounds').values({ id: backcastRound, title: 'Backcast', prompt: null, template: 'backcast', voting_method: 'plurality', points_per_voter: null, parent_round_id: null, meeting_date: null, submission_deadline: null, hide_results: 1, phase: 'collecting', published_at: null, created_by: null, created_at: nowIso(), updated_at: nowIso() }).execute();
+  await app.db
+    .insertInto('rounds')
+    .values({
+      id: backcastRound,
+      title: 'Backcast',
+      prompt: null,
+      template: 'backcast',
+      voting_method: 'plurality',
+      points_per_voter: null,
+      parent_round_id: null,
+      meeting_date: null,
+      submission_deadline: null,
+      hide_results: 1,
+      phase: 'collecting',
+      published_at: null,
+      created_by: null,
+      created_at: nowIso(),
+      updated_at: nowIso(),
+    })
+    .execute();
 });
 afterAll(async () => {
   await app?.close();
@@ -73,20 +93,45 @@ describe('XSS corpus', () => {
   for (const [i, payload] of PAYLOADS.entries()) {
     it(`payload ${i + 1}: ${payload.slice(0, 40)}`, async () => {
       const extra = { dream: payload, solution: payload, steps: payload, needs: payload };
-      const body = { title: payload, story: payload, significance: payload, role: payload, learning_question: payload, author_name: payload, anonymous: false, round_id: backcastRound, extra };
+      const body = {
+        title: payload,
+        story: payload,
+        significance: payload,
+        role: payload,
+        learning_question: payload,
+        author_name: payload,
+        anonymous: false,
+        round_id: backcastRound,
+        extra,
+      };
       const created = await api(app, token).post('/api/v1/stories', body);
       expect(created.statusCode).toBe(201);
       const story = created.json();
       expect(executable(`<main>${story.story_html}</main>`), 'story_html').toEqual([]);
       expect(executable(`<main>${story.significance_html}</main>`), 'significance_html').toEqual([]);
       await api(app, token).patch(`/api/v1/stories/${story.id}`, { story: `${payload} again` });
-      for (const url of ['/', '/stories', `/stories?q=${encodeURIComponent(payload)}`, `/stories/${story.id}`, `/stories/${story.id}/edit`, `/stories/${story.id}/history`, `/stories/${story.id}/submit`]) {
+      for (const url of [
+        '/',
+        '/stories',
+        `/stories?q=${encodeURIComponent(payload)}`,
+        `/stories/${story.id}`,
+        `/stories/${story.id}/edit`,
+        `/stories/${story.id}/history`,
+        `/stories/${story.id}/submit`,
+      ]) {
         const res = await client.get(url);
         expect(res.statusCode, url).toBeLessThan(400);
         expect(executable(res.body), url).toEqual([]);
       }
       // The failed form re-renders what was typed, escaped.
-      const failed = await client.post('/stories', { title: payload, story: payload, significance: payload, role: payload, anonymous: '', action: 'submit' });
+      const failed = await client.post('/stories', {
+        title: payload,
+        story: payload,
+        significance: payload,
+        role: payload,
+        anonymous: '',
+        action: 'submit',
+      });
       expect(failed.statusCode).toBe(422);
       expect(executable(failed.body), 'failed form').toEqual([]);
     });

@@ -37,7 +37,12 @@ describe('foundation', () => {
   });
 
   it('answers a malformed JSON body with a 400 problem, not a 500', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
@@ -46,7 +51,12 @@ describe('foundation', () => {
     const en = await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: 'a@b.org' } });
     expect(en.statusCode).toBe(400);
     expect(en.json().errors).toEqual([{ path: 'password', message: expect.any(String) }]);
-    const nl = await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: 'a@b.org' }, headers: { 'accept-language': 'nl-BE' } });
+    const nl = await app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      payload: { email: 'a@b.org' },
+      headers: { 'accept-language': 'nl-BE' },
+    });
     expect(nl.json().title).toBe('Sommige velden vragen aandacht');
     expect(nl.json().errors[0].message).not.toBe(en.json().errors[0].message);
   });
@@ -105,15 +115,30 @@ describe('foundation', () => {
 describe('JSON bodies', () => {
   it('treats an empty body sent as application/json as no body', async () => {
     const { auth } = await apiUser(app, 'observer');
-    const res = await app.inject({ method: 'DELETE', url: '/api/v1/tokens/current', headers: { ...auth, 'content-type': 'application/json' }, payload: '' });
+    const res = await app.inject({
+      method: 'DELETE',
+      url: '/api/v1/tokens/current',
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload: '',
+    });
     expect(res.statusCode).toBe(204);
     expect((await app.inject({ url: '/api/v1/organizations', headers: auth })).statusCode).toBe(401);
   });
 
   it('still refuses prototype poisoning and broken JSON with 400', async () => {
-    const poisoned = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: { 'content-type': 'application/json' }, payload: '{"__proto__":{"x":1},"email":"a@b.org","password":"x"}' });
+    const poisoned = await app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"__proto__":{"x":1},"email":"a@b.org","password":"x"}',
+    });
     expect(poisoned.statusCode).toBe(400);
-    const broken = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    const broken = await app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
     expect(broken.statusCode).toBe(400);
   });
 });

@@ -33,11 +33,16 @@ describe('parseItems', () => {
 
 describe('formatItems', () => {
   it('writes "- " bullets with two spaces per level', () => {
-    expect(formatItems([{ text: 'a', children: [{ text: 'b', children: [{ text: 'c' }] }] }, { text: 'd' }])).toBe('- a\n  - b\n    - c\n- d');
+    expect(formatItems([{ text: 'a', children: [{ text: 'b', children: [{ text: 'c' }] }] }, { text: 'd' }])).toBe(
+      '- a\n  - b\n    - c\n- d',
+    );
   });
 
   it('round-trips exactly, text that looks like a marker included', () => {
-    const items: Item[] = [{ text: '- begint met een streep', children: [{ text: '\\ backslash' }, { text: '* ster' }] }, { text: 'één, façade, naïef' }];
+    const items: Item[] = [
+      { text: '- begint met een streep', children: [{ text: '\\ backslash' }, { text: '* ster' }] },
+      { text: 'één, façade, naïef' },
+    ];
     expect(parseItems(formatItems(items))).toEqual({ ok: true, items });
     const text = formatItems(items);
     const again = parseItems(text);
@@ -45,7 +50,10 @@ describe('formatItems', () => {
   });
 
   it('round-trips every tree the API accepts (property)', () => {
-    const text = fc.string({ minLength: 1, maxLength: 40 }).map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s.length > 0);
+    const text = fc
+      .string({ minLength: 1, maxLength: 40 })
+      .map((s) => s.replace(/\s+/g, ' ').trim())
+      .filter((s) => s.length > 0);
     const tree = fc.letrec<{ items: Item[] }>((tie) => ({
       items: fc.array(fc.record({ text, children: fc.option(tie('items'), { nil: undefined }) }), { maxLength: 3 }) as fc.Arbitrary<Item[]>,
     }));

@@ -45,10 +45,18 @@ describe('theme pages', () => {
     const edit = await client.get(`/themes/${id}`);
     expect(edit.statusCode).toBe(200);
     const challenges = '- Gezin is wantrouwig\n  - eerdere ‘controle’\n    - OCMW\n- Gezin botst op procedures';
-    const saved = await client.post(`/themes/${id}/content`, { practice: 'Wees **eerlijk**.', challenges, actions: 'Zoek op\n  aanbellen\n  huisbezoek', opening_story_id: '' });
+    const saved = await client.post(`/themes/${id}/content`, {
+      practice: 'Wees **eerlijk**.',
+      challenges,
+      actions: 'Zoek op\n  aanbellen\n  huisbezoek',
+      opening_story_id: '',
+    });
     expect(saved.statusCode).toBe(303);
     const theme = (await listThemes(app.db)).find((t) => t.id === id)!;
-    expect(theme.challenges).toEqual([{ text: 'Gezin is wantrouwig', children: [{ text: 'eerdere ‘controle’', children: [{ text: 'OCMW' }] }] }, { text: 'Gezin botst op procedures' }]);
+    expect(theme.challenges).toEqual([
+      { text: 'Gezin is wantrouwig', children: [{ text: 'eerdere ‘controle’', children: [{ text: 'OCMW' }] }] },
+      { text: 'Gezin botst op procedures' },
+    ]);
     expect(theme.actions).toEqual([{ text: 'Zoek op', children: [{ text: 'aanbellen' }, { text: 'huisbezoek' }] }]);
     expect(theme.practice_html).toContain('<strong>eerlijk</strong>');
     const again = await client.get(`/themes/${id}`);

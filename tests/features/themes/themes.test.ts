@@ -22,7 +22,19 @@ describe('POST /api/v1/themes', () => {
   it('creates a part and a category, and refuses a third level', async () => {
     const part = await fac.post('/api/v1/themes', { name: 'Netwerken', description: 'Wie het gezin omringt' });
     expect(part.statusCode).toBe(201);
-    expect(part.json()).toMatchObject({ id: expect.any(String), parent_id: null, name: 'Netwerken', description: 'Wie het gezin omringt', position: 0, opening_story_id: null, practice: null, practice_html: null, challenges: [], actions: [], story_count: 0 });
+    expect(part.json()).toMatchObject({
+      id: expect.any(String),
+      parent_id: null,
+      name: 'Netwerken',
+      description: 'Wie het gezin omringt',
+      position: 0,
+      opening_story_id: null,
+      practice: null,
+      practice_html: null,
+      challenges: [],
+      actions: [],
+      story_count: 0,
+    });
     const category = await fac.post('/api/v1/themes', { name: 'Informele netwerken', parent_id: part.json().id });
     expect(category.statusCode).toBe(201);
     expect(category.json().parent_id).toBe(part.json().id);
@@ -56,9 +68,14 @@ describe('POST /api/v1/themes', () => {
 describe('PATCH /api/v1/themes/:id', () => {
   it('stores practice (rendered and sanitized) and nested challenges and actions', async () => {
     const id = (await fac.post('/api/v1/themes', { name: 'Houding' })).json().id;
-    const challenges = [{ text: 'Gezin is wantrouwig', children: [{ text: 'eerdere ‘controle’', children: [{ text: 'OCMW' }] }] }, { text: 'Tweede' }];
+    const challenges = [
+      { text: 'Gezin is wantrouwig', children: [{ text: 'eerdere ‘controle’', children: [{ text: 'OCMW' }] }] },
+      { text: 'Tweede' },
+    ];
     const res = await fac.patch(`/api/v1/themes/${id}`, {
-      practice: 'Zoek gezinnen op **waar ze zijn**.<script>alert(1)</script>', challenges, actions: [{ text: '  Wees   bereikbaar  ', children: [] }],
+      practice: 'Zoek gezinnen op **waar ze zijn**.<script>alert(1)</script>',
+      challenges,
+      actions: [{ text: '  Wees   bereikbaar  ', children: [] }],
     });
     expect(res.statusCode).toBe(200);
     const theme = res.json();
@@ -119,7 +136,13 @@ describe('quotes', () => {
     const story = await insertStory(app.db, { title: 'Koffie', story: 'We dronken koffie. Het gesprek  duurde\nuren, en dat was goed.' });
     const res = await fac.post(`/api/v1/themes/${id}/quotes`, { story_id: story, text: 'Het gesprek duurde uren' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ id: expect.any(String), theme_id: id, story_id: story, story_title: 'Koffie', text: 'Het gesprek duurde uren' });
+    expect(res.json()).toMatchObject({
+      id: expect.any(String),
+      theme_id: id,
+      story_id: story,
+      story_title: 'Koffie',
+      text: 'Het gesprek duurde uren',
+    });
     expect(res.json()).not.toHaveProperty('author_name');
     const theme = (await fac.get(`/api/v1/themes/${id}`)).json();
     expect(theme.quotes.map((q: { text: string }) => q.text)).toEqual(['Het gesprek duurde uren']);
@@ -138,7 +161,12 @@ describe('quotes', () => {
     const no = await fac.post(`/api/v1/themes/${id}/quotes`, { story_id: refused, text: 'Niet citeren' });
     expect(no.statusCode).toBe(409);
     expect(no.json()).toMatchObject({ status: 409, title: 'The author did not agree to be quoted' });
-    const nl = await app.inject({ method: 'POST', url: `/api/v1/themes/${id}/quotes`, payload: { story_id: refused, text: 'Niet citeren' }, headers: { ...(await apiUser(app, 'facilitator')).auth, 'accept-language': 'nl' } });
+    const nl = await app.inject({
+      method: 'POST',
+      url: `/api/v1/themes/${id}/quotes`,
+      payload: { story_id: refused, text: 'Niet citeren' },
+      headers: { ...(await apiUser(app, 'facilitator')).auth, 'accept-language': 'nl' },
+    });
     expect(nl.json().title).toBe('De auteur gaf geen toestemming om te citeren');
     const draft = await insertStory(app.db, { title: 'Klad', story: 'Nog niet klaar.', status: 'draft' });
     expect((await fac.post(`/api/v1/themes/${id}/quotes`, { story_id: draft, text: 'Nog niet' })).statusCode).toBe(400);
