@@ -324,13 +324,11 @@ export class PdfWriter {
     doc.fontSize(8.5);
     for (const r of layout.rows) {
       const y = top + r.y;
-      doc
-        .fillColor(INK)
-        .text(this.fit(r.label, layout.labelWidth - 8), this.left, y + 2, {
-          width: layout.labelWidth - 8,
-          align: 'right',
-          lineBreak: false,
-        });
+      doc.fillColor(INK).text(this.fit(r.label, layout.labelWidth - 8), this.left, y + 2, {
+        width: layout.labelWidth - 8,
+        align: 'right',
+        lineBreak: false,
+      });
       if (r.barWidth > 0) doc.rect(this.left + layout.labelWidth, y, r.barWidth, layout.barHeight).fill(BRAND);
       doc.fillColor(INK).text(String(r.value), this.left + layout.labelWidth + r.barWidth + 4, y + 2, { lineBreak: false });
     }
