@@ -4,6 +4,8 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { createMailer } from './lib/mail.js';
 import type { Connection } from './db/connect.js';
 import { fromRoot } from './lib/root.js';
 import auth from './http/auth.js';
@@ -80,6 +82,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     transform: (input) =>
       input.url.startsWith('/api/v1/') ? jsonSchemaTransform(input) : { schema: { ...input.schema, hide: true }, url: input.url },
   });
+  app.decorate('ctx', { db: app.db, dialect: app.dialect, config, log: app.log, mail: createMailer(config, app.log) } satisfies AppContext);
   await app.register(security, { config });
   await app.register(i18n, { config });
   await app.register(auth, { config });
@@ -106,5 +109,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
+    /** What services receive: never the app itself. */
+    ctx: AppContext;
   }
 }

@@ -1,8 +1,14 @@
 // AppError and its subclasses: services throw these, one handler turns them into problem+json or an error page.
 
+/**
+ * A problem with one field. `message` is an i18n key (for example `stories.errors.unknown_round`) with its `params`,
+ * translated where the answer is made (the error handler, the form helper) in the caller's language; services never
+ * take a locale to build one. A message that is no key is shown as it is.
+ */
 export interface FieldError {
   path: string;
   message: string;
+  params?: Record<string, string | number>;
 }
 
 export class AppError extends Error {

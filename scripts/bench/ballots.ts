@@ -1,7 +1,7 @@
 // Ballot benchmark: 210 voters in 30 groups of 7 change their ballots concurrently over HTTP, on SQLite and PostgreSQL;
 // every tally must equal the voters' last ballots. Prints ballots per second next to GET /healthz at the same concurrency.
 import { insertUser } from '../../server/features/accounts/repository.js';
-import type { CurrentUser } from '../../server/http/auth.js';
+import type { CurrentUser } from '../../server/access/current-user.js';
 import { formGroups } from '../../server/features/rounds/groups.js';
 import { addStories, changePhase, createRound } from '../../server/features/rounds/service.js';
 import { tally } from '../../server/features/rounds/tally.js';

@@ -1,5 +1,5 @@
 // The one function every page, API answer, export and log goes through to name a story's author.
-import type { CurrentUser } from '../http/auth.js';
+import type { CurrentUser } from './current-user.js';
 
 export interface AuthoredStory {
   author_id: string | null;

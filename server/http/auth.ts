@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
-import type { UserRow } from '../db/tables/accounts.js';
+import { toCurrentUser, type CurrentUser } from '../access/current-user.js';
 import { findUserById, findUserByTokenHash, type Role } from '../features/accounts/repository.js';
 import { AppError, Forbidden, Unauthorized, ValidationError } from '../errors.js';
 import { mfaRequiredFor } from '../features/accounts/mfa.js';
@@ -11,15 +11,6 @@ import { applyPersonLocale } from './i18n.js';
 
 /** Who may call a route: anyone, anyone signed in, or the listed roles. Every route must say. */
 export type Access = 'public' | 'signed-in' | readonly Role[];
-
-export interface CurrentUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organization_id: string | null;
-  locale: 'en' | 'nl' | null;
-}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -39,10 +30,6 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** What an admin or facilitator who must still enrol in MFA may reach (MFA_REQUIRED). */
 const ENROLMENT_PATHS = ['/profile/mfa', '/sign-out', '/language', '/healthz', '/api/v1/tokens/current'];
-
-export function toCurrentUser(row: UserRow): CurrentUser {
-  return { id: row.id, email: row.email, name: row.name, role: row.role, organization_id: row.organization_id, locale: row.locale };
-}
 
 export function isApi(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');

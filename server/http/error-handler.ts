@@ -5,7 +5,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { AppError, NotFound, TooManyRequests, Unauthorized, ValidationError, type FieldError } from '../errors.js';
 import { negotiate, t, type Locale } from '../i18n/index.js';
-import { localizedIssues } from '../lib/schemas.js';
+import { localizeFieldErrors, localizedIssues } from '../lib/schemas.js';
 import { isApi } from './auth.js';
 
 const STATUS_CODES: Record<number, string> = {
@@ -75,7 +75,7 @@ function problemFor(locale: Locale, error: AppError, requestId: string): Problem
     title,
     status: error.status,
     detail: detail === `${error.titleKey}_detail` ? title : detail,
-    ...(error.errors ? { errors: error.errors } : {}),
+    ...(error.errors ? { errors: localizeFieldErrors(error.errors, locale) } : {}),
   };
 }
 

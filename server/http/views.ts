@@ -7,7 +7,7 @@ import fp from 'fastify-plugin';
 import Handlebars from 'handlebars';
 import { t, type Locale } from '../i18n/index.js';
 import { fromRoot } from '../lib/root.js';
-import type { CurrentUser } from './auth.js';
+import type { CurrentUser } from '../access/current-user.js';
 
 export const VIEWS_DIR = fromRoot('views');
 

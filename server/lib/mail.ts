@@ -10,7 +10,7 @@ export interface MailMessage {
   html: string;
 }
 
-interface Mailer {
+interface MailerState {
   /** nodemailer loads on first use: most starts never send a mail. */
   transport: Promise<Transporter> | null;
   /** With SMTP_URL=json:// the sent messages are kept here, so tests can read what went out. */
@@ -19,7 +19,7 @@ interface Mailer {
 }
 
 // One mailer per app configuration: no module-wide singleton shared between apps.
-const mailers = new WeakMap<Config, Mailer>();
+const mailers = new WeakMap<Config, MailerState>();
 
 /** A stuck SMTP server must not hold a close for minutes: short timeouts unless the URL sets its own. */
 function withTimeouts(url: string): string {
@@ -38,7 +38,7 @@ function withTimeouts(url: string): string {
   }
 }
 
-function makeMailer(config: Config): Mailer {
+function makeMailer(config: Config): MailerState {
   const url = config.SMTP_URL;
   if (!url) return { transport: null, outbox: [], json: false };
   const json = url === 'json://' || url === 'json:';
@@ -51,7 +51,7 @@ function makeMailer(config: Config): Mailer {
   return { transport, outbox: [], json };
 }
 
-function mailerFor(config: Config): Mailer {
+function mailerFor(config: Config): MailerState {
   let mailer = mailers.get(config);
   if (!mailer) {
     mailer = makeMailer(config);
@@ -86,4 +86,14 @@ export async function sendMail(config: Config, log: FastifyBaseLogger, message: 
 /** Escapes text for the simple HTML part of a mail. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** The mailer services receive in their context: whether mail is on, and one call that sends (never throws). */
+export interface Mailer {
+  readonly enabled: boolean;
+  send(message: MailMessage): Promise<boolean>;
+}
+
+export function createMailer(config: Config, log: FastifyBaseLogger): Mailer {
+  return { enabled: mailEnabled(config), send: (message) => sendMail(config, log, message) };
 }

@@ -20,6 +20,11 @@ export function localizedIssues(issues: readonly z.core.$ZodIssue[], locale: Loc
   });
 }
 
+/** Translates field errors whose message is an i18n key; the one place a service's field error meets a language. */
+export function localizeFieldErrors(errors: readonly FieldError[], locale: Locale): FieldError[] {
+  return errors.map(({ path, message, params }) => ({ path, message: hasKey(locale, message) ? t(locale, message, params) : message }));
+}
+
 /** Parses a page form; on failure returns field errors keyed by field name, ready for the re-rendered form. */
 export function parseForm<S extends z.ZodType>(
   schema: S,

@@ -1,6 +1,6 @@
 // What the home page shows a signed-in person besides the welcome: each feature adds its panel here.
 import type { FastifyInstance } from 'fastify';
-import type { CurrentUser } from '../../http/auth.js';
+import type { CurrentUser } from '../../access/current-user.js';
 
 /** A panel is a partial under views/partials/ and the model it displays. */
 export interface HomePanel {

@@ -2,7 +2,7 @@
 import type { DbOrTrx } from '../../db/database.js';
 import { findRound, roundWithDescendants, takesPart, type RoundRow } from './repository.js';
 import { Forbidden, NotFound } from '../../errors.js';
-import type { CurrentUser } from '../../http/auth.js';
+import type { CurrentUser } from '../../access/current-user.js';
 
 export type ReportAccess = 'preview' | 'published';
 

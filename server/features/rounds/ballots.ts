@@ -7,7 +7,7 @@ import type { GroupRow } from './groups-repository.js';
 import { lockRound, type RoundRow } from './repository.js';
 import { Conflict, Forbidden, NotFound, ValidationError } from '../../errors.js';
 import { t, type Locale } from '../../i18n/index.js';
-import type { CurrentUser } from '../../http/auth.js';
+import type { CurrentUser } from '../../access/current-user.js';
 import type { BallotContent } from './schemas.js';
 import { groupAccess } from './groups.js';
 import { ballotProblem, tally, winners, type Ballot, type Tally } from './tally.js';

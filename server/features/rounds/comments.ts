@@ -5,7 +5,7 @@ import { groupsHoldingStory } from './groups-repository.js';
 import { findVisibleStory } from '../stories/repository.js';
 import { Conflict, Forbidden, NotFound } from '../../errors.js';
 import { newId, nowIso } from '../../lib/ids.js';
-import type { CurrentUser } from '../../http/auth.js';
+import type { CurrentUser } from '../../access/current-user.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 
 /** Comments are open while a round discusses and while it votes (people still talk while they vote); closed otherwise. */

@@ -4,7 +4,7 @@ import * as repo from './comments-repository.js';
 import { storyIds } from './groups-repository.js';
 import { Conflict, NotFound, ValidationError } from '../../errors.js';
 import { newId, nowIso } from '../../lib/ids.js';
-import type { CurrentUser } from '../../http/auth.js';
+import type { CurrentUser } from '../../access/current-user.js';
 import { groupAccess } from './groups.js';
 
 export function presentElement(row: repo.ElementRow) {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { DbOrTrx } from '../../db/database.js';
 import type { RoundRow } from './repository.js';
 import { t, type Locale } from '../../i18n/index.js';
-import type { CurrentUser } from '../../http/auth.js';
+import type { CurrentUser } from '../../access/current-user.js';
 import { authorNameFor } from '../../access/display-name.js';
 import type { HomePanel } from '../home/panels.js';
 import { escapeHtml, mailEnabled, sendMail } from '../../lib/mail.js';

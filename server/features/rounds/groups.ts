@@ -6,7 +6,7 @@ import type { GroupRow } from './groups-repository.js';
 import { lockRound, roundStoryIds, type RoundRow } from './repository.js';
 import { Conflict, NotFound, ValidationError } from '../../errors.js';
 import { t, type Locale } from '../../i18n/index.js';
-import type { CurrentUser } from '../../http/auth.js';
+import type { CurrentUser } from '../../access/current-user.js';
 import type { FormGroups, GroupView } from './schemas.js';
 import { seesAllRounds, visibleRound } from './service.js';
 

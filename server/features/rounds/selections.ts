@@ -5,7 +5,7 @@ import type { SelectionRow } from './ballots-repository.js';
 import * as groupsRepo from './groups-repository.js';
 import { ValidationError } from '../../errors.js';
 import { t, type Locale } from '../../i18n/index.js';
-import type { CurrentUser } from '../../http/auth.js';
+import type { CurrentUser } from '../../access/current-user.js';
 import type { SelectionInput } from './schemas.js';
 import { countIteration, lockForVoting } from './ballots.js';
 import { groupAccess } from './groups.js';

@@ -8,7 +8,7 @@ import { selectionsOfRound } from './ballots-repository.js';
 import type { Phase } from '../../db/tables/rounds.js';
 import { Conflict, NotFound, ValidationError } from '../../errors.js';
 import { newId, nowIso } from '../../lib/ids.js';
-import type { CurrentUser } from '../../http/auth.js';
+import type { CurrentUser } from '../../access/current-user.js';
 import type { CreateRound, RoundView } from './schemas.js';
 import { sendRoundFeedback } from './feedback.js';
 

@@ -1,7 +1,7 @@
 // The home-page panel for people who write stories: a "Write a story" button and their drafts.
 import type { FastifyInstance } from 'fastify';
 import { draftsOf } from './repository.js';
-import type { CurrentUser } from '../../http/auth.js';
+import type { CurrentUser } from '../../access/current-user.js';
 import type { HomePanel } from '../home/panels.js';
 
 export async function storiesHomePanel(app: FastifyInstance, user: CurrentUser): Promise<HomePanel | null> {

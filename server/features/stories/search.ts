@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { listStoryRows, type Cursor } from './repository.js';
 import { ValidationError } from '../../errors.js';
 import { t, type Locale } from '../../i18n/index.js';
-import type { CurrentUser } from '../../http/auth.js';
+import type { CurrentUser } from '../../access/current-user.js';
 import type { ListQuery, StoryView } from './schemas.js';
 import { presentRows } from './service.js';
 

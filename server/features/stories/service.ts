@@ -6,7 +6,7 @@ import type { StoryRow } from '../../db/tables/stories.js';
 import { Conflict, Forbidden, NotFound, ValidationError, type FieldError } from '../../errors.js';
 import { t, type Locale } from '../../i18n/index.js';
 import { newId, nowIso } from '../../lib/ids.js';
-import type { CurrentUser } from '../../http/auth.js';
+import type { CurrentUser } from '../../access/current-user.js';
 import type { CreateStory, PatchStory, StoryView } from './schemas.js';
 import { checkFields, type FieldFinding } from './anonymity.js';
 import { authorNameFor } from '../../access/display-name.js';

@@ -2,7 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import { exportStoryRows, themeNamesFor } from './repository.js';
-import type { CurrentUser } from '../../http/auth.js';
+import type { CurrentUser } from '../../access/current-user.js';
 import { authorNameFor } from '../../access/display-name.js';
 import { parseExtra } from './service.js';
 import { foldText } from './search.js';

@@ -7,7 +7,7 @@ import { nextSerial } from './repository.js';
 import type { StoriesTable } from '../../db/tables/stories.js';
 import { t, type Locale } from '../../i18n/index.js';
 import { isoIn, newId, nowIso } from '../../lib/ids.js';
-import type { CurrentUser } from '../../http/auth.js';
+import type { CurrentUser } from '../../access/current-user.js';
 import { LIMITS } from './schemas.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { searchTextFor } from './service.js';

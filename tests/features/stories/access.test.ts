@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../server/features/accounts/repository.js';
 import { newId, nowIso } from '../../../server/lib/ids.js';
-import { toCurrentUser } from '../../../server/http/auth.js';
+import { toCurrentUser } from '../../../server/access/current-user.js';
 import { createStory } from '../../../server/features/stories/service.js';
 import { storeImport } from '../../../server/features/stories/story-import.js';
 import { buildTestApp } from '../../helpers/app.js';
