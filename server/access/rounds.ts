@@ -1,0 +1,37 @@
+// Who may see a round and read its report: the one implementation of these rules (rounds, groups, reports, exports ask here).
+import type { CurrentUser } from './current-user.js';
+import { runsRounds, seesAllRounds } from './roles.js';
+
+/** What the round rules look at: known without the viewer, plus whether the viewer takes part. */
+export interface RoundFacts {
+  published: boolean;
+  /** The viewer is a member of one of its groups or wrote a story in it (or in one of its child rounds). */
+  takesPart: boolean;
+}
+
+/** Facilitators and administrators see every round; the others a published one or one they take part in. */
+export function maySeeRound(user: CurrentUser, round: RoundFacts): boolean {
+  return seesAllRounds(user) || round.published || round.takesPart;
+}
+
+export type ReportVerdict = 'preview' | 'published' | 'not-yet' | 'hidden';
+
+/**
+ * The report of a round: facilitators and administrators preview it at any time (or read what is published);
+ * others read it once published, if they may see the round; 'not-yet' is a 403, 'hidden' a 404.
+ */
+export function reportVerdict(user: CurrentUser, round: RoundFacts): ReportVerdict {
+  if (seesAllRounds(user)) return round.published ? 'published' : 'preview';
+  if (!maySeeRound(user, round)) return 'hidden';
+  return round.published ? 'published' : 'not-yet';
+}
+
+/** A child round belongs in its parent's published report only once it is itself published. */
+export function includeChildInReport(child: Pick<RoundFacts, 'published'>): boolean {
+  return child.published;
+}
+
+/** Changing a round (stories, groups, phases, publishing) is for facilitators. */
+export function mayManageRound(user: CurrentUser): boolean {
+  return runsRounds(user);
+}
