@@ -1,6 +1,6 @@
 // The home page: a welcome, the first-run hint, and each feature's panel for the person signed in.
 import type { FastifyInstance } from 'fastify';
-import { needsSetup } from '../accounts/service.js';
+import { needsSetup } from '../accounts/index.js';
 import { homePanels } from './panels.js';
 
 export default async function homeRoutes(app: FastifyInstance): Promise<void> {

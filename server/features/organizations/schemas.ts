@@ -1,6 +1,6 @@
 // Schemas for organisations: the API body and answer, and the page form (same rules).
 import { z } from 'zod';
-import { ref, typed, withoutControlCharacters } from '../accounts/schemas.js';
+import { ref, typed, withoutControlCharacters } from '../accounts/index.js';
 import { isoDate } from '../../lib/schemas.js';
 
 /** Optional text: empty means "not given" and is stored as null. */

@@ -3,9 +3,9 @@ import type { Db, DbOrTrx } from '../../db/database.js';
 import { findOrganization, insertOrganization, listOrganizations, updateOrganization } from './repository.js';
 import type { OrganizationRow } from '../../db/tables/accounts.js';
 import { NotFound } from '../../errors.js';
-import { ref } from '../accounts/schemas.js';
+import { ref } from '../accounts/index.js';
 import type { OrganizationInput } from './schemas.js';
-import { audit } from '../accounts/service.js';
+import { audit } from '../accounts/index.js';
 
 export async function createOrganization(db: Db, actorId: string, input: OrganizationInput): Promise<OrganizationRow> {
   return db.transaction().execute(async (trx) => {

@@ -2,13 +2,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listUsers } from '../accounts/repository.js';
+import { listUsers } from '../accounts/index.js';
 import type { UserRow } from '../../db/tables/accounts.js';
 import { ValidationError } from '../../errors.js';
-import { createUserBody, userView } from '../accounts/schemas.js';
-import { patchUserBody, userParams } from '../accounts/user-schemas.js';
-import { changeUser, createUser, type UserChange } from '../accounts/service.js';
-import { organizationExists } from '../organizations/service.js';
+import { createUserBody, userView } from '../accounts/index.js';
+import { patchUserBody, userParams } from '../accounts/index.js';
+import { changeUser, createUser, type UserChange } from '../accounts/index.js';
+import { organizationExists } from '../organizations/index.js';
 
 export function presentUser(row: UserRow): z.infer<typeof userView> {
   return {

@@ -1,15 +1,15 @@
 // Admin pages for people: the list, adding someone (with a password or an invitation link), changing and deactivating.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { findUserByEmail, findUserById, listUsers } from '../accounts/repository.js';
+import { findUserByEmail, findUserById, listUsers } from '../accounts/index.js';
 import type { UserRow } from '../../db/tables/accounts.js';
 import { AppError, NotFound } from '../../errors.js';
 import { setFlash } from '../../http/views.js';
-import { ref } from '../accounts/schemas.js';
+import { ref } from '../accounts/index.js';
 import { parseForm } from '../../lib/schemas.js';
-import { createUserForm, editUserForm } from '../accounts/user-schemas.js';
-import { changeUser, createUser } from '../accounts/service.js';
-import { createInvitation, invitationLink, sendInvitationMail } from '../accounts/invitations.js';
-import { listOrganizations, organizationExists } from '../organizations/service.js';
+import { createUserForm, editUserForm } from '../accounts/index.js';
+import { changeUser, createUser } from '../accounts/index.js';
+import { createInvitation, invitationLink, sendInvitationMail } from '../accounts/index.js';
+import { listOrganizations, organizationExists } from '../organizations/index.js';
 import { logUserChange } from './api.js';
 
 const ADMIN = { access: ['admin'] as const };

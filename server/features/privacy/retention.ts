@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
-import { audit } from '../accounts/service.js';
+import { audit } from '../accounts/index.js';
 import { erasePersonIn } from './service.js';
 
 const DAY_MS = 86_400_000;

@@ -1,6 +1,6 @@
 // Operations: data download and erasure (API and pages), the administrator's operations page, and the retention timer.
 import type { FastifyInstance } from 'fastify';
-import { addHomePanel } from '../home/panels.js';
+import { addHomePanel } from '../home/index.js';
 import { scheduleRetention } from './retention.js';
 import api from './api.js';
 import pages from './pages.js';

@@ -3,7 +3,7 @@ import type { Db, DbOrTrx } from '../../db/database.js';
 import * as repo from './repository.js';
 import { AppError, NotFound } from '../../errors.js';
 import { nowIso } from '../../lib/ids.js';
-import { audit } from '../accounts/service.js';
+import { audit } from '../accounts/index.js';
 
 export type StoriesChoice = 'remove' | 'anonymise';
 

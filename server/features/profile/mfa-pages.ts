@@ -1,11 +1,11 @@
 // Two-step sign-in on the profile: enrol with a QR code (or the secret typed in), recovery codes, turning it off.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { findUserById } from '../accounts/repository.js';
+import { findUserById } from '../accounts/index.js';
 import type { UserRow } from '../../db/tables/accounts.js';
 import { setFlash } from '../../http/views.js';
 import { parseForm } from '../../lib/schemas.js';
-import { codeForm, passwordOnlyForm } from '../accounts/user-schemas.js';
-import { checkOwnPassword } from '../accounts/service.js';
+import { codeForm, passwordOnlyForm } from '../accounts/index.js';
+import { checkOwnPassword } from '../accounts/index.js';
 import {
   checkSecondFactor,
   disableMfa,
@@ -15,7 +15,7 @@ import {
   newMfaSecret,
   regenerateRecoveryCodes,
   remainingRecoveryCodes,
-} from '../accounts/mfa.js';
+} from '../accounts/index.js';
 
 declare module 'fastify' {
   interface Session {

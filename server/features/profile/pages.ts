@@ -1,15 +1,15 @@
 // The profile page for everyone signed in: name, language and password (which signs out everywhere else).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { findOrganization } from '../organizations/repository.js';
-import { findUserById } from '../accounts/repository.js';
+import { findOrganization } from '../organizations/index.js';
+import { findUserById } from '../accounts/index.js';
 import { LANGUAGE_COOKIE } from '../../http/i18n.js';
 import { setFlash } from '../../http/views.js';
 import { isSecure } from '../../config.js';
 import { parseForm } from '../../lib/schemas.js';
-import { passwordChangeForm, profileForm } from '../accounts/user-schemas.js';
-import { changePassword, updateProfile } from '../accounts/service.js';
-import { mfaEnabled, remainingRecoveryCodes } from '../accounts/mfa.js';
-import { startSession } from '../accounts/pages.js';
+import { passwordChangeForm, profileForm } from '../accounts/index.js';
+import { changePassword, updateProfile } from '../accounts/index.js';
+import { mfaEnabled, remainingRecoveryCodes } from '../accounts/index.js';
+import { startSession } from '../accounts/index.js';
 
 export default async function profilePages(app: FastifyInstance): Promise<void> {
   async function profilePage(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}, status = 200) {

@@ -16,7 +16,7 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
-import type { Item } from '../themes/schemas.js';
+import type { Item } from '../themes/index.js';
 import { htmlToBlocks, type Run } from './blocks.js';
 import { yieldToLoop } from './model.js';
 import { formatDay, formatPeriod, partnerPeriod, percent, tr } from './outline.js';

@@ -5,7 +5,7 @@ import { assertReportAccess } from './access.js';
 import { buildReportModel } from './model.js';
 import { contentDisposition, renderReport, type ReportFormat } from './render.js';
 import type { Locale } from '../../i18n/index.js';
-import { audit } from '../accounts/service.js';
+import { audit } from '../accounts/index.js';
 
 export interface DownloadQuery {
   format: ReportFormat;

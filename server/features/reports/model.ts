@@ -1,11 +1,11 @@
 // buildReportModel: gathers a round (with its child rounds) or several rounds into the one plain report model.
 import type { DbOrTrx } from '../../db/database.js';
 import * as data from './repository.js';
-import { listQuotes, listThemeRows, themeStoryLinks } from '../themes/repository.js';
+import { listQuotes, listThemeRows, themeStoryLinks } from '../themes/index.js';
 import { t, type Locale } from '../../i18n/index.js';
 import { authorNameFor } from '../../access/display-name.js';
 import { renderMarkdown, toPlainText } from '../../lib/markdown.js';
-import { parseItemsColumn } from '../themes/service.js';
+import { parseItemsColumn } from '../themes/index.js';
 import type {
   Bar,
   ReportGroup,

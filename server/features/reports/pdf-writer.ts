@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { Item } from '../themes/schemas.js';
+import type { Item } from '../themes/index.js';
 import { htmlToBlocks, type Run } from './blocks.js';
 import { layoutBars } from './charts.js';
 import type { Bar } from './types.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { t, type Locale } from '../../i18n/index.js';
 import { fromRoot } from '../../lib/root.js';
-import type { Item } from '../themes/schemas.js';
+import type { Item } from '../themes/index.js';
 import { blocksToMarkdown } from './markdown-blocks.js';
 import { formatDay } from './outline.js';
 

@@ -1,6 +1,6 @@
 // The report model: plain, JSON-able data that every renderer (HTML, Markdown, DOCX, PDF, CSV, JSON) draws from.
 import type { Locale } from '../../i18n/index.js';
-import type { Item } from '../themes/schemas.js';
+import type { Item } from '../themes/index.js';
 
 export interface ReportStoryRef {
   id: string;

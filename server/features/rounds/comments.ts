@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import * as repo from './comments-repository.js';
 import { groupsHoldingStory } from './groups-repository.js';
-import { findVisibleStory } from '../stories/repository.js';
+import { findVisibleStory } from '../stories/index.js';
 import { Conflict, Forbidden, NotFound } from '../../errors.js';
 import { newId, nowIso } from '../../lib/ids.js';
 import type { CurrentUser } from '../../access/current-user.js';

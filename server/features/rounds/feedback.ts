@@ -5,7 +5,7 @@ import type { RoundRow } from './repository.js';
 import { t, type Locale } from '../../i18n/index.js';
 import type { CurrentUser } from '../../access/current-user.js';
 import { authorNameFor } from '../../access/display-name.js';
-import type { HomePanel } from '../home/panels.js';
+import type { HomePanel } from '../home/index.js';
 import { escapeHtml, mailEnabled, sendMail } from '../../lib/mail.js';
 
 /** Each group's selection in the round, with what is needed to name the story and (through authorNameFor) its author. */

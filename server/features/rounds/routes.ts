@@ -1,6 +1,6 @@
 // Routes for selection rounds and their groups: the JSON API, the pages, the live vote count, and the home feedback panel.
 import type { FastifyInstance } from 'fastify';
-import { addHomePanel } from '../home/panels.js';
+import { addHomePanel } from '../home/index.js';
 import { feedbackPanel } from './feedback.js';
 import api from './api.js';
 import groupFormingPages from './group-forming-pages.js';

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { draftsOf } from './repository.js';
 import type { CurrentUser } from '../../access/current-user.js';
-import type { HomePanel } from '../home/panels.js';
+import type { HomePanel } from '../home/index.js';
 
 export async function storiesHomePanel(app: FastifyInstance, user: CurrentUser): Promise<HomePanel | null> {
   if (user.role !== 'storyteller' && user.role !== 'facilitator') return null;

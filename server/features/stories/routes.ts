@@ -1,7 +1,7 @@
 // Stories: the API, the pages, CSV import and the register export; the form templates are checked at start.
 import type { FastifyInstance } from 'fastify';
 import { loadFormTemplates } from './form-templates.js';
-import { addHomePanel } from '../home/panels.js';
+import { addHomePanel } from '../home/index.js';
 import { storiesHomePanel } from './home-panel.js';
 import { ValidationError } from '../../errors.js';
 import api from './api.js';

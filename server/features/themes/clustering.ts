@@ -3,7 +3,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import * as repo from './repository.js';
 import { NotFound, ValidationError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
-import { audit } from '../accounts/service.js';
+import { audit } from '../accounts/index.js';
 import type { Actor } from './service.js';
 
 export interface ElementView {

@@ -5,7 +5,7 @@ import { Conflict, NotFound, ValidationError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { newId, nowIso } from '../../lib/ids.js';
 import type { QuoteView } from './schemas.js';
-import { audit } from '../accounts/service.js';
+import { audit } from '../accounts/index.js';
 import { toPlainText } from '../../lib/markdown.js';
 import type { Actor } from './service.js';
 

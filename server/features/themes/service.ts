@@ -7,7 +7,7 @@ import type { ThemeRow } from './repository.js';
 import { NotFound, ValidationError } from '../../errors.js';
 import { newId } from '../../lib/ids.js';
 import type { Item, PatchTheme, ThemeView } from './schemas.js';
-import { audit } from '../accounts/service.js';
+import { audit } from '../accounts/index.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { t, type Locale } from '../../i18n/index.js';
 

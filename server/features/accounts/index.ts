@@ -1,0 +1,26 @@
+// What other features may use of accounts: the people, their passwords, sessions, invitations and two-step sign-in.
+export { needsSetup, audit, changeUser, createUser, type UserChange, checkOwnPassword, changePassword, updateProfile } from './service.js';
+export { ref, typed, withoutControlCharacters, createUserBody, userView } from './schemas.js';
+export { listUsers, findUserByEmail, findUserById } from './repository.js';
+export {
+  patchUserBody,
+  userParams,
+  createUserForm,
+  editUserForm,
+  codeForm,
+  passwordOnlyForm,
+  passwordChangeForm,
+  profileForm,
+} from './user-schemas.js';
+export { createInvitation, invitationLink, sendInvitationMail } from './invitations.js';
+export {
+  checkSecondFactor,
+  disableMfa,
+  enableMfa,
+  enrolmentQr,
+  mfaEnabled,
+  newMfaSecret,
+  regenerateRecoveryCodes,
+  remainingRecoveryCodes,
+} from './mfa.js';
+export { startSession } from './pages.js';

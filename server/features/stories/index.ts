@@ -1,0 +1,2 @@
+// What other features may use of stories.
+export { findVisibleStory } from './repository.js';

@@ -1,0 +1,4 @@
+// What other features may use of themes: the item lists, and the themes and quotes a report is built from.
+export type { Item } from './schemas.js';
+export { listQuotes, listThemeRows, themeStoryLinks } from './repository.js';
+export { parseItemsColumn } from './service.js';
