@@ -25,8 +25,9 @@ export function queryTerms(q: string | undefined | null): string[] {
     .map((term) => term.slice(0, 64));
 }
 
+/** The cursor names the last story of a page by its place in the total order, (created_at, serial). */
 export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.created_at, c.id]), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify([c.created_at, c.serial]), 'utf8').toString('base64url');
 }
 
 /** Reads a cursor from a query string; anything that is not one of ours is a 400, never a 500. */
@@ -34,8 +35,11 @@ export function decodeCursor(value: string | undefined, message = 'The cursor is
   if (!value) return null;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((p) => typeof p === 'string' && p.length <= 100)) {
-      return { created_at: parsed[0] as string, id: parsed[1] as string };
+    if (Array.isArray(parsed) && parsed.length === 2) {
+      const [created_at, serial] = parsed as unknown[];
+      if (typeof created_at === 'string' && created_at.length <= 100 && Number.isSafeInteger(serial)) {
+        return { created_at, serial: serial as number };
+      }
     }
   } catch {
     // fall through to the validation error
@@ -56,6 +60,6 @@ export async function listStories(
   const rows = await listStoryRows(app.db, app.dialect, viewer, filters, query.limit, cursor);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
-  const next_cursor = rows.length > query.limit && last ? encodeCursor({ created_at: last.created_at, id: last.id }) : null;
+  const next_cursor = rows.length > query.limit && last ? encodeCursor({ created_at: last.created_at, serial: Number(last.serial) }) : null;
   return { items: await presentRows(app.db, page, viewer), next_cursor };
 }

@@ -1,9 +1,10 @@
 // The stories API on both databases: drafts, submit, edits with versions, locks, visibility, search, pagination, warnings.
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newId, nowIso } from '../../../server/lib/ids.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { createStory } from '../../../server/features/stories/service.js';
+import { toCurrentUser } from '../../../server/access/current-user.js';
 import { api, apiUser } from '../../helpers/factories.js';
 
 let app: FastifyInstance;
@@ -11,6 +12,7 @@ beforeEach(async () => {
   app = await buildTestApp();
 });
 afterEach(async () => {
+  vi.useRealTimers();
   await app.close();
 });
 
@@ -66,6 +68,20 @@ async function round(phase: 'collecting' | 'discussing' = 'collecting', template
     })
     .execute();
   return id;
+}
+
+/** Every title of a list, page after page by its cursor, and each page's size (at most 40 pages: a looping cursor ends). */
+async function walkPages(token: string, limit: number, query = ''): Promise<{ titles: string[]; sizes: number[] }> {
+  const seen: string[] = [];
+  const sizes: number[] = [];
+  let url: string | null = `/api/v1/stories?limit=${limit}${query}`;
+  for (let pages = 0; url !== null && pages < 40; pages += 1) {
+    const page = (await api(app, token).get(url)).json() as { items: Array<{ title: string }>; next_cursor: string | null };
+    seen.push(...page.items.map((s) => s.title));
+    sizes.push(page.items.length);
+    url = page.next_cursor ? `/api/v1/stories?limit=${limit}${query}&cursor=${encodeURIComponent(page.next_cursor)}` : null;
+  }
+  return { titles: seen, sizes };
 }
 
 async function organization(name = 'Huis van het Kind'): Promise<string> {
@@ -319,24 +335,41 @@ describe('the story contract', () => {
     const viewer = { id: user.id, email: user.email, name: user.name, role: user.role, organization_id: null, locale: null };
     for (let i = 0; i < 120; i += 1)
       await createStory(app, viewer, { ...base, title: `Verhaal ${i}`, submit: true, consent_report: true, consent_quote: true }, 'en');
-    const seen: string[] = [];
-    let url = '/api/v1/stories?limit=50';
-    const sizes: number[] = [];
-    for (;;) {
-      const page = (await api(app, token).get(url)).json();
-      sizes.push(page.items.length);
-      seen.push(...page.items.map((s: { title: string }) => s.title));
-      if (!page.next_cursor) break;
-      url = `/api/v1/stories?limit=50&cursor=${encodeURIComponent(page.next_cursor)}`;
-    }
+    const { titles, sizes } = await walkPages(token, 50);
     expect(sizes).toEqual([50, 50, 20]);
-    expect(seen).toEqual(Array.from({ length: 120 }, (_, i) => `Verhaal ${119 - i}`));
+    expect(titles).toEqual(Array.from({ length: 120 }, (_, i) => `Verhaal ${119 - i}`));
     expect((await api(app, token).get('/api/v1/stories')).json().items).toHaveLength(50);
     expect((await api(app, token).get('/api/v1/stories?limit=0')).statusCode).toBe(400);
     expect((await api(app, token).get('/api/v1/stories?limit=201')).statusCode).toBe(400);
     expect((await api(app, token).get('/api/v1/stories?cursor=not-a-cursor')).statusCode).toBe(400);
     const serials = await app.db.selectFrom('stories').select('serial').orderBy('serial').execute();
     expect(serials.map((s) => Number(s.serial))).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+  });
+
+  it('keeps one total order for stories written in the same millisecond: every page, search and filter', async () => {
+    const { user, token } = await apiUser(app, 'storyteller');
+    const viewer = toCurrentUser(user);
+    // Only Date is faked: the clock stands still while the stories are written, timers and I/O run as usual.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-30T10:00:00.000Z'));
+    const write = (title: string) =>
+      createStory(
+        app,
+        viewer,
+        { ...base, title, story: 'Gelijktijdig geschreven.', submit: true, consent_report: true, consent_quote: true },
+        'en',
+      );
+    for (let i = 0; i < 45; i += 1) await write(`Same ${i}`);
+    vi.setSystemTime(new Date('2026-11-30T10:00:00.001Z'));
+    for (let i = 0; i < 3; i += 1) await write(`Later ${i}`);
+    vi.useRealTimers();
+    const stamps = await app.db.selectFrom('stories').select('created_at').distinct().orderBy('created_at').execute();
+    expect(stamps.map((r) => r.created_at)).toEqual(['2026-11-30T10:00:00.000Z', '2026-11-30T10:00:00.001Z']);
+
+    const expected = [...['Later 2', 'Later 1', 'Later 0'], ...Array.from({ length: 45 }, (_, i) => `Same ${44 - i}`)];
+    expect((await walkPages(token, 7, '')).titles).toEqual(expected);
+    expect((await walkPages(token, 7, '&q=gelijktijdig')).titles).toEqual(expected);
+    expect((await walkPages(token, 7, '&status=submitted&language=en')).titles).toEqual(expected);
   });
 
   it('searches ignoring accents and case, by prefix, and survives search syntax', async () => {

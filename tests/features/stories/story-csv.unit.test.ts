@@ -65,8 +65,11 @@ describe('search', () => {
   });
 
   it('round-trips cursors and refuses foreign ones with a 400', () => {
-    const c = { created_at: '2026-11-28T10:00:00.000Z', id: 'abc' };
+    const c = { created_at: '2026-11-28T10:00:00.000Z', serial: 42 };
     expect(decodeCursor(encodeCursor(c))).toEqual(c);
+    // A serial that is no whole number is not one of ours.
+    const foreign = Buffer.from(JSON.stringify(['2026-11-28T10:00:00.000Z', 'abc'])).toString('base64url');
+    expect(() => decodeCursor(foreign)).toThrow(expect.objectContaining({ status: 400 }));
     expect(decodeCursor(undefined)).toBeNull();
     expect(() => decodeCursor('bm9wZQ')).toThrow(expect.objectContaining({ status: 400 }));
     expect(() => decodeCursor('%%%')).toThrow(expect.objectContaining({ status: 400 }));
