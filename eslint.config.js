@@ -1,5 +1,6 @@
 // Lint rules: typescript-eslint's recommended set, plus the habits STYLE.md asks for.
 import js from '@eslint/js';
+import vitest from '@vitest/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -60,6 +61,39 @@ export default tseslint.config(
   {
     files: ['scripts/**/*.ts', 'tests/**/*.ts'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // Tests that can fail: no focused or skipped tests, no conditions deciding what a test checks, every test asserts.
+    files: ['tests/**/*.ts'],
+    plugins: { vitest },
+    rules: {
+      ...vitest.configs.recommended.rules,
+      'vitest/no-focused-tests': 'error',
+      'vitest/no-disabled-tests': 'error',
+      'vitest/no-conditional-in-test': 'error',
+      'vitest/no-conditional-tests': 'error',
+      'vitest/no-conditional-expect': 'error',
+      'vitest/no-standalone-expect': 'error',
+      // Helper assertions are named expect<Something> (expectNoName, expectPrivacy, ...); fast-check's fc.assert fails too.
+      'vitest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect.*', 'expect*', 'fc.assert', 'assert', 'assert.*'] }],
+      'vitest/valid-title': 'error',
+      'vitest/no-identical-title': 'error',
+      // vitest's expect(value, message) names the case in a loop; allow the message.
+      'vitest/valid-expect': ['error', { maxArgs: 2 }],
+      // A test runs on every database or lives in a *.sqlite.test.ts / *.postgres.test.ts file (vitest.config.ts picks the
+      // project); nothing skips itself at run time, so a missing feature fails instead of passing silently.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[object.name=/^(it|test|describe|suite)$/][property.name=/^(skipIf|runIf|skip|only|todo)$/]',
+          message: 'No skipped, conditional or focused tests: put dialect-specific tests in a *.sqlite.test.ts or *.postgres.test.ts file.',
+        },
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='skip'][callee.object.type='Identifier']",
+          message: 'A test does not skip itself (ctx.skip): assert the behaviour, or fail.',
+        },
+      ],
+    },
   },
   {
     // TEMPORARY while issue 10 moves these files to the rules above; each feature removes its own lines. Must end empty.

@@ -1,5 +1,6 @@
 // Three projects: the whole suite on SQLite, the whole suite on PostgreSQL, and the browser tests.
-// Without a reachable PostgreSQL the postgres project is left out with a visible message (in CI it must run).
+// Without a reachable PostgreSQL the postgres project is left out with a visible message (in CI it must run); that is the
+// only skip. A test for one database only lives in a *.sqlite.test.ts or *.postgres.test.ts file, run by that project alone.
 import fs from 'node:fs';
 import pg from 'pg';
 import { defineConfig } from 'vitest/config';
@@ -45,7 +46,7 @@ export default defineConfig(async () => {
             ...shared,
             name: 'sqlite',
             include: unitAndRoutes,
-            exclude: notBrowser,
+            exclude: [...notBrowser, '**/*.postgres.test.ts'],
             env: { TEST_DIALECT: 'sqlite' },
             globalSetup: ['tests/setup/global-sqlite.ts'],
           },
@@ -57,7 +58,7 @@ export default defineConfig(async () => {
                   ...shared,
                   name: 'postgres',
                   include: unitAndRoutes,
-                  exclude: [...notBrowser, '**/*.unit.test.ts'],
+                  exclude: [...notBrowser, '**/*.unit.test.ts', '**/*.sqlite.test.ts'],
                   env: { TEST_DIALECT: 'postgres', TEST_PG_URL: PG_URL },
                   globalSetup: ['tests/setup/global-postgres.ts'],
                 },

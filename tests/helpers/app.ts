@@ -65,3 +65,9 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Fa
   });
   return app;
 }
+
+/** The DATABASE_URL of a test app, for the command-line scripts run against its database. */
+export function databaseUrlOf(app: FastifyInstance): string {
+  const target = app.config.DATABASE_URL;
+  return target.dialect === 'postgres' ? target.url : `sqlite://${target.file}`;
+}

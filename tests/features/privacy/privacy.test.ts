@@ -1,11 +1,11 @@
 // Data rights: a person downloads everything held about them; an administrator erases a person in one transaction.
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertBallot, insertComment, insertStories, insertVotingGroup } from '../../../scripts/bench/_fixtures.js';
 import { erasePerson } from '../../../server/features/privacy/service.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { api, apiUser, makeUser, pageUser, tokenFor } from '../../helpers/factories.js';
+import { refuseDeletingUser } from '../../helpers/faults.js';
 
 let app: FastifyInstance;
 beforeEach(async () => {
@@ -139,18 +139,7 @@ describe('POST /api/v1/users/:id/erase', () => {
   it('changes nothing when any step fails: one transaction', async () => {
     const w = await world();
     // Make the last step (deleting the account) fail, after stories, comments and ballots were already changed.
-    if (app.dialect === 'sqlite') {
-      await sql`create trigger refuse_delete before delete on users when old.id = ${sql.lit(w.person.user.id)} begin select raise(abort, 'refused by test'); end`.execute(
-        app.db,
-      );
-    } else {
-      await sql`create function refuse_delete() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`.execute(
-        app.db,
-      );
-      await sql`create trigger refuse_delete before delete on users for each row when (old.id = ${sql.lit(w.person.user.id)}) execute function refuse_delete()`.execute(
-        app.db,
-      );
-    }
+    await refuseDeletingUser(app, w.person.user.id);
     await expect(erasePerson(app.db, w.admin.user.id, w.person.user.id, 'remove')).rejects.toThrow(/refused by test/);
     expect(await app.db.selectFrom('stories').select('id').where('author_id', '=', w.person.user.id).execute()).toHaveLength(2);
     expect(await app.db.selectFrom('ballots').select('id').where('voter_id', '=', w.person.user.id).execute()).toHaveLength(1);

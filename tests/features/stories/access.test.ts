@@ -239,15 +239,13 @@ const ROWS: Row[] = [
 ];
 
 describe('stories authorisation matrix', () => {
-  for (const row of ROWS) {
-    it(row.name, async () => {
-      const f = await fixtures();
-      const got: Record<string, number> = {};
-      // The author goes last: their call may change the story (submit, edit).
-      for (const caller of CALLERS) got[caller] = (await row.call(caller, f)).statusCode;
-      expect(got).toEqual(row.expect);
-    });
-  }
+  it.each(ROWS)('$name', async (row) => {
+    const f = await fixtures();
+    const got: Record<string, number> = {};
+    // The author goes last: their call may change the story (submit, edit).
+    for (const caller of CALLERS) got[caller] = (await row.call(caller, f)).statusCode;
+    expect(got).toEqual(row.expect);
+  });
 
   it('keeps one facilitator out of another facilitator’s upload (404)', async () => {
     const other = await makeUser(app, { role: 'facilitator' });
