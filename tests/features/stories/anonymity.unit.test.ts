@@ -116,6 +116,10 @@ describe('finds', () => {
     ]);
     expect(kinds('Geboortedatum: 4-6-2014. Date of birth: May 3, 2012.').map((k) => k[0])).toEqual(['birth_date', 'birth_date']);
     expect(kinds('Hij is geboren in 2015 en we zagen elkaar op 3 maart 2015.')).toEqual([]);
+    expect(kinds('Sa fille est née le 1er mars 2015, son fils né le 4/6/2014.').map((k) => k[1])).toEqual([
+      'née le 1er mars 2015',
+      'né le 4/6/2014',
+    ]);
   });
 
   it('gives positions that point at the excerpt, per field, in context', () => {
