@@ -1,11 +1,10 @@
 // buildReportModel: gathers a round (with its child rounds) or several rounds into the one plain report model.
 import type { DbOrTrx } from '../../db/database.js';
 import * as data from './repository.js';
-import { listQuotes, listThemeRows, themeStoryLinks } from '../themes/index.js';
+import { themeMaterial, type ThemeSource } from '../themes/index.js';
 import { t, type Locale } from '../../i18n/index.js';
 import { authorNameFor } from '../../access/display-name.js';
 import { renderMarkdown, toPlainText } from '../../lib/markdown.js';
-import { parseItemsColumn } from '../themes/index.js';
 import type {
   Bar,
   ReportGroup,
@@ -70,14 +69,13 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
   const roundIds = rounds.map((r) => r.id);
   const groups = await data.groupsOfRounds(db, roundIds);
   const groupIds = groups.map((g) => g.id);
-  const [selections, groupStories, roundStories, members, voters, allStories, themeRows] = await Promise.all([
+  const [selections, groupStories, roundStories, members, voters, allStories] = await Promise.all([
     data.selectionsOfGroups(db, groupIds),
     data.groupStories(db, groupIds),
     data.roundStories(db, roundIds),
     data.membersOfGroups(db, groupIds),
     data.votersOfGroups(db, groupIds),
     data.storiesOfRounds(db, roundIds, groupIds),
-    listThemeRows(db),
   ]);
 
   // Stories whose author refused the report are left out everywhere; only their number is told.
@@ -169,11 +167,14 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
   }
 
   // Themes: parts -> categories, each with its opening story, practice, quotes, challenges and actions.
-  const links = await themeStoryLinks(
+  const {
+    themes: themeRows,
+    links,
+    quotes,
+  } = await themeMaterial(
     db,
     stories.map((s) => s.id),
   );
-  const quotes = await listQuotes(db);
   const themesOfStory = new Map<string, string[]>();
   const storiesOfTheme = new Map<string, Set<string>>();
   const themeName = new Map(themeRows.map((r) => [r.id, r.name]));
@@ -181,7 +182,7 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
     themesOfStory.set(l.story_id, [...(themesOfStory.get(l.story_id) ?? []), themeName.get(l.theme_id) ?? '']);
     storiesOfTheme.set(l.theme_id, (storiesOfTheme.get(l.theme_id) ?? new Set()).add(l.story_id));
   }
-  const themeOf = async (row: (typeof themeRows)[number], childIds: string[]): Promise<ReportTheme> => {
+  const themeOf = async (row: ThemeSource, childIds: string[]): Promise<ReportTheme> => {
     const ids = new Set([...(storiesOfTheme.get(row.id) ?? [])]);
     for (const c of childIds) for (const s of storiesOfTheme.get(c) ?? []) ids.add(s);
     return {
@@ -192,12 +193,12 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
       anchor: `theme-${row.id}`,
       opening_story: row.opening_story_id ? await storyInFull(row.opening_story_id) : null,
       practice_html: row.practice ? renderMarkdown(row.practice) : null,
-      // Only passages of stories in this report whose author agreed to be quoted.
+      // Only passages of stories in this report (themeMaterial keeps those whose author agreed to be quoted).
       quotes: quotes
-        .filter((q) => q.theme_id === row.id && byId.has(q.story_id) && q.consent_quote === 1 && q.consent_report === 1)
+        .filter((q) => q.theme_id === row.id && byId.has(q.story_id))
         .map((q) => ({ text: q.text, story: ref(byId.get(q.story_id)!), in_full: false })),
-      challenges: parseItemsColumn(row.challenges),
-      actions: parseItemsColumn(row.actions),
+      challenges: row.challenges,
+      actions: row.actions,
     };
   };
   const parts: ReportPart[] = [];

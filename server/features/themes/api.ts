@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { id } from '../../lib/schemas.js';
 import { createThemeBody, patchThemeBody, quoteBody, quoteParams, quoteView, themeParams, themeView } from './schemas.js';
-import { assignElements } from './clustering.js';
+import { assignElement } from './clustering.js';
 import { addQuote, listThemeQuotes, removeQuote } from './quotes.js';
 import { createTheme, getTheme, listThemes, patchTheme } from './service.js';
 
@@ -12,11 +12,6 @@ const EDITORS = ['facilitator', 'admin'] as const;
 
 export default async function themesApi(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const actor = (request: { user: { id: string } | null; locale: 'en' | 'nl' }) => ({
-    actorId: request.user?.id ?? null,
-    locale: request.locale,
-  });
-
   app.get(
     '/api/v1/themes',
     { config: { access: 'signed-in' }, schema: { tags: ['themes'], response: { 200: z.object({ items: z.array(themeView) }) } } },
@@ -27,7 +22,7 @@ export default async function themesApi(fastify: FastifyInstance): Promise<void>
     '/api/v1/themes',
     { config: { access: EDITORS }, schema: { tags: ['themes'], body: createThemeBody, response: { 201: themeView } } },
     async (request, reply) => {
-      const theme = await app.db.transaction().execute((trx) => createTheme(trx, request.body, actor(request)));
+      const theme = await createTheme(app.ctx, request.user!, request.body);
       return reply.code(201).send(theme);
     },
   );
@@ -47,7 +42,7 @@ export default async function themesApi(fastify: FastifyInstance): Promise<void>
   app.patch(
     '/api/v1/themes/:id',
     { config: { access: EDITORS }, schema: { tags: ['themes'], params: themeParams, body: patchThemeBody, response: { 200: themeView } } },
-    async (request) => app.db.transaction().execute((trx) => patchTheme(trx, request.params.id, request.body, actor(request))),
+    async (request) => patchTheme(app.ctx, request.user!, request.params.id, request.body),
   );
 
   app.get(
@@ -66,7 +61,7 @@ export default async function themesApi(fastify: FastifyInstance): Promise<void>
     '/api/v1/themes/:id/quotes',
     { config: { access: EDITORS }, schema: { tags: ['themes'], params: themeParams, body: quoteBody, response: { 201: quoteView } } },
     async (request, reply) => {
-      const quote = await app.db.transaction().execute((trx) => addQuote(trx, request.params.id, request.body, actor(request)));
+      const quote = await addQuote(app.ctx, request.user!, request.params.id, request.body);
       return reply.code(201).send(quote);
     },
   );
@@ -75,7 +70,7 @@ export default async function themesApi(fastify: FastifyInstance): Promise<void>
     '/api/v1/themes/:id/quotes/:quoteId',
     { config: { access: EDITORS }, schema: { tags: ['themes'], params: quoteParams } },
     async (request, reply) => {
-      await app.db.transaction().execute((trx) => removeQuote(trx, request.params.id, request.params.quoteId, actor(request)));
+      await removeQuote(app.ctx, request.user!, request.params.id, request.params.quoteId);
       return reply.code(204).send();
     },
   );
@@ -92,9 +87,7 @@ export default async function themesApi(fastify: FastifyInstance): Promise<void>
       },
     },
     async (request) => {
-      await app.db
-        .transaction()
-        .execute((trx) => assignElements(trx, [{ element_id: request.params.id, theme_id: request.body.theme_id }], actor(request)));
+      await assignElement(app.ctx, request.user!, { element_id: request.params.id, theme_id: request.body.theme_id });
       return { id: request.params.id, theme_id: request.body.theme_id };
     },
   );

@@ -1,4 +1,5 @@
 // Challenges and actions as a person types them: an indented list in a textarea <-> the Item tree of the API.
+import { ValidationError, type FieldError } from '../../errors.js';
 import { ITEM_MAX_COUNT, ITEM_MAX_DEPTH, ITEM_TEXT_MAX, type Item } from './schemas.js';
 
 export interface ListError {
@@ -68,4 +69,20 @@ export function formatItems(items: Item[], level = 0): string {
       return item.children?.length ? `${line}\n${formatItems(item.children, level + 1)}` : line;
     })
     .join('\n');
+}
+
+/**
+ * Reads several indented-list fields of a form at once; every line that cannot be read becomes a field error
+ * (`themes.list_errors.*` with its line number) on its field, all of them in one ValidationError.
+ */
+export function itemsFromText<K extends string>(fields: Record<K, string>): Record<K, Item[]> {
+  const out = {} as Record<K, Item[]>;
+  const errors: FieldError[] = [];
+  for (const key of Object.keys(fields) as K[]) {
+    const result = parseItems(fields[key]);
+    if (result.ok) out[key] = result.items;
+    else errors.push(...result.errors.map((e) => ({ path: key, message: `themes.list_errors.${e.key}`, params: { line: e.line } })));
+  }
+  if (errors.length) throw new ValidationError(errors);
+  return out;
 }

@@ -1,12 +1,12 @@
 // Quotes: a passage a facilitator marks in a story for a theme; refused when the author said no to quoting.
+import type { AppContext } from '../../context.js';
 import type { DbOrTrx } from '../../db/database.js';
-import * as repo from './repository.js';
 import { Conflict, NotFound, ValidationError } from '../../errors.js';
-import { t } from '../../i18n/index.js';
 import { newId, nowIso } from '../../lib/ids.js';
-import type { QuoteView } from './schemas.js';
-import { audit } from '../accounts/index.js';
 import { toPlainText } from '../../lib/markdown.js';
+import { audit } from '../accounts/index.js';
+import * as repo from './repository.js';
+import type { QuoteView } from './schemas.js';
 import type { Actor } from './service.js';
 
 /** Compares passages the way a reader sees them: markup, case of white space and typographic quotes do not matter. */
@@ -42,36 +42,41 @@ export async function listThemeQuotes(db: DbOrTrx, themeId: string): Promise<Quo
   }));
 }
 
-export async function addQuote(db: DbOrTrx, themeId: string, input: { story_id: string; text: string }, ctx: Actor): Promise<QuoteView> {
-  const theme = await repo.findThemeRow(db, themeId);
-  if (!theme) throw new NotFound();
-  const story = await repo.findStoryForQuote(db, input.story_id);
-  // Drafts belong to their author alone: for everyone else they do not exist.
-  if (!story || story.status !== 'submitted') {
-    throw new ValidationError([{ path: 'story_id', message: t(ctx.locale, 'themes.errors.story_unknown') }]);
-  }
-  if (story.consent_quote !== 1 || story.consent_report !== 1) {
-    throw new Conflict('The author did not agree to be quoted', 'quote_refused');
-  }
-  if (!passageOccurs(story, input.text)) {
-    throw new ValidationError([{ path: 'text', message: t(ctx.locale, 'themes.errors.quote_not_in_story') }]);
-  }
-  const id = newId();
-  await repo.insertQuote(db, {
-    id,
-    theme_id: themeId,
-    story_id: story.id,
-    text: input.text.replace(/\s+/g, ' ').trim(),
-    created_by: ctx.actorId,
-    created_at: nowIso(),
+export async function addQuote(
+  ctx: AppContext,
+  actor: Actor,
+  themeId: string,
+  input: { story_id: string; text: string },
+): Promise<QuoteView> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const theme = await repo.findThemeRow(trx, themeId);
+    if (!theme) throw new NotFound();
+    const story = await repo.findStoryForQuote(trx, input.story_id);
+    // Drafts belong to their author alone: for everyone else they do not exist.
+    if (!story || story.status !== 'submitted') throw new ValidationError([{ path: 'story_id', message: 'themes.errors.story_unknown' }]);
+    if (story.consent_quote !== 1 || story.consent_report !== 1) {
+      throw new Conflict('The author did not agree to be quoted', 'quote_refused');
+    }
+    if (!passageOccurs(story, input.text)) throw new ValidationError([{ path: 'text', message: 'themes.errors.quote_not_in_story' }]);
+    const id = newId();
+    await repo.insertQuote(trx, {
+      id,
+      theme_id: themeId,
+      story_id: story.id,
+      text: input.text.replace(/\s+/g, ' ').trim(),
+      created_by: actor.id,
+      created_at: nowIso(),
+    });
+    await audit(trx, actor.id, 'quote.created', { type: 'quote', id });
+    const quote = (await listThemeQuotes(trx, themeId)).find((q) => q.id === id);
+    if (!quote) throw new NotFound();
+    return quote;
   });
-  await audit(db, ctx.actorId, 'quote.created', { type: 'quote', id });
-  const quote = (await listThemeQuotes(db, themeId)).find((q) => q.id === id);
-  if (!quote) throw new NotFound();
-  return quote;
 }
 
-export async function removeQuote(db: DbOrTrx, themeId: string, quoteId: string, ctx: Actor): Promise<void> {
-  if ((await repo.deleteQuote(db, themeId, quoteId)) === 0) throw new NotFound();
-  await audit(db, ctx.actorId, 'quote.deleted', { type: 'quote', id: quoteId });
+export async function removeQuote(ctx: AppContext, actor: Actor, themeId: string, quoteId: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    if ((await repo.deleteQuote(trx, themeId, quoteId)) === 0) throw new NotFound();
+    await audit(trx, actor.id, 'quote.deleted', { type: 'quote', id: quoteId });
+  });
 }

@@ -145,7 +145,19 @@ export const themeContentForm = z.object({
   actions: z.string().max(400_000).optional().default(''),
 });
 
+/** The quote form on a theme's page: the same fields as the API's quote body. */
 export const quoteForm = z.object({
   story_id: z.string().min(1, 'themes.errors.required').max(100),
   text: z.string().trim().min(3, 'themes.errors.required').max(2000),
 });
+
+/** The clustering form: one `theme_<element id>` field per element, holding a theme id; empty unassigns. */
+export const clusterForm = z
+  .record(z.string(), z.unknown())
+  .transform((body) =>
+    Object.entries(body).flatMap(([key, value]) =>
+      key.startsWith('theme_') && typeof value === 'string'
+        ? [{ element_id: key.slice('theme_'.length), theme_id: value === '' ? null : value }]
+        : [],
+    ),
+  );

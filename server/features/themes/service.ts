@@ -1,22 +1,21 @@
 // Themes as facilitators build them: two levels (part -> category), practice in Markdown, challenge/action trees.
 import type { Updateable } from 'kysely';
+import type { CurrentUser } from '../../access/current-user.js';
+import type { AppContext } from '../../context.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { ThemesTable } from '../../db/tables/themes.js';
-import * as repo from './repository.js';
-import type { ThemeRow } from './repository.js';
 import { NotFound, ValidationError } from '../../errors.js';
 import { newId } from '../../lib/ids.js';
-import type { Item, PatchTheme, ThemeView } from './schemas.js';
-import { audit } from '../accounts/index.js';
 import { renderMarkdown } from '../../lib/markdown.js';
-import { t, type Locale } from '../../i18n/index.js';
+import { audit } from '../accounts/index.js';
+import * as repo from './repository.js';
+import type { ThemeRow } from './repository.js';
+import type { Item, PatchTheme, ThemeView } from './schemas.js';
 
-/** Who acts, and in which language their errors are told. */
-export interface Actor {
-  actorId: string | null;
-  locale: Locale;
-}
+/** Who acts: only the id is written down (the audit log). */
+export type Actor = Pick<CurrentUser, 'id'>;
 
+/** A stored challenge or action list; an unreadable column reads as an empty list. */
 export function parseItemsColumn(json: string): Item[] {
   try {
     const value = JSON.parse(json) as unknown;
@@ -26,7 +25,7 @@ export function parseItemsColumn(json: string): Item[] {
   }
 }
 
-export function presentTheme(row: ThemeRow, storyCount: number): ThemeView {
+function presentTheme(row: ThemeRow, storyCount: number): ThemeView {
   return {
     id: row.id,
     parent_id: row.parent_id,
@@ -45,7 +44,7 @@ export function presentTheme(row: ThemeRow, storyCount: number): ThemeView {
 }
 
 /** Distinct stories per theme; a part counts its own stories and those of its categories once. */
-export function storyCounts(rows: ThemeRow[], links: Array<{ theme_id: string; story_id: string }>): Map<string, number> {
+function storyCounts(rows: ThemeRow[], links: Array<{ theme_id: string; story_id: string }>): Map<string, number> {
   const sets = new Map<string, Set<string>>(rows.map((r) => [r.id, new Set<string>()]));
   const parentOf = new Map(rows.map((r) => [r.id, r.parent_id]));
   for (const link of links) {
@@ -73,11 +72,24 @@ export function themeTree<T extends { id: string; parent_id: string | null }>(th
   return themes.filter((t) => t.parent_id === null).map((part) => ({ ...part, categories: themes.filter((t) => t.parent_id === part.id) }));
 }
 
-async function checkParent(db: DbOrTrx, parentId: string | null | undefined, ctx: Actor): Promise<void> {
+/** The submitted stories of a theme and of its categories (for a part), with the author's consent to report and quote. */
+export async function storiesOfTheme(db: DbOrTrx, id: string) {
+  const childIds = (await repo.listThemeRows(db)).filter((t) => t.parent_id === id).map((t) => t.id);
+  const rows = await repo.storiesOfThemes(db, [id, ...childIds]);
+  return rows.map((s) => ({
+    id: s.id,
+    serial: Number(s.serial),
+    title: s.title,
+    reportable: s.consent_report === 1,
+    quotable: s.consent_report === 1 && s.consent_quote === 1,
+  }));
+}
+
+async function checkParent(db: DbOrTrx, parentId: string | null | undefined): Promise<void> {
   if (!parentId) return;
   const parent = await repo.findThemeRow(db, parentId);
-  if (!parent) throw new ValidationError([{ path: 'parent_id', message: t(ctx.locale, 'themes.errors.parent_unknown') }]);
-  if (parent.parent_id !== null) throw new ValidationError([{ path: 'parent_id', message: t(ctx.locale, 'themes.errors.parent_nested') }]);
+  if (!parent) throw new ValidationError([{ path: 'parent_id', message: 'themes.errors.parent_unknown' }]);
+  if (parent.parent_id !== null) throw new ValidationError([{ path: 'parent_id', message: 'themes.errors.parent_nested' }]);
 }
 
 export interface NewTheme {
@@ -87,64 +99,66 @@ export interface NewTheme {
   position?: number;
 }
 
-export async function createTheme(db: DbOrTrx, input: NewTheme, ctx: Actor): Promise<ThemeView> {
-  await checkParent(db, input.parent_id, ctx);
-  const now = new Date().toISOString();
-  const id = newId();
-  await repo.insertTheme(db, {
-    id,
-    parent_id: input.parent_id ?? null,
-    name: input.name,
-    description: input.description || null,
-    position: input.position ?? 0,
-    challenges: '[]',
-    actions: '[]',
-    created_at: now,
-    updated_at: now,
+export async function createTheme(ctx: AppContext, actor: Actor, input: NewTheme): Promise<ThemeView> {
+  return ctx.db.transaction().execute(async (trx) => {
+    await checkParent(trx, input.parent_id);
+    const now = new Date().toISOString();
+    const id = newId();
+    await repo.insertTheme(trx, {
+      id,
+      parent_id: input.parent_id ?? null,
+      name: input.name,
+      description: input.description || null,
+      position: input.position ?? 0,
+      challenges: '[]',
+      actions: '[]',
+      created_at: now,
+      updated_at: now,
+    });
+    await audit(trx, actor.id, 'theme.created', { type: 'theme', id });
+    return getTheme(trx, id);
   });
-  await audit(db, ctx.actorId, 'theme.created', { type: 'theme', id });
-  return getTheme(db, id);
 }
 
 /** Applies a PATCH; the opening story must be one of the theme's stories, the practice is rendered once here. */
 export async function patchTheme(
-  db: DbOrTrx,
+  ctx: AppContext,
+  actor: Actor,
   id: string,
   input: PatchTheme & { parent_id?: string | null },
-  ctx: Actor,
 ): Promise<ThemeView> {
-  const row = await repo.findThemeRow(db, id);
-  if (!row) throw new NotFound();
-  const changes: Updateable<ThemesTable> = { updated_at: new Date().toISOString() };
-  if (input.name !== undefined) changes.name = input.name;
-  if (input.description !== undefined) changes.description = input.description || null;
-  if (input.position !== undefined) changes.position = input.position;
-  if (input.parent_id !== undefined && input.parent_id !== row.parent_id) {
-    if (input.parent_id === id) throw new ValidationError([{ path: 'parent_id', message: t(ctx.locale, 'themes.errors.parent_nested') }]);
-    await checkParent(db, input.parent_id, ctx);
-    if (input.parent_id && (await repo.countChildren(db, id)) > 0) {
-      throw new ValidationError([{ path: 'parent_id', message: t(ctx.locale, 'themes.errors.parent_has_children') }]);
-    }
-    changes.parent_id = input.parent_id;
-  }
-  if (input.practice !== undefined) {
-    const practice = input.practice?.trim() ? input.practice : null;
-    changes.practice = practice;
-    changes.practice_html = practice ? renderMarkdown(practice) : null;
-  }
-  if (input.challenges !== undefined) changes.challenges = JSON.stringify(input.challenges);
-  if (input.actions !== undefined) changes.actions = JSON.stringify(input.actions);
-  if (input.opening_story_id !== undefined) {
-    if (input.opening_story_id) {
-      const themeIds = [id, ...(await repo.listThemeRows(db)).filter((t) => t.parent_id === id).map((t) => t.id)];
-      const stories = await repo.storiesOfThemes(db, themeIds);
-      if (!stories.some((s) => s.id === input.opening_story_id)) {
-        throw new ValidationError([{ path: 'opening_story_id', message: t(ctx.locale, 'themes.errors.opening_not_in_theme') }]);
+  // Rendering Markdown is the slow part: done before the transaction, which then only writes.
+  const practice = input.practice === undefined ? undefined : input.practice?.trim() ? input.practice : null;
+  const practiceHtml = practice ? renderMarkdown(practice) : null;
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.findThemeRow(trx, id);
+    if (!row) throw new NotFound();
+    const changes: Updateable<ThemesTable> = { updated_at: new Date().toISOString() };
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.description !== undefined) changes.description = input.description || null;
+    if (input.position !== undefined) changes.position = input.position;
+    if (input.parent_id !== undefined && input.parent_id !== row.parent_id) {
+      if (input.parent_id === id) throw new ValidationError([{ path: 'parent_id', message: 'themes.errors.parent_nested' }]);
+      await checkParent(trx, input.parent_id);
+      if (input.parent_id && (await repo.countChildren(trx, id)) > 0) {
+        throw new ValidationError([{ path: 'parent_id', message: 'themes.errors.parent_has_children' }]);
       }
+      changes.parent_id = input.parent_id;
     }
-    changes.opening_story_id = input.opening_story_id;
-  }
-  await repo.updateTheme(db, id, changes);
-  await audit(db, ctx.actorId, 'theme.updated', { type: 'theme', id });
-  return getTheme(db, id);
+    if (practice !== undefined) {
+      changes.practice = practice;
+      changes.practice_html = practiceHtml;
+    }
+    if (input.challenges !== undefined) changes.challenges = JSON.stringify(input.challenges);
+    if (input.actions !== undefined) changes.actions = JSON.stringify(input.actions);
+    if (input.opening_story_id !== undefined) {
+      if (input.opening_story_id && !(await storiesOfTheme(trx, id)).some((s) => s.id === input.opening_story_id)) {
+        throw new ValidationError([{ path: 'opening_story_id', message: 'themes.errors.opening_not_in_theme' }]);
+      }
+      changes.opening_story_id = input.opening_story_id;
+    }
+    await repo.updateTheme(trx, id, changes);
+    await audit(trx, actor.id, 'theme.updated', { type: 'theme', id });
+    return getTheme(trx, id);
+  });
 }

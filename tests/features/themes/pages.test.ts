@@ -36,7 +36,13 @@ describe('theme pages', () => {
     expect(page.body).toContain('1 stories · 0 elements');
     const third = await client.post('/themes', { name: 'Te diep', parent_id: catId });
     expect(third.statusCode).toBe(422);
-    expect(third.body).toContain('two levels');
+    expect(third.body).toMatch(
+      /<p class="error-message" id="error-parent_id">[^<]*<span[^>]*>[^<]*<\/span> A category belongs to a part; a part cannot itself be a category \(two levels only\)/,
+    );
+    expect(third.body).toMatch(
+      /<select id="field-parent_id" name="parent_id" aria-describedby="hint-parent_id error-parent_id" aria-invalid="true">/,
+    );
+    expect(third.body).toContain('<input id="field-name" name="name" type="text" value="Te diep"');
   });
 
   it('edits challenges and actions as an indented list that round-trips, and shows parse errors beside the field', async () => {
@@ -80,15 +86,21 @@ describe('theme pages', () => {
     await linkStoryTheme(app.db, refused, id);
     const page = await client.get(`/themes/${id}`);
     expect(page.body).toContain(`<option value="${story}"`);
-    expect(page.body).not.toMatch(new RegExp(`id="field-quote_story_id"[\\s\\S]*<option value="${refused}"`));
+    expect(page.body).not.toMatch(new RegExp(`id="field-story_id"[\\s\\S]*<option value="${refused}"`));
     expect(page.body).toContain('1 story of this theme is not offered');
-    const notIn = await client.post(`/themes/${id}/quotes`, { story_id: story, quote_text: 'thee' });
+    const notIn = await client.post(`/themes/${id}/quotes`, { story_id: story, text: 'thee' });
     expect(notIn.statusCode).toBe(422);
-    expect(notIn.body).toContain('does not occur in the story');
-    const no = await client.post(`/themes/${id}/quotes`, { story_id: refused, quote_text: 'Niet citeren' });
-    expect(no.statusCode).toBe(422);
-    expect(no.body).toContain('The author did not agree to be quoted');
-    const ok = await client.post(`/themes/${id}/quotes`, { story_id: story, quote_text: 'tot het gesprek vanzelf kwam' });
+    expect(notIn.body).toContain('error-summary');
+    expect(notIn.body).toMatch(
+      /<p class="error-message" id="error-text">[^<]*<span[^>]*>[^<]*<\/span> This passage does not occur in the story/,
+    );
+    expect(notIn.body).toMatch(/<textarea id="field-text" name="text"[^>]*aria-invalid="true"[^>]*>thee<\/textarea>/);
+    // A refused story is a state the form cannot fix: back to the theme, with the reason as a message.
+    const no = await client.post(`/themes/${id}/quotes`, { story_id: refused, text: 'Niet citeren' });
+    expect(no.statusCode).toBe(303);
+    expect(no.headers.location).toBe(`/themes/${id}#quotes`);
+    expect((await client.get(`/themes/${id}`)).body).toContain('The author of this story refused quoting');
+    const ok = await client.post(`/themes/${id}/quotes`, { story_id: story, text: 'tot het gesprek vanzelf kwam' });
     expect(ok.statusCode).toBe(303);
     const withQuote = await client.get(`/themes/${id}`);
     expect(withQuote.body).toContain('“tot het gesprek vanzelf kwam”');
@@ -125,7 +137,7 @@ describe('clustering page', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Het huisbezoek');
     expect(page.body).toContain('aanklampend werken');
-    expect(page.body).toContain(`<select id="theme-${e1}" name="theme_${e1}"`);
+    expect(page.body).toContain(`<select id="field-theme_${e1}" name="theme_${e1}"`);
     expect(page.body).toContain(`<span data-theme-count="${cat}">1</span>`);
     expect(page.body).toContain('<span data-theme-count="">1</span>');
 
@@ -136,7 +148,17 @@ describe('clustering page', () => {
     expect(after.body).toContain(`<span data-theme-count="${cat}">1</span>`);
     const rows = await app.db.selectFrom('story_elements').select(['id', 'theme_id']).execute();
     expect(Object.fromEntries(rows.map((r) => [r.id, r.theme_id]))).toEqual({ [e1]: cat, [e2]: null });
-    const wrong = await client.post('/themes/cluster', { [`theme_${e1}`]: 'no-such-theme' });
-    expect(wrong.statusCode).toBe(400);
+    // An unknown theme re-renders the form: the summary links to the select, which keeps the choice and says why.
+    const wrong = await client.post('/themes/cluster', { [`theme_${e1}`]: 'no-such-theme', [`theme_${e2}`]: cat });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.body).toContain(`<a href="#field-theme_${e1}">That theme does not exist</a>`);
+    expect(wrong.body).toMatch(
+      new RegExp(
+        `<select id="field-theme_${e1}" name="theme_${e1}" aria-describedby="element-${e1} error-theme_${e1}" aria-invalid="true">`,
+      ),
+    );
+    expect(wrong.body).toMatch(new RegExp(`<select id="field-theme_${e2}"[^>]*>[\\s\\S]*?<option value="${cat}" selected>`));
+    const unchanged = await app.db.selectFrom('story_elements').select(['id', 'theme_id']).execute();
+    expect(Object.fromEntries(unchanged.map((r) => [r.id, r.theme_id]))).toEqual({ [e1]: cat, [e2]: null });
   });
 });
