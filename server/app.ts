@@ -25,7 +25,7 @@ import roundsRoutes from './features/rounds/routes.js';
 import themesRoutes from './features/themes/routes.js';
 import reportsRoutes from './features/reports/routes.js';
 import operationsRoutes from './features/privacy/routes.js';
-import { bootstrapAdmin } from './features/accounts/service.js';
+import { bootstrapAdmin, cleanUpSessions, identities, rateCounters, sessionRecords, sessionSecret } from './features/accounts/index.js';
 
 const PUBLIC_DIR = fromRoot('public');
 
@@ -82,10 +82,18 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     transform: (input) =>
       input.url.startsWith('/api/v1/') ? jsonSchemaTransform(input) : { schema: { ...input.schema, hide: true }, url: input.url },
   });
-  app.decorate('ctx', { db: app.db, dialect: app.dialect, config, log: app.log, mail: createMailer(config, app.log) } satisfies AppContext);
-  await app.register(security, { config });
+  const ctx: AppContext = { db: app.db, dialect: app.dialect, config, log: app.log, mail: createMailer(config, app.log) };
+  app.decorate('ctx', ctx);
+  // The cross-cutting plugins know no feature: the accounts feature hands them its sessions, counters and people here.
+  await app.register(security, {
+    config,
+    sessionSecret: config.SESSION_SECRET ?? (await sessionSecret(ctx.db)),
+    sessions: sessionRecords(ctx.db),
+    counters: rateCounters(ctx.db),
+    cleanUp: () => cleanUpSessions(ctx.db),
+  });
   await app.register(i18n, { config });
-  await app.register(auth, { config });
+  await app.register(auth, { config, identities: identities(ctx) });
   await app.register(views);
   await app.register(errorHandler);
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/public/', maxAge: '1h' });
@@ -102,7 +110,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(reportsRoutes);
   await app.register(operationsRoutes);
 
-  await bootstrapAdmin(app.db, config);
+  await bootstrapAdmin(ctx.db, config);
   return app;
 }
 

@@ -2,11 +2,9 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
-import { toCurrentUser, type CurrentUser } from '../access/current-user.js';
-import { findUserById, findUserByTokenHash, type Role } from '../features/accounts/repository.js';
+import type { CurrentUser, Role } from '../access/current-user.js';
 import { AppError, Forbidden, Unauthorized, ValidationError } from '../errors.js';
-import { mfaRequiredFor } from '../features/accounts/mfa.js';
-import { hashToken } from '../features/accounts/tokens.js';
+import { isApiRequest } from './api-or-page.js';
 import { applyPersonLocale } from './i18n.js';
 
 /** Who may call a route: anyone, anyone signed in, or the listed roles. Every route must say. */
@@ -31,8 +29,32 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 /** What an admin or facilitator who must still enrol in MFA may reach (MFA_REQUIRED). */
 const ENROLMENT_PATHS = ['/profile/mfa', '/sign-out', '/language', '/healthz', '/api/v1/tokens/current'];
 
-export function isApi(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/');
+/** Who a caller is, as the accounts feature answers it: the person, and whether they must still enrol in MFA first. */
+export interface Identity {
+  user: CurrentUser;
+  mustEnrol: boolean;
+}
+
+/** How the accounts feature finds the active person behind a bearer token or a session (app.ts wires it in). */
+export interface Identities {
+  byToken(token: string): Promise<(Identity & { tokenId: string }) | null>;
+  bySession(userId: string): Promise<Identity | null>;
+}
+
+export interface AuthOptions {
+  config: Config;
+  identities: Identities;
+}
+
+/**
+ * Signs the person in on this request's session: a new session id (no fixation) and the sign-in time the absolute
+ * timeout counts from. Sign-in, set-up, invitations and a password change all end here.
+ */
+export async function startSession(request: FastifyRequest, userId: string): Promise<void> {
+  await request.session.regenerate();
+  request.session.userId = userId;
+  request.session.signedInAt = Date.now();
+  await request.session.save();
 }
 
 /** Throws 401/403 unless the caller is let in by `access`. */
@@ -43,8 +65,8 @@ export function assertAccess(user: CurrentUser | null, access: Access): void {
   if (!access.includes(user.role)) throw new Forbidden();
 }
 
-export default fp<{ config: Config }>(
-  async (app, { config }) => {
+export default fp<AuthOptions>(
+  async (app, { config, identities }) => {
     app.decorateRequest('user', null);
     app.decorateRequest('tokenId', null);
 
@@ -61,24 +83,23 @@ export default fp<{ config: Config }>(
 
     app.addHook('onRequest', async (request, reply) => {
       let mustEnrol = false;
-      if (isApi(request)) {
+      const api = isApiRequest(request);
+      if (api) {
         const header = request.headers.authorization;
         const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-        if (match?.[1]) {
-          const row = await findUserByTokenHash(app.db, hashToken(match[1]));
-          if (row) {
-            request.user = toCurrentUser(row);
-            request.tokenId = row.token_id;
-            mustEnrol = mfaRequiredFor(config, row);
-          }
+        const found = match?.[1] ? await identities.byToken(match[1]) : null;
+        if (found) {
+          request.user = found.user;
+          request.tokenId = found.tokenId;
+          mustEnrol = found.mustEnrol;
         }
       } else if (request.session?.userId) {
         const expired = (request.session.signedInAt ?? 0) + absoluteMs < Date.now();
-        const row = expired ? undefined : await findUserById(app.db, request.session.userId);
-        if (row && row.active === 1) {
-          request.user = toCurrentUser(row);
-          applyPersonLocale(request, row.locale);
-          mustEnrol = mfaRequiredFor(config, row);
+        const found = expired ? null : await identities.bySession(request.session.userId);
+        if (found) {
+          request.user = found.user;
+          applyPersonLocale(request, found.user.locale);
+          mustEnrol = found.mustEnrol;
         } else {
           await request.session.destroy();
         }
@@ -99,7 +120,7 @@ export default fp<{ config: Config }>(
           { event: 'access_denied', reason: 'mfa_enrolment', user_id: request.user?.id ?? null, route: request.routeOptions.url },
           'access denied',
         );
-        if (!isApi(request) && request.method === 'GET') return reply.redirect('/profile/mfa', 303);
+        if (!api && request.method === 'GET') return reply.redirect('/profile/mfa', 303);
         throw new AppError(403, 'mfa_required', 'Turn on two-step sign-in first');
       }
       try {
@@ -110,5 +131,5 @@ export default fp<{ config: Config }>(
       }
     });
   },
-  { name: 'auth', dependencies: ['db', 'security', 'i18n'] },
+  { name: 'auth', dependencies: ['security', 'i18n'] },
 );

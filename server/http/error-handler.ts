@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { AppError, NotFound, TooManyRequests, Unauthorized, ValidationError, type FieldError } from '../errors.js';
 import { negotiate, t, type Locale } from '../i18n/index.js';
 import { localizeFieldErrors, localizedIssues } from '../lib/schemas.js';
-import { isApi } from './auth.js';
+import { isApiRequest } from './api-or-page.js';
 
 const STATUS_CODES: Record<number, string> = {
   400: 'bad_request',
@@ -104,7 +104,7 @@ export function answerFrameworkError(defaultLocale: Locale) {
     const locale = negotiate(request.headers['accept-language'], defaultLocale);
     const error = new AppError(status, status === 414 ? 'uri_too_long' : 'bad_request', err.message);
     const problem = problemFor(locale, error, String(request.id));
-    if (request.url.startsWith('/api/')) {
+    if (isApiRequest(request)) {
       reply.code(status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
       return;
     }
@@ -125,13 +125,13 @@ export default fp(
     app.setErrorHandler(async (err: FastifyError, request, reply) => {
       const error = toAppError(request, err);
       if (error.status >= 500) request.log.error({ err }, 'request failed');
-      if (error instanceof Unauthorized && !isApi(request) && request.method === 'GET') {
+      if (error instanceof Unauthorized && !isApiRequest(request) && request.method === 'GET') {
         const next = encodeURIComponent(request.url);
         return reply.redirect(`/sign-in?next=${next}`, 303);
       }
       const problem = problemFor(request.locale, error, String(request.id));
       if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
-      if (isApi(request)) {
+      if (isApiRequest(request)) {
         return reply.code(error.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
       }
       return sendPage(request, reply, error, problem);
@@ -140,7 +140,7 @@ export default fp(
     app.setNotFoundHandler(async (request, reply) => {
       const error = new NotFound();
       const problem = problemFor(request.locale, error, String(request.id));
-      if (isApi(request)) return reply.code(404).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
+      if (isApiRequest(request)) return reply.code(404).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
       return sendPage(request, reply, error, problem);
     });
   },

@@ -5,19 +5,11 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import session from '@fastify/session';
-import type { FastifyInstance, Session } from 'fastify';
 import fp from 'fastify-plugin';
 import { isSecure, type Config } from '../config.js';
-import {
-  deleteExpiredSessions,
-  deleteSession,
-  findSession,
-  getOrCreateSetting,
-  randomSecret,
-  saveSession,
-} from '../features/accounts/sessions-repository.js';
 import { TooManyRequests, ValidationError } from '../errors.js';
-import { cleanUpCounters, databaseRateLimitStore } from '../features/accounts/rate-limit.js';
+import { isApiRequest } from './api-or-page.js';
+import { rateLimitStore, sessionStore, type RateCounters, type SessionRecords } from './stores.js';
 
 const CLEAN_UP_EVERY_MS = 10 * 60_000;
 
@@ -27,29 +19,6 @@ declare module 'fastify' {
     /** When the person signed in (ms since epoch): the absolute timeout counts from here. */
     signedInAt?: number;
   }
-}
-
-type Callback = (err?: unknown) => void;
-type SessionCallback = (err: unknown, result?: Session | null) => void;
-
-/** An express-session compatible store over the sessions table. */
-function databaseStore(app: FastifyInstance, idleMs: number) {
-  return {
-    set(id: string, value: Session, cb: Callback) {
-      const expires = value.cookie?.expires ? new Date(value.cookie.expires) : new Date(Date.now() + idleMs);
-      const userId = typeof value.userId === 'string' ? value.userId : null;
-      saveSession(app.db, id, userId, JSON.stringify(value), expires.toISOString()).then(() => cb(), cb);
-    },
-    get(id: string, cb: SessionCallback) {
-      findSession(app.db, id).then((row) => {
-        if (!row || row.expires_at < new Date().toISOString()) return cb(null, null);
-        cb(null, JSON.parse(row.data) as Session);
-      }, cb);
-    },
-    destroy(id: string, cb: Callback) {
-      deleteSession(app.db, id).then(() => cb(), cb);
-    },
-  };
 }
 
 /** Secrets that travel in a path (invitation links) are masked before the address is logged. */
@@ -88,8 +57,19 @@ export function sessionCookieName(config: Config): string {
   return isSecure(config) ? '__Host-significant' : 'significant';
 }
 
-export default fp<{ config: Config }>(
-  async (app, { config }) => {
+/** What app.ts hands in: the configuration, the session secret, and where sessions and counters are kept. */
+export interface SecurityOptions {
+  config: Config;
+  /** Signs the session cookies: SESSION_SECRET, or one generated once and kept in the database. */
+  sessionSecret: string;
+  sessions: SessionRecords;
+  counters: RateCounters;
+  /** Removes expired sessions and stale counters; run now and then. */
+  cleanUp(): Promise<void>;
+}
+
+export default fp<SecurityOptions>(
+  async (app, { config, sessionSecret, sessions, counters, cleanUp }) => {
     const secure = isSecure(config);
     await app.register(cookie);
     await app.register(formbody, { bodyLimit: 1024 * 1024 });
@@ -115,14 +95,13 @@ export default fp<{ config: Config }>(
     });
 
     const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
-    const secret = config.SESSION_SECRET ?? (await getOrCreateSetting(app.db, 'session_secret', randomSecret));
     await app.register(session, {
-      secret,
+      secret: sessionSecret,
       cookieName: sessionCookieName(config),
       saveUninitialized: false,
       rolling: true,
       cookie: { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: idleMs },
-      store: databaseStore(app, idleMs),
+      store: sessionStore(sessions, idleMs),
     });
     await app.register(csrf, { sessionPlugin: '@fastify/session' });
     // Off by default; routes opt in with `config.rateLimit: {}` (sign-in, tokens, set-up, invitations): per IP, counted in
@@ -131,24 +110,21 @@ export default fp<{ config: Config }>(
       global: false,
       max: config.RATE_LIMIT_IP_PER_MINUTE,
       timeWindow: 60_000,
-      store: databaseRateLimitStore(app),
+      store: rateLimitStore(counters),
       errorResponseBuilder: (_request, context) => new TooManyRequests(Math.max(1, Math.ceil(context.ttl / 1000))),
     });
 
     // Expired sessions and stale counters are removed now and then; unref'd so it never keeps the process alive.
-    const cleanUp = () => {
-      Promise.all([deleteExpiredSessions(app.db), cleanUpCounters(app.db)]).catch((err: unknown) =>
-        app.log.warn({ err }, 'clean-up failed'),
-      );
-    };
-    const timer = setInterval(cleanUp, CLEAN_UP_EVERY_MS).unref();
+    const timer = setInterval(() => {
+      cleanUp().catch((err: unknown) => app.log.warn({ err }, 'clean-up failed'));
+    }, CLEAN_UP_EVERY_MS).unref();
     app.addHook('onClose', async () => clearInterval(timer));
 
     // CSRF on every state-changing request outside the API (which takes bearer tokens, never cookies).
     // preValidation: the body is parsed by then, but a route's schema has not yet stripped _csrf from it.
     app.addHook('preValidation', (request, reply, done) => {
       const safe = request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS';
-      if (safe || request.url.startsWith('/api/')) return done();
+      if (safe || isApiRequest(request)) return done();
       app.csrfProtection(request, reply, done);
     });
 
@@ -162,5 +138,5 @@ export default fp<{ config: Config }>(
       if (path !== null) throw new ValidationError([{ path, message: request.t('validation.nul') }]);
     });
   },
-  { name: 'security', dependencies: ['db'] },
+  { name: 'security' },
 );

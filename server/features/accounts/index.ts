@@ -1,5 +1,15 @@
 // What other features may use of accounts: the people, their passwords, sessions, invitations and two-step sign-in.
-export { needsSetup, audit, changeUser, createUser, type UserChange, checkOwnPassword, changePassword, updateProfile } from './service.js';
+export {
+  bootstrapAdmin,
+  needsSetup,
+  audit,
+  changeUser,
+  createUser,
+  type UserChange,
+  checkOwnPassword,
+  changePassword,
+  updateProfile,
+} from './service.js';
 export { ref, typed, withoutControlCharacters, createUserBody, userView } from './schemas.js';
 export { listUsers, findUserByEmail, findUserById } from './repository.js';
 export {
@@ -23,4 +33,5 @@ export {
   regenerateRecoveryCodes,
   remainingRecoveryCodes,
 } from './mfa.js';
-export { startSession } from './pages.js';
+export { identities } from './identity.js';
+export { sessionRecords, rateCounters, sessionSecret, cleanUpSessions } from './sessions.js';

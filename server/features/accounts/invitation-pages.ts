@@ -5,7 +5,7 @@ import { choosePasswordForm } from './user-schemas.js';
 import { audit } from './service.js';
 import { acceptInvitation, findInvitation, type InvitationState } from './invitations.js';
 import { setFlash } from '../../http/views.js';
-import { startSession } from './pages.js';
+import { startSession } from '../../http/auth.js';
 import { FORM_RATE_LIMIT, throttledFormHandler } from './throttle.js';
 
 function unusable(request: FastifyRequest, reply: FastifyReply, state: Extract<InvitationState, { ok: false }>) {
@@ -73,7 +73,7 @@ export default async function invitationPages(app: FastifyInstance): Promise<voi
       }
       const accepted = await acceptInvitation(app.db, app.config, token, parsed.value.password);
       if (!accepted.ok) return unusable(request, reply, accepted);
-      await startSession(request, accepted.user);
+      await startSession(request, accepted.user.id);
       await audit(app.db, accepted.user.id, 'user.signed_in', { type: 'user', id: accepted.user.id });
       request.log.info({ event: 'invitation_accepted', user_id: accepted.user.id }, 'invitation accepted, signed in');
       setFlash(request, 'success', request.t('accounts.invitation.done'));

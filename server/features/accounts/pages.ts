@@ -5,6 +5,7 @@ import type { UserRow } from '../../db/tables/accounts.js';
 import { NotFound } from '../../errors.js';
 import { safeReturnPath } from '../../lib/paths.js';
 import { setFlash } from '../../http/views.js';
+import { startSession } from '../../http/auth.js';
 import { signInForm, setupForm } from './schemas.js';
 import { parseForm } from '../../lib/schemas.js';
 import { codeForm } from './user-schemas.js';
@@ -22,14 +23,6 @@ declare module 'fastify' {
 
 /** How long the code step waits after the password before the person has to start again. */
 const MFA_STEP_MS = 5 * 60_000;
-
-/** Starts a fresh session for the person: a new id (no fixation), the sign-in time for the absolute timeout. */
-export async function startSession(request: FastifyRequest, user: UserRow): Promise<void> {
-  await request.session.regenerate();
-  request.session.userId = user.id;
-  request.session.signedInAt = Date.now();
-  await request.session.save();
-}
 
 function signInPage(request: FastifyRequest, reply: FastifyReply, model: Record<string, unknown>, status = 200) {
   return reply.page('pages/accounts/sign-in', { title: request.t('accounts.sign_in.title'), ...model }, status);
@@ -91,7 +84,7 @@ export default async function accountPages(app: FastifyInstance): Promise<void> 
         request.log.info({ event: 'sign_in_password_ok', user_id: user.id }, 'password accepted, code asked');
         return reply.redirect('/sign-in/code', 303);
       }
-      await startSession(request, user);
+      await startSession(request, user.id);
       await audit(app.db, user.id, 'user.signed_in', { type: 'user', id: user.id });
       request.log.info({ event: 'sign_in', user_id: user.id }, 'signed in');
       return reply.redirect(next, 303);
@@ -139,7 +132,7 @@ export default async function accountPages(app: FastifyInstance): Promise<void> 
       }
       await recordAccountSuccess(app.db, key);
       const next = request.session.mfaPending?.next ?? '/';
-      await startSession(request, user);
+      await startSession(request, user.id);
       await audit(app.db, user.id, 'user.signed_in', { type: 'user', id: user.id }, { mfa: true });
       request.log.info({ event: 'sign_in', user_id: user.id, mfa: true }, 'signed in');
       return reply.redirect(safeReturnPath(next), 303);
@@ -174,7 +167,7 @@ export default async function accountPages(app: FastifyInstance): Promise<void> 
     }
     const user = await createFirstAdmin(app.db, app.config, parsed.value);
     if (!user) throw new NotFound();
-    await startSession(request, user);
+    await startSession(request, user.id);
     request.log.info({ event: 'setup_admin', user_id: user.id }, 'first administrator created');
     setFlash(request, 'success', request.t('accounts.setup.done'));
     return reply.redirect('/', 303);

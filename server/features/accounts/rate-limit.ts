@@ -1,47 +1,7 @@
-// Rate limits shared by every app instance through the rate_limits table: a store for @fastify/rate-limit (per IP)
-// and a per-account back-off on failed sign-ins that grows but never locks a real person out for more than 15 minutes.
-import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+// The per-account back-off on failed sign-ins (in the rate_limits table, shared by every instance): it grows but never
+// locks a real person out for more than 15 minutes. The per-address limit counts in the same table (sessions.ts).
 import type { DbOrTrx } from '../../db/database.js';
-import { deleteCounter, deleteStaleCounters, hitCounter, readCounter, writeCounter } from './sessions-repository.js';
-
-type StoreCallback = (err: Error | null, result?: { current: number; ttl: number }) => void;
-interface StoreOptions {
-  routeInfo?: { method?: string | string[]; url?: string };
-}
-
-/**
- * A @fastify/rate-limit store class over the database (the plugin does `new Store(options)` and `store.child(routeOptions)`).
- * Each route counts on its own: the key is prefixed with the route's method and path.
- */
-export function databaseRateLimitStore(app: FastifyInstance): FastifyRateLimitStoreCtor {
-  return class DatabaseRateLimitStore implements FastifyRateLimitStore {
-    readonly prefix: string;
-    constructor(options: object = {}) {
-      // At run time the plugin passes the merged route options with `routeInfo` (its typings leave that out).
-      const route = (options as StoreOptions).routeInfo;
-      this.prefix = route?.url ? `ip:${String(route.method)} ${route.url}:` : 'ip:';
-    }
-
-    incr(key: string, cb: StoreCallback, timeWindow: number): void {
-      hitCounter(app.db, this.prefix + key, timeWindow).then(
-        (c) => cb(null, { current: c.count, ttl: Math.max(0, c.reset_at - Date.now()) }),
-        (err: Error) => cb(err),
-      );
-    }
-
-    read(key: string, cb: StoreCallback): void {
-      readCounter(app.db, this.prefix + key).then(
-        (c) => cb(null, !c || c.reset_at <= Date.now() ? { current: 0, ttl: 0 } : { current: c.count, ttl: c.reset_at - Date.now() }),
-        (err: Error) => cb(err),
-      );
-    }
-
-    child(routeOptions: object): DatabaseRateLimitStore {
-      return new DatabaseRateLimitStore(routeOptions);
-    }
-  };
-}
+import { deleteCounter, deleteStaleCounters, readCounter, writeCounter } from './sessions-repository.js';
 
 /** Failures allowed per account within the window before the back-off starts. */
 export const ACCOUNT_FAILURES = 5;

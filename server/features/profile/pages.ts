@@ -9,7 +9,7 @@ import { parseForm } from '../../lib/schemas.js';
 import { passwordChangeForm, profileForm } from '../accounts/index.js';
 import { changePassword, updateProfile } from '../accounts/index.js';
 import { mfaEnabled, remainingRecoveryCodes } from '../accounts/index.js';
-import { startSession } from '../accounts/index.js';
+import { startSession } from '../../http/auth.js';
 
 export default async function profilePages(app: FastifyInstance): Promise<void> {
   async function profilePage(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}, status = 200) {
@@ -78,7 +78,7 @@ export default async function profilePages(app: FastifyInstance): Promise<void> 
       );
     }
     // Other sessions and every API token are gone; this session gets a new id too.
-    await startSession(request, (await findUserById(app.db, request.user!.id))!);
+    await startSession(request, request.user!.id);
     request.log.info({ event: 'password_changed', user_id: request.user!.id }, 'password changed, signed out elsewhere');
     setFlash(request, 'success', request.t('profile.password.done'));
     return reply.redirect('/profile', 303);
