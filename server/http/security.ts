@@ -39,6 +39,36 @@ export const logSerializers = {
   },
 };
 
+/**
+ * How deep and how large a parsed body may be: far beyond any real request (a theme's challenge tree is about ten
+ * levels deep), far below what a recursive walker (zod's, ours) can bear. Checked before any route schema runs.
+ */
+export const BODY_MAX_DEPTH = 32;
+export const BODY_MAX_VALUES = 20_000;
+
+/** Only what a JSON or form parser builds is walked: plain objects and arrays (never a file stream or a Buffer). */
+function isPlainContainer(value: unknown): value is Record<string, unknown> | unknown[] {
+  if (Array.isArray(value)) return true;
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Whether a parsed body stays within the limits; an explicit stack, so a hostile body cannot overflow this walk either. */
+export function bodyWithinLimits(body: unknown): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value: body, depth: 0 }];
+  let values = 0;
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    values += 1;
+    if (values > BODY_MAX_VALUES) return false;
+    if (!isPlainContainer(value)) continue;
+    if (depth >= BODY_MAX_DEPTH) return false;
+    for (const child of Object.values(value)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return true;
+}
+
 /** The path of the first string (or key) in `value` holding a NUL character, or null. */
 export function nulPath(value: unknown, path: string, depth: number): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
@@ -126,6 +156,12 @@ export default fp<SecurityOptions>(
       const safe = request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS';
       if (safe || isApiRequest(request)) return done();
       app.csrfProtection(request, reply, done);
+    });
+
+    // One guard for every body, before any route schema or hook walks it: a body nested thousands of levels deep (or
+    // holding more values than any real request) is a 400 problem, never a stack overflow (500) deeper in.
+    app.addHook('preValidation', async (request) => {
+      if (!bodyWithinLimits(request.body)) throw new ValidationError([{ path: '', message: 'validation.body_too_complex' }]);
     });
 
     // PostgreSQL cannot store a NUL character and no text a person types holds one: refuse it anywhere in an API
