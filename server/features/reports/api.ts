@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { networkReportQuery, reportQuery, roundParams } from './schemas.js';
-import { sendReport } from './download.js';
+import { sendReport } from './download-api.js';
 
 export default async function reportsApi(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -18,7 +18,7 @@ export default async function reportsApi(fastify: FastifyInstance): Promise<void
         querystring: reportQuery,
       },
     },
-    async (request, reply) => sendReport(app, request, reply, [request.params.id], request.query),
+    async (request, reply) => sendReport(app.ctx, request, reply, [request.params.id], request.query),
   );
 
   app.get(
@@ -27,6 +27,6 @@ export default async function reportsApi(fastify: FastifyInstance): Promise<void
       config: { access: 'signed-in' },
       schema: { tags: ['reports'], description: 'A network report over several rounds: `round_ids=a,b`.', querystring: networkReportQuery },
     },
-    async (request, reply) => sendReport(app, request, reply, request.query.round_ids, request.query),
+    async (request, reply) => sendReport(app.ctx, request, reply, request.query.round_ids, request.query),
   );
 }

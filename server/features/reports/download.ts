@@ -1,42 +1,37 @@
-// Builds and sends a report download (API and pages share it): access first, then the model, then the format.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Unauthorized } from '../../errors.js';
-import { assertReportAccess } from './access.js';
-import { buildReportModel } from './model.js';
-import { contentDisposition, renderReport, type ReportFormat } from './render.js';
+// A report download as a service: the access verdict first, then the model, then the format, then the audit line.
+import type { CurrentUser } from '../../access/current-user.js';
+import type { AppContext } from '../../context.js';
 import type { Locale } from '../../i18n/index.js';
 import { audit } from '../accounts/index.js';
+import { buildReportModel } from './model.js';
+import { renderReport, type RenderedReport } from './render.js';
+import type { ReportFormat } from './schemas.js';
+import { assertReportsReadable } from './visibility.js';
 
 export interface DownloadQuery {
   format: ReportFormat;
   part?: 'factsheet';
+  /** The report's language; the reader's own when not asked for. */
   lang?: Locale;
 }
 
-export async function sendReport(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  reply: FastifyReply,
+/** The report over `roundIds` (each of which the person may read) in the asked format; 404/403 as the access rules say. */
+export async function downloadReport(
+  ctx: AppContext,
+  user: CurrentUser,
   roundIds: string[],
   query: DownloadQuery,
-) {
-  const user = request.user;
-  if (!user) throw new Unauthorized();
-  for (const id of roundIds) await assertReportAccess(app.db, id, user);
-  const model = await buildReportModel(app.db, { roundIds, locale: query.lang ?? request.locale });
+  readerLocale: Locale,
+): Promise<RenderedReport> {
+  await assertReportsReadable(ctx.db, user, roundIds);
+  const model = await buildReportModel(ctx.db, { roundIds, locale: query.lang ?? readerLocale });
   const out = await renderReport(model, query.format, query.part === 'factsheet');
   await audit(
-    app.db,
+    ctx.db,
     user.id,
     'report.downloaded',
     { type: 'round', id: roundIds.join(',').slice(0, 200) },
     { format: query.format, part: query.part ?? 'report' },
   );
-  request.log.info({ event: 'report_downloaded', user_id: user.id, format: query.format, rounds: roundIds.length }, 'report downloaded');
-  return reply
-    .header('content-disposition', contentDisposition(out.fileName))
-    .header('cache-control', 'private, no-store')
-    .header('x-content-type-options', 'nosniff')
-    .type(out.type)
-    .send(out.body);
+  return out;
 }

@@ -1,6 +1,7 @@
-// buildReportModel: gathers a round (with its child rounds) or several rounds into the one plain report model.
+// buildReportModel: gathers a round (with its published child rounds) or several rounds into the one plain report model.
 import type { DbOrTrx } from '../../db/database.js';
 import * as data from './repository.js';
+import { roundsOfReport } from './visibility.js';
 import { themeMaterial, type ThemeSource } from '../themes/index.js';
 import { t, type Locale } from '../../i18n/index.js';
 import { authorNameFor } from '../../access/display-name.js';
@@ -49,23 +50,15 @@ const md = (text: string | null | undefined) => (text?.trim() ? renderMarkdown(t
 const bars = (counts: Map<string, number>): Bar[] => [...counts].map(([label, value]) => ({ label, value }));
 
 export interface ReportScope {
-  /** The rounds asked for; their child rounds come along. */
+  /** The rounds asked for; their child rounds come along once published. */
   roundIds: string[];
   locale: Locale;
 }
 
 export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise<ReportModel> {
   const { locale } = scope;
-  const rounds: Array<data.RoundRow & { level: number }> = [];
-  for (const id of scope.roundIds) {
-    const tree = await data.roundWithDescendants(db, id);
-    const levels = new Map<string, number>([[id, 0]]);
-    for (const r of tree) {
-      const level = r.parent_round_id && levels.has(r.parent_round_id) ? levels.get(r.parent_round_id)! + 1 : 0;
-      levels.set(r.id, level);
-      if (!rounds.some((x) => x.id === r.id)) rounds.push({ ...r, level });
-    }
-  }
+  // Which child rounds come along is the access rules' call (a child once it is published), made in roundsOfReport.
+  const rounds = await roundsOfReport(db, scope.roundIds);
   const roundIds = rounds.map((r) => r.id);
   const groups = await data.groupsOfRounds(db, roundIds);
   const groupIds = groups.map((g) => g.id);

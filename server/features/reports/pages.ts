@@ -1,22 +1,22 @@
 // The /reports page (rounds whose report the person may download, and a report over several rounds) and page downloads.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { listRounds } from './repository.js';
-import { mayDownload } from './access.js';
-import { REPORT_FORMATS } from './render.js';
-import { networkReportQuery, reportQuery, roundParams } from './schemas.js';
-import { sendReport } from './download.js';
+import { sendReport } from './download-api.js';
+import { networkReportQuery, REPORT_FORMATS, reportQuery, roundParams } from './schemas.js';
+import { downloadableRounds } from './visibility.js';
 
 export default async function reportsPages(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get('/reports', { config: { access: 'signed-in' } }, async (request, reply) => {
     const user = request.user!;
-    const rounds = [];
-    for (const r of await listRounds(app.db)) {
-      if (await mayDownload(app.db, r, user))
-        rounds.push({ id: r.id, title: r.title, phase: r.phase, meeting_date: r.meeting_date, published_at: r.published_at });
-    }
+    const rounds = (await downloadableRounds(app.db, user)).map(({ round: r }) => ({
+      id: r.id,
+      title: r.title,
+      phase: r.phase,
+      meeting_date: r.meeting_date,
+      published_at: r.published_at,
+    }));
     return reply.page('pages/reports/index', {
       title: request.t('reports.page.title'),
       rounds,
@@ -26,12 +26,12 @@ export default async function reportsPages(fastify: FastifyInstance): Promise<vo
   });
 
   app.get('/reports/network', { config: { access: 'signed-in' }, schema: { querystring: networkReportQuery } }, async (request, reply) =>
-    sendReport(app, request, reply, request.query.round_ids, request.query),
+    sendReport(app.ctx, request, reply, request.query.round_ids, request.query),
   );
 
   app.get(
     '/reports/:id/download',
     { config: { access: 'signed-in' }, schema: { params: roundParams, querystring: reportQuery } },
-    async (request, reply) => sendReport(app, request, reply, [request.params.id], request.query),
+    async (request, reply) => sendReport(app.ctx, request, reply, [request.params.id], request.query),
   );
 }

@@ -4,11 +4,10 @@ import { renderCsv } from './csv.js';
 import { renderFactsheetHtml, renderHtml } from './html.js';
 import { renderFactsheetMarkdown, renderMarkdownReport } from './markdown.js';
 import { fileName } from './outline.js';
-import type { ReportModel } from './types.js';
+import type { ReportFormat } from './schemas.js';
 
-export const REPORT_FORMATS = ['html', 'md', 'docx', 'pdf', 'json', 'csv'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-export const FACTSHEET_FORMATS = ['html', 'pdf', 'docx', 'md'] as const;
+export type { ReportFormat } from './schemas.js';
+import type { ReportModel } from './types.js';
 
 const TYPES: Record<ReportFormat, string> = {
   html: 'text/html; charset=utf-8',

@@ -1,34 +1,11 @@
-// Kysely queries that gather what a report needs: rounds with their child rounds, groups, selections, stories, people.
+// Kysely queries that gather what a report needs: the rounds and who takes part in them, groups, selections, stories, people.
 import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import type { RoundsTable } from '../../db/tables/rounds.js';
 
 export type RoundRow = Selectable<RoundsTable>;
 
-export function findRound(db: DbOrTrx, id: string): Promise<RoundRow | undefined> {
-  return db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** The round and every round below it (parent_round_id), breadth first, each once. */
-export async function roundWithDescendants(db: DbOrTrx, id: string): Promise<RoundRow[]> {
-  const all = await db.selectFrom('rounds').selectAll().execute();
-  const byParent = new Map<string, RoundRow[]>();
-  for (const r of all) if (r.parent_round_id) byParent.set(r.parent_round_id, [...(byParent.get(r.parent_round_id) ?? []), r]);
-  const root = all.find((r) => r.id === id);
-  if (!root) return [];
-  const out: RoundRow[] = [];
-  const seen = new Set<string>();
-  const queue = [root];
-  while (queue.length) {
-    const r = queue.shift()!;
-    if (seen.has(r.id)) continue;
-    seen.add(r.id);
-    out.push(r);
-    queue.push(...(byParent.get(r.id) ?? []));
-  }
-  return out;
-}
-
+/** Every round, newest first. */
 export function listRounds(db: DbOrTrx): Promise<RoundRow[]> {
   return db.selectFrom('rounds').selectAll().orderBy('created_at', 'desc').orderBy('id').execute();
 }
@@ -122,23 +99,22 @@ export function organizationsByIds(db: DbOrTrx, ids: string[]) {
   return db.selectFrom('organizations').selectAll().where('id', 'in', ids).orderBy('name').execute();
 }
 
-/** Whether a person takes part in a round: member of one of its groups, or author of one of its stories. */
-export async function takesPart(db: DbOrTrx, roundIds: string[], userId: string): Promise<boolean> {
-  if (roundIds.length === 0) return false;
-  const member = await db
-    .selectFrom('group_members')
-    .innerJoin('round_groups', 'round_groups.id', 'group_members.group_id')
-    .select('group_members.user_id')
-    .where('round_groups.round_id', 'in', roundIds)
-    .where('group_members.user_id', '=', userId)
-    .executeTakeFirst();
-  if (member) return true;
-  const own = await db
-    .selectFrom('stories')
-    .leftJoin('round_stories', 'round_stories.story_id', 'stories.id')
-    .select('stories.id')
-    .where('stories.author_id', '=', userId)
-    .where((eb) => eb.or([eb('stories.round_id', 'in', roundIds), eb('round_stories.round_id', 'in', roundIds)]))
-    .executeTakeFirst();
-  return !!own;
+/** The rounds a person takes part in directly: member of one of their groups, or author of a story written for or put in them. */
+export async function roundsTakenPartIn(db: DbOrTrx, userId: string): Promise<string[]> {
+  const [member, written, added] = await Promise.all([
+    db
+      .selectFrom('group_members')
+      .innerJoin('round_groups', 'round_groups.id', 'group_members.group_id')
+      .select('round_groups.round_id as round_id')
+      .where('group_members.user_id', '=', userId)
+      .execute(),
+    db.selectFrom('stories').select('round_id').where('author_id', '=', userId).where('round_id', 'is not', null).execute(),
+    db
+      .selectFrom('round_stories')
+      .innerJoin('stories', 'stories.id', 'round_stories.story_id')
+      .select('round_stories.round_id as round_id')
+      .where('stories.author_id', '=', userId)
+      .execute(),
+  ]);
+  return [...new Set([...member, ...written, ...added].map((r) => r.round_id).filter((id): id is string => id !== null))];
 }

@@ -1,7 +1,10 @@
 // Query schemas for report downloads: the format, the factsheet alone, the language, several rounds for a network report.
 import { z } from 'zod';
-import { FACTSHEET_FORMATS, REPORT_FORMATS } from './render.js';
 import { id, localeSchema } from '../../lib/schemas.js';
+
+export const REPORT_FORMATS = ['html', 'md', 'docx', 'pdf', 'json', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export const FACTSHEET_FORMATS = ['html', 'pdf', 'docx', 'md'] as const;
 
 const base = {
   format: z.enum(REPORT_FORMATS).default('html'),

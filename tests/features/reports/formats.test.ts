@@ -1,8 +1,4 @@
 // Every report format's content: Dutch diacritics, nested challenges, quotes; never the anonymous name, the refused story or quote.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
@@ -10,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../helpers/app.js';
 import { api, apiUser } from '../../helpers/factories.js';
 import { ANONYMOUS_NAME, insertGroup, insertStory, REFUSED_QUOTE, REFUSED_TITLE, reportScenario } from '../../helpers/report-data.js';
+import { docxText, pdfText } from './report-text.js';
 
 let app: FastifyInstance;
 let fac: ReturnType<typeof api>;
@@ -19,7 +16,8 @@ const REFUSED_STORY_TEXT = 'iets dat de auteur liever niet gedeeld ziet';
 beforeAll(async () => {
   app = await buildTestApp();
   fac = api(app, (await apiUser(app, 'facilitator')).token);
-  s = await reportScenario(app);
+  // Published, child round too: the report then holds both rounds (a child comes along only once published).
+  s = await reportScenario(app, { published: true });
   // A title a spreadsheet would run as a formula.
   const formula = await insertStory(app.db, {
     title: '=HYPERLINK("http://evil.example","klik")',
@@ -45,18 +43,6 @@ function expectPrivacy(text: string): void {
   expect(text).not.toContain(REFUSED_STORY_TEXT);
   expect(text).not.toContain('Pieter Refus');
   expect(text).not.toContain(REFUSED_QUOTE);
-}
-
-function pdfText(buffer: Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-pdf-'));
-  const file = path.join(dir, 'report.pdf');
-  fs.writeFileSync(file, buffer);
-  try {
-    // Lines break where the page does: one space between words makes phrases findable.
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 describe('report content per format', () => {
@@ -179,8 +165,7 @@ describe('report content per format', () => {
       expect(text).toContain(phrase);
     }
     expectPrivacy(text);
-    const sheet = await JSZip.loadAsync((await download('docx', '&part=factsheet')).rawPayload);
-    const sheetText = (await sheet.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    const sheetText = await docxText((await download('docx', '&part=factsheet')).rawPayload);
     expect(sheetText).toContain('Wees bereikbaar en beschikbaar');
     expect(sheetText).not.toContain('Een café als eerste stap');
   });
