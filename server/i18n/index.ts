@@ -1,10 +1,17 @@
-// Translation catalogs (server/i18n/<locale>/<namespace>.json) and the t() that pages, mails and API errors use.
+// Translation catalogs (server/i18n/<locale>/<namespace>.json) in ICU MessageFormat, and the t() that pages, mails and API errors use.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { IntlMessageFormat } from 'intl-messageformat';
 import { fromRoot } from '../lib/root.js';
+import { compileMessage, formatMessage, messageArguments, type ArgumentKind, type Params } from './messages.js';
+
+export type { Params } from './messages.js';
 
 export const LOCALES = ['en', 'nl'] as const;
 export type Locale = (typeof LOCALES)[number];
+
+/** The regional variant each language is formatted in (dates, numbers, plural rules): the platform serves Belgium. */
+export const INTL_LOCALES: Record<Locale, string> = { en: 'en-GB', nl: 'nl-BE' };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -24,7 +31,7 @@ function flatten(prefix: string, value: unknown, into: Catalog): void {
   }
 }
 
-/** Loads every namespace file of one locale; the file name is the key's first segment. */
+/** Loads every namespace file of one locale; the file name is the key's first segment. Texts are ICU messages. */
 export function loadCatalog(locale: Locale, dir = DIR): Catalog {
   const catalog: Catalog = new Map();
   const folder = path.join(dir, locale);
@@ -38,33 +45,43 @@ export function loadCatalog(locale: Locale, dir = DIR): Catalog {
   return catalog;
 }
 
-const catalogs: Record<Locale, Catalog> = { en: loadCatalog('en'), nl: loadCatalog('nl') };
+const catalogs = Object.fromEntries(LOCALES.map((l) => [l, loadCatalog(l)])) as Record<Locale, Catalog>;
 
-export type Params = Record<string, string | number | null | undefined>;
+interface Compiled {
+  message: IntlMessageFormat;
+  args: Map<string, ArgumentKind>;
+}
 
-function interpolate(text: string, params: Params): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined || value === null ? whole : String(value);
-  });
+// Each message is parsed once, the first time it is asked for, per language.
+const compiled = new Map<string, Compiled | null>();
+
+function compiledMessage(locale: Locale, key: string): Compiled | null {
+  const cacheKey = `${locale}:${key}`;
+  let entry = compiled.get(cacheKey);
+  if (entry === undefined) {
+    const text = catalogs[locale].get(key);
+    if (text === undefined) entry = null;
+    else {
+      const message = compileMessage(text, INTL_LOCALES[locale]);
+      entry = { message, args: messageArguments(message) };
+    }
+    compiled.set(cacheKey, entry);
+  }
+  return entry;
 }
 
 /**
- * Translates a key. With a numeric `count` it picks `<key>.one` / `<key>.other` by the locale's plural rules.
- * A missing key returns the key itself, so a gap shows on the page instead of crashing it; a test keeps both catalogs complete.
+ * Translates a key: the catalog text is an ICU message, so counts choose their form with
+ * `{count, plural, one {…} other {…}}` by the language's own rules. A missing key returns the key itself, so a gap
+ * shows on the page instead of crashing it; tests keep every catalog complete and every message well-formed.
  */
 export function t(locale: Locale, key: string, params: Params = {}): string {
-  const catalog = catalogs[locale];
-  let text = catalog.get(key);
-  if (text === undefined && typeof params.count === 'number') {
-    const form = new Intl.PluralRules(locale).select(params.count);
-    text = catalog.get(`${key}.${form}`) ?? catalog.get(`${key}.other`);
-  }
-  return text === undefined ? key : interpolate(text, params);
+  const entry = compiledMessage(locale, key);
+  return entry === null ? key : formatMessage(entry.message, entry.args, params);
 }
 
 export function hasKey(locale: Locale, key: string): boolean {
-  return catalogs[locale].has(key) || catalogs[locale].has(`${key}.other`);
+  return catalogs[locale].has(key);
 }
 
 /** Picks the best supported locale from an Accept-Language header. */

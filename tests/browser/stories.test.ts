@@ -36,7 +36,7 @@ describe('stories in the browser', () => {
     await page.fill('#field-title', 'The key on the table');
     await page.fill('#field-story', 'We met at the **school gate**.\n\n- call mum on 0470 12 34 56\n- or mail her at mum@example.be');
     await page.fill('#field-significance', 'Because *trust* grew.');
-    expect(await page.textContent('#field-significance-count')).toBe('4979 characters left');
+    expect(await page.textContent('#field-significance-count')).toBe('Characters left: 4979');
     await go(page, page.click('button[name="action"][value="submit"]'));
     expect(new URL(page.url()).pathname).toMatch(/^\/stories\/[\w-]+\/submit$/);
     const marks = await page.locator('mark').allTextContents();
@@ -100,8 +100,8 @@ describe('stories in the browser', () => {
     await go(page, page.click('button[type="submit"].button'));
     expect(new URL(page.url()).pathname).toMatch(/^\/stories\/import\/[\w-]+$/);
     await go(page, page.click('button:has-text("Show the preview")'));
-    expect(await page.textContent('main')).toContain('All 1 rows can be imported.');
-    await go(page, page.click('button:has-text("Import 1 stories")'));
+    expect(await page.textContent('main')).toContain('1 row can be imported.');
+    await go(page, page.click('button:has-text("Import 1 story")'));
     expect(new URL(page.url()).pathname).toBe('/stories');
     expect(await page.textContent('main')).toContain('Een titel');
     await context.close();

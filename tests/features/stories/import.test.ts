@@ -136,9 +136,9 @@ describe('CSV import', () => {
     const mapUrl = res.headers.location as string;
     await client.post(mapUrl, { map_title: '0', map_story: '1', map_significance: '2', map_story_date: '3', map_language: '4' });
     const preview = await client.get(`${mapUrl}/preview`);
-    expect(preview.body).toContain('2 row(s) have problems');
+    expect(preview.body).toContain('2 rows have problems');
     expect(preview.body).toContain('Title is empty');
-    expect(preview.body).toContain('Story is longer than 20000 characters');
+    expect(preview.body).toContain('Story is longer than 20,000 characters');
     expect(preview.body).toContain('Date is not a date');
     expect(preview.body).toContain('Language (nl or en) must be nl or en');
     const run = await client.post(`${mapUrl}/run`);

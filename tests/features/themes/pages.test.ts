@@ -33,7 +33,7 @@ describe('theme pages', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`<a href="/themes/${partId}">Netwerken</a>`);
     expect(page.body).toContain(`<a href="/themes/${catId}">Informele netwerken</a>`);
-    expect(page.body).toContain('1 stories · 0 elements');
+    expect(page.body).toContain('1 story · 0 elements');
     const third = await client.post('/themes', { name: 'Te diep', parent_id: catId });
     expect(third.statusCode).toBe(422);
     expect(third.body).toMatch(
