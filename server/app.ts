@@ -2,7 +2,13 @@
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { createMailer } from './lib/mail.js';
@@ -81,6 +87,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     // Only the JSON API belongs in the document; the HTML pages are for people.
     transform: (input) =>
       input.url.startsWith('/api/v1/') ? jsonSchemaTransform(input) : { schema: { ...input.schema, hide: true }, url: input.url },
+    // Schemas with an id (zod's .meta({ id }), needed for the recursive ones) become components the paths refer to.
+    transformObject: jsonSchemaTransformObject,
   });
   const ctx: AppContext = { db: app.db, dialect: app.dialect, config, log: app.log, mail: createMailer(config, app.log) };
   app.decorate('ctx', ctx);

@@ -13,17 +13,20 @@ export interface Item {
 }
 
 /** One challenge or action; children nest it (bounded below by depth and count checks on the whole list). */
-export const itemSchema: z.ZodType<Item> = z.object({
-  // An item is one line of the factsheet: runs of white space (line breaks too) become one space.
-  text: z
-    .string()
-    .max(ITEM_TEXT_MAX)
-    .transform((s) => s.replace(/\s+/g, ' ').trim())
-    .pipe(z.string().min(1)),
-  get children() {
-    return z.array(itemSchema).max(ITEM_MAX_COUNT).optional();
-  },
-});
+// A recursive schema needs an id: the OpenAPI document refers to it as a component (#/components/schemas/ThemeItemEdit).
+export const itemSchema: z.ZodType<Item> = z
+  .object({
+    // An item is one line of the factsheet: runs of white space (line breaks too) become one space.
+    text: z
+      .string()
+      .max(ITEM_TEXT_MAX)
+      .transform((s) => s.replace(/\s+/g, ' ').trim())
+      .pipe(z.string().min(1)),
+    get children() {
+      return z.array(itemSchema).max(ITEM_MAX_COUNT).optional();
+    },
+  })
+  .meta({ id: 'ThemeItemEdit' });
 
 function measureItems(items: Item[], depth = 1): { depth: number; count: number } {
   let maxDepth = items.length ? depth : depth - 1;
@@ -78,12 +81,14 @@ export const patchThemeBody = z.object({
 });
 export type PatchTheme = z.output<typeof patchThemeBody>;
 
-export const itemView: z.ZodType<Item> = z.object({
-  text: z.string(),
-  get children() {
-    return z.array(itemView).optional();
-  },
-});
+export const itemView: z.ZodType<Item> = z
+  .object({
+    text: z.string(),
+    get children() {
+      return z.array(itemView).optional();
+    },
+  })
+  .meta({ id: 'ThemeItem' });
 
 export const themeView = z.object({
   id: z.string(),
