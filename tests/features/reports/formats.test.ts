@@ -126,7 +126,18 @@ describe('report content per format', () => {
   it('CSV: the MSC register, one row per story, formulas defused', async () => {
     const res = await download('csv');
     const rows = parse(res.rawPayload.toString('utf8').replace(/^\uFEFF/, ''), { relax_column_count: false }) as string[][];
-    expect(rows[0]).toEqual(['Nummer', 'Titel', 'Datum', 'Functie', 'Organisatie', "Thema's", 'Ronde', 'Groep', 'Gekozen', 'Redenen']);
+    expect(rows[0]).toEqual([
+      'Nummer',
+      'Titel',
+      'Datum',
+      'Functie',
+      'Organisatie',
+      "Thema's",
+      'Bijeenkomst',
+      'Groep',
+      'Gekozen',
+      'Redenen',
+    ]);
     expect(rows).toHaveLength(5);
     const cafe = rows.find((r) => r[1] === 'Een café als eerste stap')!;
     expect(cafe.slice(2)).toEqual([
@@ -154,7 +165,7 @@ describe('report content per format', () => {
     expect(numbering).toContain('w:val="decimal"');
     const text = xml.replace(/<[^>]+>/g, '');
     for (const phrase of [
-      'Rondes en gekozen verhalen',
+      'Bijeenkomsten en gekozen verhalen',
       'de façade van kalmte brak',
       'naïef',
       'Noël',
@@ -178,7 +189,7 @@ describe('report content per format', () => {
       'Inhoud',
       'Partners',
       'Methodiek',
-      'Rondes en gekozen verhalen',
+      'Bijeenkomsten en gekozen verhalen',
       'Vertrouwen opbouwen',
       'Uitdagingen',
       'Acties',

@@ -95,7 +95,7 @@ describe('round pages', () => {
   it('shows the pages in Dutch and guards them', async () => {
     const fac = await pageUser(app, 'facilitator', { locale: 'nl' });
     const list = await fac.client.get('/rounds');
-    expect(list.body).toContain('Nieuwe ronde');
+    expect(list.body).toContain('Nieuwe bijeenkomst');
     const teller = await pageUser(app, 'storyteller');
     expect((await teller.client.get('/rounds/new')).statusCode).toBe(403);
     expect((await teller.client.get('/rounds')).body).not.toContain('/rounds/new');

@@ -116,7 +116,7 @@ describe('selections', () => {
     expect(english.text).toContain(REASONS);
     expect(english.html).toContain('The door that opened');
     const dutch = mails.find((m) => m.to === s.members[1]!.user.email)!;
-    expect(dutch.subject).toBe('Ronde "Spring round": de verhalen die de groepen kozen');
+    expect(dutch.subject).toBe('Bijeenkomst "Spring round": de verhalen die de groepen kozen');
     expect(dutch.text).toContain('(anoniem)');
     for (const m of mails) expect(`${m.text}${m.html}`).not.toContain('Secret Name');
 
