@@ -4,12 +4,13 @@
 import { findAddresses } from './anonymity/addresses.js';
 import { findBirthDates } from './anonymity/dates.js';
 import type { Finding } from './anonymity/finding.js';
+import { findNames } from './anonymity/names.js';
 import { findEmails, findIbans, findNationalNumbers, findPhones } from './anonymity/numbers.js';
 
 export { FINDING_KINDS, type Finding, type FindingKind } from './anonymity/finding.js';
 export { isIban, isNationalNumber, isPhoneNumber } from './anonymity/numbers.js';
 
-/** Finds e-mail addresses, phone numbers, national register numbers, IBANs, street addresses and exact birth dates. */
+/** Finds e-mail addresses, phone numbers, national register numbers, IBANs, street addresses, exact birth dates and people's names. */
 export function checkAnonymity(text: string): Finding[] {
   if (!text) return [];
   const found: Finding[] = [];
@@ -20,10 +21,15 @@ export function checkAnonymity(text: string): Finding[] {
   findBirthDates(text, found);
   findPhones(text, found);
   findAddresses(text, found);
+  findNames(text, found);
 
+  // Each character belongs to at most one finding; marking them keeps this linear however many findings there are.
+  const taken = new Uint8Array(text.length);
   const kept: Finding[] = [];
   for (const f of found) {
-    if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+    if (taken.subarray(f.start, f.end).includes(1)) continue;
+    taken.fill(1, f.start, f.end);
+    kept.push(f);
   }
   return kept.sort((a, b) => a.start - b.start);
 }

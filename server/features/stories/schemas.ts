@@ -74,7 +74,7 @@ export const themesBody = z.object({ theme_ids: z.array(id).max(50) });
 export const storyParams = z.object({ id });
 
 export const warningView = z.object({
-  kind: z.enum(['email', 'phone', 'national_number', 'iban', 'address', 'birth_date']),
+  kind: z.enum(['email', 'phone', 'national_number', 'iban', 'address', 'birth_date', 'person_name']),
   excerpt: z.string(),
   field: z.string(),
   start: z.number().int(),

@@ -38,13 +38,18 @@ const hostile: Record<string, string> = {
   mixed: repeat('Aa-1 a.@a 0 +3 Kerkstraat 1 mevrouw É° '),
 };
 
+/**
+ * The median of a few runs, in CPU time of this process: the machine is shared, and time spent waiting for a core is
+ * not time the check takes. The first runs compile the patterns and warm up the code.
+ */
 function medianMs(run: () => void, times = 7): number {
-  run(); // the first run compiles the patterns
+  for (let i = 0; i < 3; i += 1) run();
   const took: number[] = [];
   for (let i = 0; i < times; i += 1) {
-    const start = performance.now();
+    const start = process.cpuUsage();
     run();
-    took.push(performance.now() - start);
+    const used = process.cpuUsage(start);
+    took.push((used.user + used.system) / 1000);
   }
   took.sort((a, b) => a - b);
   return took[Math.floor(times / 2)]!;
@@ -64,7 +69,7 @@ describe('the anonymity check runs in linear time', () => {
     const fields = Object.fromEntries(Object.entries(hostile).map(([name, text]) => [name, text]));
     const ms = medianMs(() => checkFields(fields), 3);
     console.log(
-      `anonymity check, median of 7 runs per 20,000 characters: ${figures.join('; ')}; all ${Object.keys(fields).length} fields: ${ms.toFixed(1)} ms`,
+      `anonymity check, CPU time, median of 7 runs per 20,000 characters: ${figures.join('; ')}; all ${Object.keys(fields).length} fields: ${ms.toFixed(1)} ms`,
     );
     expect(ms).toBeLessThan(BUDGET_MS * Object.keys(fields).length);
   });

@@ -13,6 +13,11 @@ function capitalised(alternatives: string): string {
 }
 /** A capitalised word ending in a street suffix ("Kerkstraat", "Markt"); tested on one word, anchored, so bounded. */
 const NL_STREET_WORD = new RegExp(`^(?=\\p{Lu})[\\p{L}\\p{M}'’-]*(?:${NL_STREET_SUFFIX}|${capitalised(NL_STREET_SUFFIX)})$`, 'u');
+/** A street's name, written in any case: "jan palfijnstraat" is no surname. */
+const STREET_SUFFIX = new RegExp(`(?:${NL_STREET_SUFFIX})$|^(?:street|road|avenue|lane|drive|square)$`);
+export function isStreetWord(folded: string): boolean {
+  return folded.length <= MAX_WORD && STREET_SUFFIX.test(folded);
+}
 /** Count words that follow a number in prose ("de markt 3 keer"): never a house number then. */
 const NOT_A_HOUSE =
   'kinderen|kind|jaar|jaren|keer|maal|uur|uren|dagen|dag|weken|week|maanden|maand|minuten|euro|procent|personen|mensen|gezinnen|ouders|times|years|year|hours|days|weeks|months|minutes|people|children|families|kids|x';

@@ -1,6 +1,6 @@
 // What the anonymity check reports, shared by the finders in this folder and the check that runs them.
 
-export type FindingKind = 'email' | 'phone' | 'national_number' | 'iban' | 'address' | 'birth_date';
+export type FindingKind = 'email' | 'phone' | 'national_number' | 'iban' | 'address' | 'birth_date' | 'person_name';
 
 export interface Finding {
   kind: FindingKind;
@@ -10,7 +10,7 @@ export interface Finding {
   end: number;
 }
 
-export const FINDING_KINDS: readonly FindingKind[] = ['email', 'phone', 'national_number', 'iban', 'address', 'birth_date'];
+export const FINDING_KINDS: readonly FindingKind[] = ['email', 'phone', 'national_number', 'iban', 'address', 'birth_date', 'person_name'];
 
 /** Runs a global pattern over the text and keeps what `accept` returns (a prefix of the match, or null to drop it). */
 export function collect(text: string, pattern: RegExp, kind: FindingKind, accept: (match: string) => string | null, into: Finding[]): void {

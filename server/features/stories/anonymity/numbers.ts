@@ -48,10 +48,47 @@ export function isIban(value: string): boolean {
   return rest === 1;
 }
 
+/** IBAN lengths of the countries Belgian families most often bank in (ISO 13616); others are tried at every length. */
+const IBAN_LENGTH: Record<string, number> = {
+  BE: 16,
+  NL: 18,
+  LU: 20,
+  FR: 27,
+  DE: 22,
+  GB: 22,
+  IE: 22,
+  ES: 24,
+  IT: 27,
+  PT: 25,
+  PL: 28,
+  RO: 24,
+  BG: 22,
+  TR: 26,
+  MA: 28,
+  CH: 21,
+  AT: 20,
+  GR: 27,
+  CZ: 24,
+  SK: 24,
+  HU: 28,
+  LT: 20,
+  LV: 21,
+  EE: 20,
+  HR: 21,
+  SI: 19,
+  DK: 18,
+  SE: 24,
+  NO: 15,
+  FI: 18,
+};
+
 /** The longest prefix of a candidate (cut at its spaces) that is a valid IBAN: "BE68 5390 0754 7034 EN" -> without " EN". */
 function validIbanPrefix(candidate: string): string | null {
+  const length = IBAN_LENGTH[candidate.slice(0, 2).toUpperCase()];
   const parts = candidate.split(' ');
-  for (let n = parts.length; n >= 1; n -= 1) {
+  let compact = parts.reduce((sum, part) => sum + part.length, 0);
+  for (let n = parts.length; n >= 1; compact -= parts[n - 1]!.length, n -= 1) {
+    if (length !== undefined && compact !== length) continue;
     const prefix = parts.slice(0, n).join(' ');
     if (isIban(prefix)) return prefix;
   }

@@ -12,9 +12,14 @@ const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
 /** Words longer than this are no name or street anyone writes: they are skipped, which also caps the work per word. */
 export const MAX_WORD = 60;
 
+/** The words of the last text, which the address and the name finders both read. */
+let last: { text: string; tokens: Token[] } = { text: '', tokens: [] };
+
 export function tokenize(text: string): Token[] {
+  if (last.text === text) return last.tokens;
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  last = { text, tokens };
   return tokens;
 }
 
