@@ -5,6 +5,7 @@ import { roundsOfReport } from './visibility.js';
 import { themeMaterial, type ThemeSource } from '../themes/index.js';
 import { t, type Locale } from '../../i18n/index.js';
 import { authorNameFor } from '../../access/display-name.js';
+import { mayReportStory } from '../../access/reports.js';
 import { renderMarkdown, toPlainText } from '../../lib/markdown.js';
 import type {
   Bar,
@@ -72,8 +73,8 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
   ]);
 
   // Stories whose author refused the report are left out everywhere; only their number is told.
-  const stories = allStories.filter((s) => s.consent_report === 1);
-  const leftOut = new Set(allStories.filter((s) => s.consent_report !== 1).map((s) => s.id));
+  const stories = allStories.filter((s) => mayReportStory(s));
+  const leftOut = new Set(allStories.filter((s) => !mayReportStory(s)).map((s) => s.id));
   const byId = new Map(stories.map((s) => [s.id, s]));
   const orgIds = new Set<string>();
   for (const s of stories) if (s.organization_id) orgIds.add(s.organization_id);

@@ -1,5 +1,6 @@
 // What a report prints of the themes: every theme in report order with its texts and lists, the links of the report's
 // stories to the themes, and the passages quoted from those stories whose authors agreed to be quoted.
+import { mayQuoteStory } from '../../access/reports.js';
 import type { DbOrTrx } from '../../db/database.js';
 import * as repo from './repository.js';
 import type { Item } from './schemas.js';
@@ -40,7 +41,7 @@ export async function themeMaterial(db: DbOrTrx, storyIds: string[]): Promise<Th
     })),
     links,
     quotes: quotes
-      .filter((q) => wanted.has(q.story_id) && q.consent_quote === 1 && q.consent_report === 1)
+      .filter((q) => wanted.has(q.story_id) && mayQuoteStory(q))
       .map((q) => ({ theme_id: q.theme_id, story_id: q.story_id, text: q.text })),
   };
 }

@@ -1,4 +1,5 @@
 // Quotes: a passage a facilitator marks in a story for a theme; refused when the author said no to quoting.
+import { mayQuoteStory } from '../../access/reports.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { Conflict, NotFound, ValidationError } from '../../errors.js';
@@ -54,7 +55,7 @@ export async function addQuote(
     const story = await repo.findStoryForQuote(trx, input.story_id);
     // Drafts belong to their author alone: for everyone else they do not exist.
     if (!story || story.status !== 'submitted') throw new ValidationError([{ path: 'story_id', message: 'themes.errors.story_unknown' }]);
-    if (story.consent_quote !== 1 || story.consent_report !== 1) {
+    if (!mayQuoteStory(story)) {
       throw new Conflict('The author did not agree to be quoted', 'quote_refused');
     }
     if (!passageOccurs(story, input.text)) throw new ValidationError([{ path: 'text', message: 'themes.errors.quote_not_in_story' }]);

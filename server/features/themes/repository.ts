@@ -123,6 +123,7 @@ export function listQuotes(db: DbOrTrx, themeIds?: string[]) {
       'stories.title as story_title',
       'stories.consent_quote',
       'stories.consent_report',
+      'stories.status',
     ])
     .orderBy('quotes.created_at')
     .orderBy('quotes.id');

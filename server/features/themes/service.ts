@@ -1,6 +1,7 @@
 // Themes as facilitators build them: two levels (part -> category), practice in Markdown, challenge/action trees.
 import type { Updateable } from 'kysely';
 import type { CurrentUser } from '../../access/current-user.js';
+import { mayQuoteStory, mayReportStory } from '../../access/reports.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { ThemesTable } from '../../db/tables/themes.js';
@@ -80,8 +81,8 @@ export async function storiesOfTheme(db: DbOrTrx, id: string) {
     id: s.id,
     serial: Number(s.serial),
     title: s.title,
-    reportable: s.consent_report === 1,
-    quotable: s.consent_report === 1 && s.consent_quote === 1,
+    reportable: mayReportStory(s),
+    quotable: mayQuoteStory(s),
   }));
 }
 
