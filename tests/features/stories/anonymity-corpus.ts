@@ -84,6 +84,11 @@ export const ORDINARY: readonly string[] = [
    hopes so, and so do their parents.`,
   `Elke woensdag is er huiswerkbegeleiding in De Vonk. Mei en juni zijn drukke maanden, met examens en het schoolfeest in
    de Sint-Jozefschool.`,
+  // Partners and colleagues from organisations; initials, which is how outreach workers anonymise.
+  `Onze partner Kind en Gezin en een collega van Fedasil kwamen mee naar het overleg. Mevrouw P. en haar zoon waren er
+   ook, met een vriendin van de Welzijnsschakels.`,
+  `A father I could not reach by letter came to the school party after all. A friend from the Red Cross had told him
+   about it, and his neighbour drove him there.`,
 ];
 
 export interface Expected {

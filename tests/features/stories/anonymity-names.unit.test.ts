@@ -94,6 +94,11 @@ describe('gives no warning for', () => {
     expect(names('AZ Maria Middelares, basisschool Sint Jan, de Jan Palfijnstraat, Avenue Louise, In De Roos, Christmas Eve.')).toEqual([]);
   });
 
+  it('organisations after partner or colleague words, initials, and single letters', () => {
+    expect(names('Onze partner Kind en Gezin en een collega van Fedasil. Mevrouw P. kwam. A father I could not reach.')).toEqual([]);
+    expect(names('Haar vriendin Roos en my friend Hope kwamen ook.')).toEqual(['Roos', 'Hope']);
+  });
+
   it('months, days, feasts and languages', () => {
     expect(names('In April en Augustus, op Pasen en met Noël spreekt ze Frans en Engels. On Monday in May and June.')).toEqual([]);
   });

@@ -13,18 +13,24 @@ export const TITLES = words(
 /** One-letter titles count only with their full stop: "M. Dubois". */
 export const DOTTED_TITLES = words('m');
 
-/** Family and other people's words before a first name: "mama van Yassine", "haar zoon Adam", "la fille d'Ahmed". */
+/** Family words before a first name: any capitalised word after them is a person ("mama van Zineb", "haar zoon Ilyes",
+ * "la fille d'Ahmed", "de familie Peeters"). */
 export const RELATIONS = words(
   'mama mams moeder papa vader zoon zoontje dochter dochtertje broer broertje zus zusje oma opa grootmoeder grootvader',
-  'tante nonkel oom neef nicht neefje nichtje baby kindje vriend vriendin vriendje vriendinnetje partner man vrouw',
-  'echtgenoot echtgenote buurvrouw buurman kleinzoon kleindochter stiefvader stiefmoeder pleegmoeder pleegvader',
-  'pleegzoon pleegdochter schoonmoeder schoonvader schoonzus schoonbroer collega leerling meisje jongen jongetje ex',
-  'familie gezin famille family',
-  'maman mere pere fils fille fillette frere soeur grand-mere grand-pere mamie papi oncle cousin cousine bebe',
-  'mari femme epoux epouse compagnon compagne voisin voisine ami amie copain copine garcon collegue beau-pere belle-mere',
-  'mum mom mother dad father son daughter brother sister grandma grandmother grandpa grandfather granny aunt auntie',
-  'uncle nephew niece husband wife boyfriend girlfriend neighbour neighbor friend boy girl colleague stepfather stepmother',
+  'tante nonkel oom neef nicht neefje nichtje baby kindje echtgenoot echtgenote kleinzoon kleindochter stiefvader',
+  'stiefmoeder pleegmoeder pleegvader pleegzoon pleegdochter schoonmoeder schoonvader schoonzus schoonbroer familie gezin',
+  'maman mere pere fils fille fillette frere soeur grand-mere grand-pere mamie papi oncle cousin cousine bebe mari epoux',
+  'epouse famille mum mom mother dad father son daughter brother sister grandma grandmother grandpa grandfather granny',
+  'aunt auntie uncle nephew niece husband wife stepfather stepmother family',
 );
+/** Other people's words: what follows may also be an organisation ("onze partner Kind en Gezin", "een vrouw van
+ * Fedasil"), so they only confirm a known name that is also a word ("haar vriendin Roos", "my friend Hope"). */
+export const ACQUAINTANCES = words(
+  'vriend vriendin vriendje vriendinnetje partner man vrouw buurvrouw buurman collega leerling meisje jongen jongetje ex',
+  'femme compagnon compagne voisin voisine ami amie copain copine garcon collegue',
+  'boyfriend girlfriend neighbour neighbor friend boy girl colleague partner',
+);
+
 /** The small word between a family word and the name: "mama van Yassine", "the mother of Adam", "la fille de Sara". */
 export const OF = words("van of de d' du");
 /** Words that say a name follows: "ze heet Roos", "s'appelle Rose", "named Hope". */
@@ -56,12 +62,12 @@ export const NAMES_EVEN_FIRST = words(
   'donna douglas eva erin gloria graham hector helen henry harry jan janet jean jenny jimmy joe joel joey john johnny',
   'jonathan joseph josh juan jules kelly kim leonard louis maria marie martin mary maya mia mike nelson nick oscar',
   'peter pierre rachel richard robert roger sally sara sharon steven thomas tom tommy tony victor victoria zoe ward staf',
-  'toon trui lien sien miel bas lies jet max jack mark lily',
+  'trui lien sien miel bas lily',
 );
 
 /** Names that are also frequent forms of ordinary words, which the dictionaries list only by their stem ("elk", "lief"):
  * "Elke woensdag", "Lieve mensen", "Il ira", "Une jolie maison". */
-export const ALSO_WORDS = words('elke lieve armen oren muren ira amie jolie douce libere mette aren miles ties santa german');
+export const ALSO_WORDS = words('elke lieve armen oren muren ira amie jolie douce libere mette aren miles ties santa');
 
 /** Prepositions before a place: "in Brecht", "naar Jette", "à Forest", "from Halle". */
 export const BEFORE_PLACE = words('in naar uit te rond nabij richting tot van a vers pres depuis de du en to from near at of via');
@@ -78,7 +84,8 @@ export const NOT_NAMES = words(
   'god allah jezus jesus islam',
   // Languages and nationalities.
   'frans engels duits turks arabisch berbers nederlands vlaams pools roemeens bulgaars russisch oekraiens spaans',
-  'italiaans portugees lingala roman dari farsi english french dutch flemish arabic turkish polish romanian',
+  'italiaans portugees lingala roman dari farsi english french dutch flemish arabic turkish polish romanian german',
+  'spanish italian portuguese russian ukrainian bulgarian kurdish',
   // Family words written as a name ("Oma kwam"): not the person's name.
   'mama papa oma opa bomma bompa meme pepe mamie papi nana baba dede abla abi mum mom dad daddy mummy granny grandma grandpa',
   // Brands, services and places named like people.

@@ -6,6 +6,7 @@ import type { Finding } from './finding.js';
 import { foldName } from './fold.js';
 import { ADDED_FIRST_NAMES } from './name-additions.js';
 import {
+  ACQUAINTANCES,
   ALSO_WORDS,
   ARTICLES,
   BEFORE_NO_NAME,
@@ -122,7 +123,7 @@ function isSurname(word: Word | undefined): boolean {
     !!word &&
     joined(word) &&
     word.capitalised &&
-    word.key !== '' &&
+    word.key.length > 1 &&
     !NOT_NAMES.has(word.key) &&
     !BEFORE_NO_NAME.has(word.key) &&
     !PLACES.has(word.key) &&
@@ -165,7 +166,8 @@ function context(list: Word[], i: number): Context {
   if (TITLES.has(prev.key)) return 'title';
   if (RELATIONS.has(prev.key)) return 'relation';
   if (OF.has(prev.key) && joined(prev) && RELATIONS.has(list[i - 2]?.key ?? '')) return 'relation';
-  if (NAMING.has(prev.key)) return 'naming';
+  if (NAMING.has(prev.key) || ACQUAINTANCES.has(prev.key)) return 'naming';
+  if (OF.has(prev.key) && joined(prev) && ACQUAINTANCES.has(list[i - 2]?.key ?? '')) return 'naming';
   // "AZ Maria", "Sint Jan", "Christmas Eve", "Queen Elisabeth".
   if (BEFORE_NO_NAME.has(prev.key) || (prev.capitalised && NOT_NAMES.has(prev.key))) return 'blocked';
   if (ARTICLES.has(prev.key)) return 'article';
@@ -178,7 +180,8 @@ export function findNames(text: string, into: Finding[]): void {
   const list = words(text);
   for (let i = 0; i < list.length; i += 1) {
     const word = list[i]!;
-    if (!word.capitalised || !word.key || NOT_NAMES.has(word.key) || BEFORE_NO_NAME.has(word.key)) continue;
+    // A single letter ("I", "A") is no name.
+    if (!word.capitalised || word.key.length < 2 || NOT_NAMES.has(word.key) || BEFORE_NO_NAME.has(word.key)) continue;
     const known = isFirstName(word.key);
     const around = context(list, i);
     let start = word.start;
