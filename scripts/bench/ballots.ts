@@ -2,7 +2,7 @@
 // every tally must equal the voters' last ballots. Prints ballots per second next to GET /healthz at the same concurrency.
 import { insertUser } from '../../server/features/accounts/repository.js';
 import type { CurrentUser } from '../../server/access/current-user.js';
-import { formGroups } from '../../server/features/rounds/groups.js';
+import { formGroups } from '../../server/features/rounds/group-forming.js';
 import { addStories, changePhase, createRound } from '../../server/features/rounds/service.js';
 import { tally } from '../../server/features/rounds/tally.js';
 import { issueToken } from '../../server/features/accounts/tokens.js';
@@ -55,7 +55,8 @@ async function setUp(server: BenchServer) {
     organization_id: null,
     locale: null,
   };
-  const round = await createRound(db, facilitator, {
+  const ctx = server.app.ctx;
+  const round = await createRound(ctx, facilitator, {
     title: 'Bench round',
     prompt: null,
     voting_method: 'ranked',
@@ -81,13 +82,20 @@ async function setUp(server: BenchServer) {
     });
   }
   await addStories(
-    server.app,
+    ctx,
+    facilitator,
     round.id,
     groups.flatMap((g) => g.story_ids),
   );
-  const rows = await formGroups(server.app, facilitator, round.id, { groups: groups.map(({ members: _m, ...g }) => g) }, 'en');
-  await changePhase(server.app, facilitator, round.id, 'discussing');
-  await changePhase(server.app, facilitator, round.id, 'voting');
+  const rows = await formGroups(
+    ctx,
+    facilitator,
+    round.id,
+    { groups: groups.map(({ members: _m, ...g }) => g) },
+    { groupName: (n) => `Group ${n}` },
+  );
+  await changePhase(ctx, facilitator, round.id, 'discussing');
+  await changePhase(ctx, facilitator, round.id, 'voting');
   for (const [i, row] of rows.entries()) {
     for (const member of groups[i]!.members)
       voters.push({ token: (await issueToken(db, member.id, 1)).token, groupId: row.id, candidates: groups[i]!.story_ids });

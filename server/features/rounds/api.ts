@@ -3,8 +3,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addStoriesBody, createRoundBody, groupView, idParams, formGroupsBody, phaseBody, roundView } from './schemas.js';
-import { formGroups, presentGroups } from './groups.js';
-import { addStories, changePhase, createRound, listRounds, presentRound, publishRound, visibleRound } from './service.js';
+import { formGroups } from './group-forming.js';
+import { groupsOfVisibleRound, presentGroups } from './groups.js';
+import {
+  addStories,
+  changePhase,
+  createRound,
+  findVisibleRound,
+  listVisibleRounds,
+  presentRound,
+  presentRounds,
+  publishRound,
+} from './service.js';
 
 export default async function roundsApi(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -14,7 +24,7 @@ export default async function roundsApi(fastify: FastifyInstance): Promise<void>
     '/api/v1/rounds',
     { config: { access: ['facilitator'] }, schema: { tags, body: createRoundBody, response: { 201: roundView } } },
     async (request, reply) => {
-      const row = await createRound(app.db, request.user!, request.body);
+      const row = await createRound(app.ctx, request.user!, request.body);
       return reply.code(201).send(await presentRound(app.db, row));
     },
   );
@@ -23,8 +33,7 @@ export default async function roundsApi(fastify: FastifyInstance): Promise<void>
     '/api/v1/rounds',
     { config: { access: 'signed-in' }, schema: { tags, response: { 200: z.object({ items: z.array(roundView) }) } } },
     async (request) => {
-      const rows = await listRounds(app.db, request.user!);
-      return { items: await Promise.all(rows.map((r) => presentRound(app.db, r))) };
+      return { items: await presentRounds(app.ctx, await listVisibleRounds(app.ctx, request.user!)) };
     },
   );
 
@@ -32,7 +41,7 @@ export default async function roundsApi(fastify: FastifyInstance): Promise<void>
     '/api/v1/rounds/:id',
     { config: { access: 'signed-in' }, schema: { tags, params: idParams, response: { 200: roundView } } },
     async (request) => {
-      return presentRound(app.db, await visibleRound(app.db, request.user!, request.params.id));
+      return presentRound(app.db, await findVisibleRound(app.ctx, request.user!, request.params.id));
     },
   );
 
@@ -40,7 +49,7 @@ export default async function roundsApi(fastify: FastifyInstance): Promise<void>
     '/api/v1/rounds/:id/stories',
     { config: { access: ['facilitator'] }, schema: { tags, params: idParams, body: addStoriesBody, response: { 200: roundView } } },
     async (request) => {
-      return presentRound(app.db, await addStories(app, request.params.id, request.body.story_ids));
+      return presentRound(app.db, await addStories(app.ctx, request.user!, request.params.id, request.body.story_ids));
     },
   );
 
@@ -51,7 +60,9 @@ export default async function roundsApi(fastify: FastifyInstance): Promise<void>
       schema: { tags, params: idParams, body: formGroupsBody, response: { 201: z.object({ items: z.array(groupView) }) } },
     },
     async (request, reply) => {
-      const rows = await formGroups(app, request.user!, request.params.id, request.body, request.locale);
+      const rows = await formGroups(app.ctx, request.user!, request.params.id, request.body, {
+        groupName: (n) => request.t('groups.auto_name', { n }),
+      });
       return reply.code(201).send({ items: await presentGroups(app.db, rows) });
     },
   );
@@ -60,15 +71,7 @@ export default async function roundsApi(fastify: FastifyInstance): Promise<void>
     '/api/v1/rounds/:id/groups',
     { config: { access: 'signed-in' }, schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(groupView) }) } } },
     async (request) => {
-      const round = await visibleRound(app.db, request.user!, request.params.id);
-      const rows = await app.db
-        .selectFrom('round_groups')
-        .selectAll()
-        .where('round_id', '=', round.id)
-        .orderBy('created_at')
-        .orderBy('name')
-        .execute();
-      return { items: await presentGroups(app.db, rows) };
+      return { items: await groupsOfVisibleRound(app.ctx, request.user!, request.params.id) };
     },
   );
 
@@ -76,7 +79,7 @@ export default async function roundsApi(fastify: FastifyInstance): Promise<void>
     '/api/v1/rounds/:id/phase',
     { config: { access: ['facilitator'] }, schema: { tags, params: idParams, body: phaseBody, response: { 200: roundView } } },
     async (request) => {
-      return presentRound(app.db, await changePhase(app, request.user!, request.params.id, request.body.phase));
+      return presentRound(app.db, await changePhase(app.ctx, request.user!, request.params.id, request.body.phase));
     },
   );
 
@@ -84,7 +87,7 @@ export default async function roundsApi(fastify: FastifyInstance): Promise<void>
     '/api/v1/rounds/:id/publish',
     { config: { access: ['facilitator'] }, schema: { tags, params: idParams, response: { 200: roundView } } },
     async (request) => {
-      return presentRound(app.db, await publishRound(app, request.user!, request.params.id));
+      return presentRound(app.db, await publishRound(app.ctx, request.user!, request.params.id));
     },
   );
 }

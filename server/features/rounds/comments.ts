@@ -1,15 +1,16 @@
 // Comments on a story in a group's discussion: members of a group holding it and facilitators, while the round discusses or votes.
-import type { FastifyInstance } from 'fastify';
-import * as repo from './comments-repository.js';
-import { groupsHoldingStory } from './groups-repository.js';
-import { findVisibleStory } from '../stories/index.js';
+import type { AppContext } from '../../context.js';
+import type { CurrentUser } from '../../access/current-user.js';
+import { mayComment } from '../../access/groups.js';
+import { groupsHoldingStory } from '../../access/repository.js';
 import { Conflict, Forbidden, NotFound } from '../../errors.js';
 import { newId, nowIso } from '../../lib/ids.js';
-import type { CurrentUser } from '../../access/current-user.js';
 import { renderMarkdown } from '../../lib/markdown.js';
+import { findVisibleStory } from '../stories/index.js';
+import * as repo from './comments-repository.js';
 
 /** Comments are open while a round discusses and while it votes (people still talk while they vote); closed otherwise. */
-export const COMMENT_PHASES = ['discussing', 'voting'] as const;
+export const COMMENT_PHASES: readonly string[] = ['discussing', 'voting'];
 
 export function presentComment(row: repo.CommentRow & { author_name: string | null }) {
   return {
@@ -23,16 +24,15 @@ export function presentComment(row: repo.CommentRow & { author_name: string | nu
   };
 }
 
-export async function addComment(app: FastifyInstance, user: CurrentUser, storyId: string, body: string, groupId?: string) {
+/** Comments on a story in a group (`groupId`), or in the first open group holding it that the person may comment in. */
+export async function addComment(ctx: AppContext, user: CurrentUser, storyId: string, body: string, groupId?: string) {
   // The stories feature decides who may see a story (drafts belong to their author alone).
-  if (!(await findVisibleStory(app.db, storyId, user))) throw new NotFound();
-  const holding = (await groupsHoldingStory(app.db, storyId, user.id)).filter((g) => !groupId || g.id === groupId);
-  const allowed = holding.filter((g) => Boolean(g.is_member) || user.role === 'facilitator');
+  if (!(await findVisibleStory(ctx.db, storyId, user))) throw new NotFound();
+  const holding = (await groupsHoldingStory(ctx.db, storyId, user.id)).filter((g) => !groupId || g.id === groupId);
+  const allowed = holding.filter((g) => mayComment(user, g));
   if (allowed.length === 0) throw new Forbidden('Only the members of a group that holds this story comment on it');
   // A member comments in their own group first; a facilitator in any open group holding the story.
-  const open = allowed
-    .filter((g) => (COMMENT_PHASES as readonly string[]).includes(g.phase))
-    .sort((a, b) => Number(Boolean(b.is_member)) - Number(Boolean(a.is_member)));
+  const open = allowed.filter((g) => COMMENT_PHASES.includes(g.phase)).sort((a, b) => Number(b.isMember) - Number(a.isMember));
   const group = open[0];
   if (!group) throw new Conflict('Comments are open while the round discusses or votes', 'wrong_phase', { phase: allowed[0]!.phase });
   const row = {
@@ -44,6 +44,6 @@ export async function addComment(app: FastifyInstance, user: CurrentUser, storyI
     body_html: renderMarkdown(body),
     created_at: nowIso(),
   };
-  await repo.insertComment(app.db, row);
+  await repo.insertComment(ctx.db, row);
   return presentComment({ ...row, author_name: user.name });
 }

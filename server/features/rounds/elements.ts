@@ -1,11 +1,13 @@
 // Characteristic elements: short phrases a facilitator notes per story in a group, optionally tagged with a theme.
-import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.js';
+import type { CurrentUser } from '../../access/current-user.js';
+import { mayNoteElements } from '../../access/groups.js';
+import { Conflict, Forbidden, NotFound, ValidationError } from '../../errors.js';
+import { newId, nowIso } from '../../lib/ids.js';
+import { listThemeRows } from '../themes/index.js';
 import * as repo from './comments-repository.js';
 import { storyIds } from './groups-repository.js';
-import { Conflict, NotFound, ValidationError } from '../../errors.js';
-import { newId, nowIso } from '../../lib/ids.js';
-import type { CurrentUser } from '../../access/current-user.js';
-import { groupAccess } from './groups.js';
+import { findVisibleGroup } from './groups.js';
 
 export function presentElement(row: repo.ElementRow) {
   return {
@@ -21,18 +23,19 @@ export function presentElement(row: repo.ElementRow) {
 
 /** Elements are noted from the discussion on, and still after the close: the themed analysis comes later. */
 export async function addElement(
-  app: FastifyInstance,
+  ctx: AppContext,
   user: CurrentUser,
   groupId: string,
   input: { story_id: string; text: string; theme_id?: string | null },
 ) {
-  const { group, round } = await groupAccess(app.db, user, groupId);
+  const { group, round } = await findVisibleGroup(ctx, user, groupId);
+  if (!mayNoteElements(user)) throw new Forbidden('Only facilitators note elements');
   if (round.phase === 'collecting')
     throw new Conflict('Elements are noted once the round discusses', 'wrong_phase', { phase: round.phase });
-  const stories = (await storyIds(app.db, [group.id])).get(group.id) ?? [];
-  if (!stories.includes(input.story_id)) throw new ValidationError([{ path: 'story_id', message: 'This story is not in the group' }]);
-  if (input.theme_id && !(await app.db.selectFrom('themes').select('id').where('id', '=', input.theme_id).executeTakeFirst())) {
-    throw new ValidationError([{ path: 'theme_id', message: 'No such theme' }]);
+  const stories = (await storyIds(ctx.db, [group.id])).get(group.id) ?? [];
+  if (!stories.includes(input.story_id)) throw new ValidationError([{ path: 'story_id', message: 'rounds.errors.story_not_in_group' }]);
+  if (input.theme_id && !(await listThemeRows(ctx.db)).some((t) => t.id === input.theme_id)) {
+    throw new ValidationError([{ path: 'theme_id', message: 'rounds.errors.unknown_theme' }]);
   }
   const row: repo.ElementRow = {
     id: newId(),
@@ -44,13 +47,19 @@ export async function addElement(
     created_by: user.id,
     created_at: nowIso(),
   };
-  await repo.insertElement(app.db, row);
+  await repo.insertElement(ctx.db, row);
   return presentElement(row);
 }
 
-export async function removeElement(app: FastifyInstance, user: CurrentUser, groupId: string, elementId: string): Promise<void> {
-  await groupAccess(app.db, user, groupId);
-  const element = await repo.findElement(app.db, elementId);
+export async function removeElement(ctx: AppContext, user: CurrentUser, groupId: string, elementId: string): Promise<void> {
+  await findVisibleGroup(ctx, user, groupId);
+  if (!mayNoteElements(user)) throw new Forbidden('Only facilitators note elements');
+  const element = await repo.findElement(ctx.db, elementId);
   if (!element || element.group_id !== groupId) throw new NotFound();
-  await repo.deleteElement(app.db, elementId);
+  await repo.deleteElement(ctx.db, elementId);
+}
+
+/** The themes an element may be tagged with, in the analysis' order. */
+export async function themeChoices(ctx: AppContext): Promise<Array<{ id: string; name: string }>> {
+  return (await listThemeRows(ctx.db)).map((t) => ({ id: t.id, name: t.name }));
 }

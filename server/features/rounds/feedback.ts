@@ -1,37 +1,17 @@
 // Feedback to storytellers when a round closes: which story each group chose and why, on their home page and by mail.
-import type { FastifyInstance } from 'fastify';
-import type { DbOrTrx } from '../../db/database.js';
-import type { RoundRow } from './repository.js';
-import { t, type Locale } from '../../i18n/index.js';
+import type { AppContext } from '../../context.js';
 import type { CurrentUser } from '../../access/current-user.js';
 import { authorNameFor } from '../../access/display-name.js';
-import type { HomePanel } from '../home/index.js';
-import { escapeHtml, mailEnabled, sendMail } from '../../lib/mail.js';
+import { t, type Locale } from '../../i18n/index.js';
+import { escapeHtml } from '../../lib/mail.js';
+import { closedRoundsWithStoryBy, selectionsWithStories, storytellersOfRound, type Choice } from './feedback-repository.js';
+import type { RoundRow } from './repository.js';
 
-/** Each group's selection in the round, with what is needed to name the story and (through authorNameFor) its author. */
-async function selectionsWithStories(db: DbOrTrx, roundId: string) {
-  return db
-    .selectFrom('selections')
-    .innerJoin('round_groups', 'round_groups.id', 'selections.group_id')
-    .innerJoin('stories', 'stories.id', 'selections.story_id')
-    .select([
-      'round_groups.name as group_name',
-      'selections.reasons',
-      'selections.dissent',
-      'selections.selected_at',
-      'stories.id as story_id',
-      'stories.title',
-      'stories.author_id',
-      'stories.author_name',
-      'stories.anonymous',
-    ])
-    .where('round_groups.round_id', '=', roundId)
-    .orderBy('round_groups.created_at')
-    .orderBy('round_groups.name')
-    .execute();
+/** A panel of the home page: a partial under views/partials/ and the model it shows (the home feature's HomePanel shape). */
+export interface FeedbackPanel {
+  partial: 'home-feedback';
+  model: { rounds: Array<{ id: string; title: string; choices: Array<ReturnType<typeof describe> & { own: boolean }> }> };
 }
-
-type Choice = Awaited<ReturnType<typeof selectionsWithStories>>[number];
 
 function describe(choice: Choice, viewer: Pick<CurrentUser, 'id'> | null) {
   return {
@@ -78,59 +58,26 @@ function composeMail(locale: Locale, round: RoundRow, name: string, choices: Cho
 }
 
 /** Mails every storyteller with a story in the closed round; each mail on its own, a failure never stops the others. */
-export async function sendRoundFeedback(app: FastifyInstance, round: RoundRow): Promise<number> {
-  if (!mailEnabled(app.config)) return 0;
-  const [choices, recipients] = await Promise.all([
-    selectionsWithStories(app.db, round.id),
-    app.db
-      .selectFrom('users')
-      .select(['id', 'email', 'name', 'locale'])
-      .where('active', '=', 1)
-      .where(
-        'id',
-        'in',
-        app.db
-          .selectFrom('round_stories')
-          .innerJoin('stories', 'stories.id', 'round_stories.story_id')
-          .select('stories.author_id')
-          .where('round_stories.round_id', '=', round.id)
-          .where('stories.author_id', 'is not', null),
-      )
-      .execute(),
-  ]);
+export async function sendRoundFeedback(ctx: AppContext, round: RoundRow): Promise<number> {
+  if (!ctx.mail.enabled) return 0;
+  const [choices, recipients] = await Promise.all([selectionsWithStories(ctx.db, round.id), storytellersOfRound(ctx.db, round.id)]);
   const sent = await Promise.all(
-    recipients.map((r) =>
-      sendMail(app.config, app.log, { to: r.email, ...composeMail(r.locale ?? app.config.DEFAULT_LOCALE, round, r.name, choices) }),
-    ),
+    recipients.map((r) => ctx.mail.send({ to: r.email, ...composeMail(r.locale ?? ctx.config.DEFAULT_LOCALE, round, r.name, choices) })),
   );
-  app.log.info({ event: 'round_feedback_mailed', round_id: round.id, sent: sent.filter(Boolean).length }, 'round feedback mailed');
-  return sent.filter(Boolean).length;
+  const count = sent.filter(Boolean).length;
+  ctx.log.info({ event: 'round_feedback_mailed', round_id: round.id, sent: count }, 'round feedback mailed');
+  return count;
 }
 
 /** The home-page panel: for the last closed rounds the person has a story in, what each group chose and why. */
-export async function feedbackPanel(app: FastifyInstance, user: CurrentUser): Promise<HomePanel | null> {
-  const rounds = await app.db
-    .selectFrom('rounds')
-    .select(['id', 'title', 'updated_at'])
-    .where('phase', '=', 'closed')
-    .where(
-      'id',
-      'in',
-      app.db
-        .selectFrom('round_stories')
-        .innerJoin('stories', 'stories.id', 'round_stories.story_id')
-        .select('round_stories.round_id')
-        .where('stories.author_id', '=', user.id),
-    )
-    .orderBy('updated_at', 'desc')
-    .limit(5)
-    .execute();
+export async function feedbackPanel(ctx: AppContext, user: CurrentUser): Promise<FeedbackPanel | null> {
+  const rounds = await closedRoundsWithStoryBy(ctx.db, user.id, 5);
   if (rounds.length === 0) return null;
   const items = await Promise.all(
     rounds.map(async (r) => ({
       id: r.id,
       title: r.title,
-      choices: (await selectionsWithStories(app.db, r.id)).map((c) => ({ ...describe(c, user), own: c.author_id === user.id })),
+      choices: (await selectionsWithStories(ctx.db, r.id)).map((c) => ({ ...describe(c, user), own: c.author_id === user.id })),
     })),
   );
   return { partial: 'home-feedback', model: { rounds: items } };

@@ -2,7 +2,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findSelection } from './ballots-repository.js';
 import {
   ballotBody,
   commentBody,
@@ -19,8 +18,8 @@ import {
 import { castBallot, resultsFor, startIteration } from './ballots.js';
 import { addComment } from './comments.js';
 import { addElement, removeElement } from './elements.js';
-import { groupAccess, presentGroups } from './groups.js';
-import { presentSelection, recordSelection } from './selections.js';
+import { findVisibleGroup, presentGroups } from './groups.js';
+import { groupSelection, recordSelection } from './selections.js';
 
 export default async function groupsApi(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -33,10 +32,9 @@ export default async function groupsApi(fastify: FastifyInstance): Promise<void>
       schema: { tags, params: idParams, response: { 200: groupView.extend({ selection: selectionView.nullable() }) } },
     },
     async (request) => {
-      const { group } = await groupAccess(app.db, request.user!, request.params.id);
+      const { group } = await findVisibleGroup(app.ctx, request.user!, request.params.id);
       const [view] = await presentGroups(app.db, [group]);
-      const selection = await findSelection(app.db, group.id);
-      return { ...view!, selection: selection ? presentSelection(selection) : null };
+      return { ...view!, selection: await groupSelection(app.db, group.id) };
     },
   );
 
@@ -51,13 +49,13 @@ export default async function groupsApi(fastify: FastifyInstance): Promise<void>
         response: { 200: z.object({ group_id: z.string(), iteration: z.number(), ballot: ballotBody }) },
       },
     },
-    async (request) => castBallot(app, request.user!, request.params.id, request.body, request.locale),
+    async (request) => castBallot(app.ctx, request.user!, request.params.id, request.body),
   );
 
   app.get(
     '/api/v1/groups/:id/results',
     { config: { access: 'signed-in' }, schema: { tags, params: idParams, response: { 200: resultsView } } },
-    async (request) => resultsFor(app, request.user!, request.params.id),
+    async (request) => resultsFor(app.ctx, request.user!, request.params.id),
   );
 
   app.post(
@@ -70,34 +68,33 @@ export default async function groupsApi(fastify: FastifyInstance): Promise<void>
         response: { 201: z.object({ group_id: z.string(), iteration: z.number(), candidate_ids: z.array(z.string()) }) },
       },
     },
-    async (request, reply) => reply.code(201).send(await startIteration(app, request.user!, request.params.id)),
+    async (request, reply) => reply.code(201).send(await startIteration(app.ctx, request.user!, request.params.id)),
   );
 
   app.post(
     '/api/v1/groups/:id/selection',
     { config: { access: ['facilitator'] }, schema: { tags, params: idParams, body: selectionBody, response: { 201: selectionView } } },
-    async (request, reply) =>
-      reply.code(201).send(await recordSelection(app, request.user!, request.params.id, request.body, request.locale)),
+    async (request, reply) => reply.code(201).send(await recordSelection(app.ctx, request.user!, request.params.id, request.body)),
   );
 
   app.post(
     '/api/v1/stories/:id/comments',
     { config: { access: 'signed-in' }, schema: { tags: ['stories'], params: idParams, body: commentBody, response: { 201: commentView } } },
     async (request, reply) =>
-      reply.code(201).send(await addComment(app, request.user!, request.params.id, request.body.body, request.body.group_id)),
+      reply.code(201).send(await addComment(app.ctx, request.user!, request.params.id, request.body.body, request.body.group_id)),
   );
 
   app.post(
     '/api/v1/groups/:id/elements',
     { config: { access: ['facilitator'] }, schema: { tags, params: idParams, body: elementBody, response: { 201: elementView } } },
-    async (request, reply) => reply.code(201).send(await addElement(app, request.user!, request.params.id, request.body)),
+    async (request, reply) => reply.code(201).send(await addElement(app.ctx, request.user!, request.params.id, request.body)),
   );
 
   app.delete(
     '/api/v1/groups/:id/elements/:elementId',
     { config: { access: ['facilitator'] }, schema: { tags, params: elementParams } },
     async (request, reply) => {
-      await removeElement(app, request.user!, request.params.id, request.params.elementId);
+      await removeElement(app.ctx, request.user!, request.params.id, request.params.elementId);
       return reply.code(204).send();
     },
   );

@@ -102,16 +102,6 @@ export async function storyIds(db: DbOrTrx, groupIds: readonly string[]): Promis
   return out;
 }
 
-export async function isMember(db: DbOrTrx, groupId: string, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('group_members')
-    .select('user_id')
-    .where('group_id', '=', groupId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** The members with what participants and pages show: name and organisation. */
 export async function members(db: DbOrTrx, groupId: string) {
   return db
@@ -121,29 +111,59 @@ export async function members(db: DbOrTrx, groupId: string) {
     .select(['users.id', 'users.name', 'users.organization_id', 'organizations.name as organization_name'])
     .where('group_members.group_id', '=', groupId)
     .orderBy('users.name')
+    .orderBy('users.id')
     .execute();
 }
 
-/** Groups of rounds in discussion or voting that hold the story; with whether the user is a member. */
-export async function groupsHoldingStory(db: DbOrTrx, storyId: string, userId: string) {
+/** The people among `ids` whose accounts are active, with what forming groups checks: role and organisation. */
+export async function activeUsers(db: DbOrTrx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
   return db
-    .selectFrom('group_stories')
-    .innerJoin('round_groups', 'round_groups.id', 'group_stories.group_id')
-    .innerJoin('rounds', 'rounds.id', 'round_groups.round_id')
-    .select(['round_groups.id', 'round_groups.round_id', 'rounds.phase'])
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('group_members')
-            .select('user_id')
-            .whereRef('group_members.group_id', '=', 'round_groups.id')
-            .where('group_members.user_id', '=', userId),
-        )
-        .as('is_member'),
-    )
-    .where('group_stories.story_id', '=', storyId)
-    .orderBy('round_groups.created_at', 'desc')
+    .selectFrom('users')
+    .select(['id', 'role', 'organization_id'])
+    .where('id', 'in', [...new Set(ids)])
+    .where('active', '=', 1)
+    .orderBy('id')
+    .execute();
+}
+
+/** Everyone who may be put in a group (active, not administrators), by name, with their organisation. */
+export async function activePeople(db: DbOrTrx) {
+  return db
+    .selectFrom('users')
+    .leftJoin('organizations', 'organizations.id', 'users.organization_id')
+    .select(['users.id', 'users.name', 'users.role', 'organizations.name as organization_name'])
+    .where('users.active', '=', 1)
+    .where('users.role', '!=', 'admin')
+    .orderBy('users.name')
+    .orderBy('users.id')
+    .execute();
+}
+
+/** The authors of these stories, in the order the stories were written. */
+export async function storyAuthors(db: DbOrTrx, storyIds: readonly string[]) {
+  if (storyIds.length === 0) return [];
+  return db.selectFrom('stories').select(['id', 'author_id']).where('id', 'in', storyIds).orderBy('serial').execute();
+}
+
+/** The stories of a group as its page shows them side by side (author fields for authorNameFor). */
+export async function storiesForGroupPage(db: DbOrTrx, storyIds: readonly string[]) {
+  if (storyIds.length === 0) return [];
+  return db
+    .selectFrom('stories')
+    .select([
+      'id',
+      'title',
+      'story_html',
+      'significance_html',
+      'learning_question',
+      'role',
+      'story_date',
+      'author_id',
+      'author_name',
+      'anonymous',
+    ])
+    .where('id', 'in', storyIds)
     .execute();
 }
 

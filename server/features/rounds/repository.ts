@@ -7,8 +7,17 @@ import { newId, nowIso } from '../../lib/ids.js';
 export type RoundRow = Selectable<RoundsTable>;
 export type TransitionRow = Selectable<RoundTransitionsTable>;
 
+/** Inserts a new round with the first line of its history (it starts collecting). */
 export async function insertRound(db: DbOrTrx, row: RoundRow): Promise<void> {
   await db.insertInto('rounds').values(row).execute();
+  await db
+    .insertInto('round_transitions')
+    .values({ id: newId(), round_id: row.id, from_phase: null, to_phase: row.phase, actor_id: row.created_by, at: row.created_at })
+    .execute();
+}
+
+export async function touchRound(db: DbOrTrx, id: string): Promise<void> {
+  await db.updateTable('rounds').set({ updated_at: nowIso() }).where('id', '=', id).execute();
 }
 
 export async function findRound(db: DbOrTrx, id: string): Promise<RoundRow | undefined> {
@@ -30,71 +39,24 @@ export async function listAllRounds(db: DbOrTrx): Promise<RoundRow[]> {
   return db.selectFrom('rounds').selectAll().orderBy('created_at', 'desc').orderBy('id').execute();
 }
 
-/** Rounds someone may see without being a facilitator: a member of a group, an author of a story in it, or published. */
-export async function listVisibleRounds(db: DbOrTrx, userId: string): Promise<RoundRow[]> {
-  return db
-    .selectFrom('rounds')
-    .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb('published_at', 'is not', null),
-        eb(
-          'id',
-          'in',
-          eb
-            .selectFrom('round_groups')
-            .innerJoin('group_members', 'group_members.group_id', 'round_groups.id')
-            .select('round_groups.round_id')
-            .where('group_members.user_id', '=', userId),
-        ),
-        eb(
-          'id',
-          'in',
-          eb
-            .selectFrom('round_stories')
-            .innerJoin('stories', 'stories.id', 'round_stories.story_id')
-            .select('round_stories.round_id')
-            .where('stories.author_id', '=', userId),
-        ),
-      ]),
-    )
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .execute();
-}
-
-export async function isRoundVisibleTo(db: DbOrTrx, roundId: string, userId: string): Promise<boolean> {
-  const rows = await db
-    .selectFrom('rounds')
-    .select('id')
-    .where('id', '=', roundId)
-    .where((eb) =>
-      eb.or([
-        eb('published_at', 'is not', null),
-        eb.exists(
-          eb
-            .selectFrom('round_groups')
-            .innerJoin('group_members', 'group_members.group_id', 'round_groups.id')
-            .select('round_groups.id')
-            .where('round_groups.round_id', '=', roundId)
-            .where('group_members.user_id', '=', userId),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('round_stories')
-            .innerJoin('stories', 'stories.id', 'round_stories.story_id')
-            .select('stories.id')
-            .where('round_stories.round_id', '=', roundId)
-            .where('stories.author_id', '=', userId),
-        ),
-      ]),
-    )
-    .execute();
-  return rows.length > 0;
+/**
+ * The moment of a new line in the round's history: now, but always after the line before it, so the history has one
+ * order even when two changes fall in the same millisecond (the caller holds the round's lock, so lines never race).
+ */
+async function nextTransitionAt(db: DbOrTrx, roundId: string): Promise<string> {
+  const last = await db
+    .selectFrom('round_transitions')
+    .select('at')
+    .where('round_id', '=', roundId)
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const after = last ? Date.parse(last.at) + 1 : 0;
+  return new Date(Math.max(Date.now(), after)).toISOString();
 }
 
 export async function setPhase(db: DbOrTrx, roundId: string, from: Phase, to: Phase, actorId: string | null): Promise<void> {
-  const at = nowIso();
+  const at = await nextTransitionAt(db, roundId);
   await db.updateTable('rounds').set({ phase: to, updated_at: at }).where('id', '=', roundId).execute();
   await db
     .insertInto('round_transitions')
@@ -103,7 +65,7 @@ export async function setPhase(db: DbOrTrx, roundId: string, from: Phase, to: Ph
 }
 
 export async function markPublished(db: DbOrTrx, roundId: string, actorId: string | null): Promise<void> {
-  const at = nowIso();
+  const at = await nextTransitionAt(db, roundId);
   await db
     .updateTable('rounds')
     .set({ published_at: at, updated_at: at })
@@ -126,6 +88,13 @@ export async function listTransitions(db: DbOrTrx, roundId: string): Promise<Arr
     .orderBy('at')
     .orderBy('round_transitions.id')
     .execute();
+}
+
+/** Which of these ids are submitted stories (drafts and unknown ids are left out). */
+export async function submittedStoryIds(db: DbOrTrx, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('stories').select('id').where('id', 'in', ids).where('status', '=', 'submitted').execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 export async function roundStoryIds(db: DbOrTrx, roundId: string): Promise<string[]> {

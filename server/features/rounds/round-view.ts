@@ -1,14 +1,12 @@
-// View models for the round pages: the round with its stories, groups, phase controls and history, as plain objects.
+// View models for the round pages: the list, the new-round form and a round with its stories, groups, phases and history.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { selectionsOfRound } from './ballots-repository.js';
-import { groupsOfRound, memberIds, storyIds } from './groups-repository.js';
-import * as repo from './repository.js';
-import type { RoundRow } from './repository.js';
+import type { FastifyRequest } from 'fastify';
+import { many, type FormState } from '../../http/forms.js';
 import { VIEWS_DIR } from '../../http/views.js';
+import type { RoundRow } from './repository.js';
+import type { roundOverview } from './round-overview.js';
 import { PHASES } from './schemas.js';
-import { authorNameFor } from '../../access/display-name.js';
 
 /** D's partial for the report downloads; until it exists the round page keeps a marked place for it. */
 export function reportDownloadsAvailable(): boolean {
@@ -19,21 +17,34 @@ export function phaseLabel(request: FastifyRequest, phase: string): string {
   return request.t(`rounds.phase.${phase}`);
 }
 
-export async function roundPageModel(app: FastifyInstance, request: FastifyRequest, round: RoundRow) {
-  const user = request.user!;
-  const isFacilitator = user.role === 'facilitator';
-  const [stories, groups, selections, transitions] = await Promise.all([
-    repo.roundStories(app.db, round.id),
-    groupsOfRound(app.db, round.id),
-    selectionsOfRound(app.db, round.id),
-    repo.listTransitions(app.db, round.id),
-  ]);
-  const ids = groups.map((g) => g.id);
-  const [members, groupStories] = await Promise.all([memberIds(app.db, ids), storyIds(app.db, ids)]);
-  const titles = new Map(stories.map((s) => [s.id, s.title]));
-  const chosen = new Map(selections.map((s) => [s.group_id, s]));
+/** A form that was not sent yet: no values beyond the defaults, no errors. */
+const blankForm = (values: Record<string, unknown> = {}): FormState => ({ values, errors: [], fieldErrors: {} });
+
+export function roundListModel(request: FastifyRequest, rows: readonly RoundRow[], manages: boolean) {
+  return {
+    title: request.t('rounds.list.title'),
+    rounds: rows.map((r) => ({
+      ...r,
+      phase_label: phaseLabel(request, r.phase),
+      method_label: request.t(`rounds.method.${r.voting_method}`),
+    })),
+    isFacilitator: manages,
+  };
+}
+
+export function newRoundModel(request: FastifyRequest, parents: Array<{ id: string; title: string }>, form?: FormState) {
+  return {
+    title: request.t('rounds.new.title'),
+    parents,
+    ...(form ?? blankForm({ hide_results: true, voting_method: 'plurality', template: 'msc' })),
+  };
+}
+
+export function roundPageModel(request: FastifyRequest, overview: Awaited<ReturnType<typeof roundOverview>>, form?: FormState) {
+  const { round, manages } = overview;
   const index = PHASES.indexOf(round.phase);
-  const parent = round.parent_round_id ? await repo.findRound(app.db, round.parent_round_id) : undefined;
+  // After a refused "add stories", the boxes show what was ticked; otherwise the proposed stories come ticked.
+  const ticked = form?.fieldErrors.story_ids !== undefined ? new Set(many(form.values.story_ids)) : null;
   return {
     title: round.title,
     round: {
@@ -43,44 +54,24 @@ export async function roundPageModel(app: FastifyInstance, request: FastifyReque
       method_label: request.t(`rounds.method.${round.voting_method}`),
       template_label: request.t(`rounds.template.${round.template}`),
     },
-    parent: parent ? { id: parent.id, title: parent.title } : null,
-    isFacilitator,
+    parent: overview.parent,
+    isFacilitator: manages,
     closed: round.phase === 'closed',
     phases: PHASES.map((p, i) => ({ name: p, label: phaseLabel(request, p), current: i === index, done: i < index })),
     next: index < PHASES.length - 1 ? { name: PHASES[index + 1], label: phaseLabel(request, PHASES[index + 1]!) } : null,
     back: round.phase === 'closed' ? [] : PHASES.slice(0, index).map((p) => ({ name: p, label: phaseLabel(request, p) })),
-    stories: stories.map((s) => ({
-      id: s.id,
-      title: s.title,
-      author_name: authorNameFor(s, user),
-      source: s.source_group_id
-        ? { group_name: s.source_group_name, round_id: s.source_round_id, round_title: s.source_round_title }
-        : null,
-    })),
-    groups: groups.map((g) => ({
-      id: g.id,
-      name: g.name,
-      members: members.get(g.id)?.length ?? 0,
-      stories: groupStories.get(g.id)?.length ?? 0,
-      selection: chosen.has(g.id) ? { title: titles.get(chosen.get(g.id)!.story_id) ?? '', reasons: chosen.get(g.id)!.reasons } : null,
-    })),
-    canFormGroups: isFacilitator && (round.phase === 'collecting' || round.phase === 'discussing'),
-    proposed:
-      isFacilitator && round.phase !== 'closed'
-        ? (await repo.proposedStories(app.db, round.id)).map((s) => ({ id: s.id, title: s.title, author_name: authorNameFor(s, user) }))
-        : [],
-    available:
-      isFacilitator && round.phase !== 'closed'
-        ? (await repo.submittedStoriesOutside(app.db, round.id))
-            .filter((s) => s.round_id !== round.id)
-            .map((s) => ({ id: s.id, title: s.title, author_name: authorNameFor(s, user) }))
-        : [],
-    transitions: transitions.map((t) => ({
+    stories: overview.stories,
+    groups: overview.groups,
+    canFormGroups: manages && (round.phase === 'collecting' || round.phase === 'discussing'),
+    proposed: overview.proposed.map((s) => ({ ...s, checked: ticked ? ticked.has(s.id) : true })),
+    available: overview.available.map((s) => ({ ...s, checked: ticked?.has(s.id) ?? false })),
+    transitions: overview.transitions.map((t) => ({
       at: t.at,
       actor_name: t.actor_name,
       from: t.from_phase ? phaseLabel(request, t.from_phase) : null,
       to: t.to_phase === 'published' ? request.t('rounds.published') : phaseLabel(request, t.to_phase),
     })),
     reportDownloads: reportDownloadsAvailable(),
+    ...(form ?? blankForm()),
   };
 }

@@ -188,3 +188,64 @@ export const elementView = z.object({
 
 export const idParams = z.object({ id });
 export const elementParams = z.object({ id, elementId: id });
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Page forms: the same rules as the API bodies, read from HTML form fields (strings, checkboxes, repeated names).
+// ---------------------------------------------------------------------------------------------------------------------
+
+/** A field that may come once or many times (checkboxes) as a list of strings. */
+const manyValues = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? [v] : []);
+
+export const addStoriesForm = z.object({
+  story_ids: z.preprocess(manyValues, z.array(id).min(1, { message: 'rounds.stories.none_chosen' }).max(500)),
+});
+
+export const phaseForm = z.object({ phase: phaseSchema, confirm: checkbox });
+
+export const commentForm = z.object({ story_id: id, body: commentBody.shape.body });
+
+export const elementForm = z.object({
+  story_id: id,
+  text: elementBody.shape.text,
+  theme_id: z.preprocess((v) => (v === '' ? null : v), id.optional().nullable()),
+});
+
+/** The selection form: the API's body, with fields left out read as empty. */
+export const selectionForm = z.preprocess((raw) => {
+  const b = (raw ?? {}) as Record<string, unknown>;
+  return { story_id: b.story_id, reasons: b.reasons ?? '', dissent: b.dissent, tie_break_reason: b.tie_break_reason };
+}, selectionBody);
+
+export const autoGroupsForm = z.object({
+  size: z.coerce
+    .number({ message: 'groups.form.size_range' })
+    .int({ message: 'groups.form.size_range' })
+    .min(2, { message: 'groups.form.size_range' })
+    .max(12, { message: 'groups.form.size_range' }),
+});
+
+export const MAX_GROUPS = 30;
+
+/** The grid of the groups form: per group n the fields name_n, facilitator_n, members_n and stories_n. */
+export const manualGroupsForm = z
+  .preprocess(
+    (raw) => {
+      const b = (raw ?? {}) as Record<string, unknown>;
+      const count = Math.min(MAX_GROUPS, Math.max(1, Number(b.count) || 1));
+      return {
+        groups: Array.from({ length: count }, (_, i) => ({
+          name: String(b[`name_${i}`] ?? '')
+            .trim()
+            .slice(0, 120),
+          facilitator_id: String(b[`facilitator_${i}`] ?? '') || null,
+          member_ids: manyValues(b[`members_${i}`]),
+          story_ids: manyValues(b[`stories_${i}`]),
+        })),
+      };
+    },
+    z.object({ groups: z.array(groupInput.extend({ name: z.string() })) }),
+  )
+  .superRefine((v, ctx) => {
+    const missing = v.groups.findIndex((g) => g.name === '');
+    if (missing >= 0) ctx.addIssue({ code: 'custom', path: [`name_${missing}`], message: 'groups.form.name_required' });
+  });

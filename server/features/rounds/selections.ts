@@ -1,14 +1,15 @@
 // Selections: the facilitator records the group's chosen story and why; ties and overrides are never settled silently.
-import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.js';
+import type { DbOrTrx } from '../../db/database.js';
+import type { CurrentUser } from '../../access/current-user.js';
+import { mayRecordSelection } from '../../access/groups.js';
+import { Forbidden, ValidationError } from '../../errors.js';
 import * as ballotsRepo from './ballots-repository.js';
 import type { SelectionRow } from './ballots-repository.js';
-import * as groupsRepo from './groups-repository.js';
-import { ValidationError } from '../../errors.js';
-import { t, type Locale } from '../../i18n/index.js';
-import type { CurrentUser } from '../../access/current-user.js';
-import type { SelectionInput } from './schemas.js';
 import { countIteration, lockForVoting } from './ballots.js';
-import { groupAccess } from './groups.js';
+import * as groupsRepo from './groups-repository.js';
+import { findVisibleGroup } from './groups.js';
+import type { SelectionInput } from './schemas.js';
 import type { Tally } from './tally.js';
 
 export interface Participants {
@@ -32,20 +33,27 @@ export function presentSelection(row: SelectionRow) {
   };
 }
 
-export async function recordSelection(app: FastifyInstance, user: CurrentUser, groupId: string, input: SelectionInput, locale: Locale) {
-  const access = await groupAccess(app.db, user, groupId);
-  const row = await app.db.transaction().execute(async (trx) => {
-    const { round, group } = await lockForVoting(app, trx, access.group, 'update');
+/** The group's selection as the API shows it, or null while the group has not chosen. */
+export async function groupSelection(db: DbOrTrx, groupId: string) {
+  const row = await ballotsRepo.findSelection(db, groupId);
+  return row ? presentSelection(row) : null;
+}
+
+export async function recordSelection(ctx: AppContext, user: CurrentUser, groupId: string, input: SelectionInput) {
+  const visible = await findVisibleGroup(ctx, user, groupId);
+  if (!mayRecordSelection(user)) throw new Forbidden('Only facilitators record the selection');
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const { round, group } = await lockForVoting(ctx, trx, visible.group, 'update');
     const groupStories = (await groupsRepo.storyIds(trx, [group.id])).get(group.id) ?? [];
     if (!groupStories.includes(input.story_id))
-      throw new ValidationError([{ path: 'story_id', message: t(locale, 'rounds.errors.story_not_in_group') }]);
+      throw new ValidationError([{ path: 'story_id', message: 'rounds.errors.story_not_in_group' }]);
     const count = await countIteration(trx, round, group);
     const reason = input.tie_break_reason;
     if (!reason && count.winner_ids.length > 1 && count.winner_ids.includes(input.story_id)) {
-      throw new ValidationError([{ path: 'tie_break_reason', message: t(locale, 'rounds.errors.tie_break_required') }]);
+      throw new ValidationError([{ path: 'tie_break_reason', message: 'rounds.errors.tie_break_required' }]);
     }
     if (!reason && !count.winner_ids.includes(input.story_id)) {
-      throw new ValidationError([{ path: 'tie_break_reason', message: t(locale, 'rounds.errors.override_required') }]);
+      throw new ValidationError([{ path: 'tie_break_reason', message: 'rounds.errors.override_required' }]);
     }
     const members = await groupsRepo.members(trx, group.id);
     const voters = await ballotsRepo.voterCount(trx, group.id, group.iteration);

@@ -1,21 +1,18 @@
-// Rounds: who may see them, creating one, adding stories, moving through the phases (with hierarchy on close) and publishing.
-import type { FastifyInstance } from 'fastify';
+// Rounds: which rounds a person sees (asked of the access module), creating one, adding stories, the phases and publishing.
+import type { AppContext } from '../../context.js';
 import type { DbOrTrx } from '../../db/database.js';
+import type { Phase } from '../../db/tables/rounds.js';
+import type { CurrentUser } from '../../access/current-user.js';
+import { roundFacts, roundFactsOfMany } from '../../access/repository.js';
+import { mayManageRound, maySeeRound } from '../../access/rounds.js';
+import { Conflict, Forbidden, NotFound, ValidationError } from '../../errors.js';
+import { newId, nowIso } from '../../lib/ids.js';
+import { selectionsOfRound } from './ballots-repository.js';
+import { sendRoundFeedback } from './feedback.js';
 import * as groupsRepo from './groups-repository.js';
 import * as repo from './repository.js';
 import type { RoundRow } from './repository.js';
-import { selectionsOfRound } from './ballots-repository.js';
-import type { Phase } from '../../db/tables/rounds.js';
-import { Conflict, NotFound, ValidationError } from '../../errors.js';
-import { newId, nowIso } from '../../lib/ids.js';
-import type { CurrentUser } from '../../access/current-user.js';
 import type { CreateRound, RoundView } from './schemas.js';
-import { sendRoundFeedback } from './feedback.js';
-
-/** Facilitators and administrators see every round; the others see theirs and the published ones. */
-export function seesAllRounds(user: CurrentUser): boolean {
-  return user.role === 'facilitator' || user.role === 'admin';
-}
 
 export async function presentRound(db: DbOrTrx, row: RoundRow): Promise<RoundView> {
   const [storyIds, groups] = await Promise.all([repo.roundStoryIds(db, row.id), groupsRepo.groupsOfRound(db, row.id)]);
@@ -40,22 +37,36 @@ export async function presentRound(db: DbOrTrx, row: RoundRow): Promise<RoundVie
   };
 }
 
-/** The round if the user may see it; 404 otherwise (a round you may not see does not exist for you). */
-export async function visibleRound(db: DbOrTrx, user: CurrentUser, id: string): Promise<RoundRow> {
-  const row = await repo.findRound(db, id);
-  if (!row) throw new NotFound();
-  if (seesAllRounds(user) || (await repo.isRoundVisibleTo(db, id, user.id))) return row;
-  throw new NotFound();
+export async function presentRounds(ctx: AppContext, rows: readonly RoundRow[]): Promise<RoundView[]> {
+  return Promise.all(rows.map((r) => presentRound(ctx.db, r)));
 }
 
-export async function listRounds(db: DbOrTrx, user: CurrentUser): Promise<RoundRow[]> {
-  return seesAllRounds(user) ? repo.listAllRounds(db) : repo.listVisibleRounds(db, user.id);
+/** The round if the person may see it; 404 otherwise (a round you may not see does not exist for you). */
+export async function findVisibleRound(ctx: AppContext, user: CurrentUser, id: string): Promise<RoundRow> {
+  const round = await repo.findRound(ctx.db, id);
+  if (!round || !maySeeRound(user, await roundFacts(ctx.db, round, user.id))) throw new NotFound();
+  return round;
 }
 
-export async function createRound(db: DbOrTrx, user: CurrentUser, input: CreateRound): Promise<RoundRow> {
-  if (input.parent_round_id && !(await repo.findRound(db, input.parent_round_id))) {
-    throw new ValidationError([{ path: 'parent_round_id', message: 'No such round' }]);
-  }
+/** Every round the person may see, newest first. */
+export async function listVisibleRounds(ctx: AppContext, user: CurrentUser): Promise<RoundRow[]> {
+  const rounds = await repo.listAllRounds(ctx.db);
+  const facts = await roundFactsOfMany(ctx.db, rounds, user.id);
+  return rounds.filter((r) => maySeeRound(user, facts.get(r.id)!));
+}
+
+/** The rounds a new round may hang under: those not closed yet (a closed round takes no more stories). */
+export async function parentCandidates(ctx: AppContext, user: CurrentUser): Promise<Array<{ id: string; title: string }>> {
+  assertManages(user);
+  return (await repo.listAllRounds(ctx.db)).filter((r) => r.phase !== 'closed').map((r) => ({ id: r.id, title: r.title }));
+}
+
+function assertManages(user: CurrentUser): void {
+  if (!mayManageRound(user)) throw new Forbidden('Only facilitators change rounds');
+}
+
+export async function createRound(ctx: AppContext, user: CurrentUser, input: CreateRound): Promise<RoundRow> {
+  assertManages(user);
   const now = nowIso();
   const row: RoundRow = {
     id: newId(),
@@ -74,30 +85,29 @@ export async function createRound(db: DbOrTrx, user: CurrentUser, input: CreateR
     created_at: now,
     updated_at: now,
   };
-  await db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
+    if (row.parent_round_id && !(await repo.findRound(trx, row.parent_round_id))) {
+      throw new ValidationError([{ path: 'parent_round_id', message: 'rounds.errors.unknown_round' }]);
+    }
     await repo.insertRound(trx, row);
-    await trx
-      .insertInto('round_transitions')
-      .values({ id: newId(), round_id: row.id, from_phase: null, to_phase: 'collecting', actor_id: user.id, at: now })
-      .execute();
   });
   return row;
 }
 
 /** Adds submitted stories to the round; a draft or unknown id is refused with the list of bad ids. */
-export async function addStories(app: FastifyInstance, roundId: string, storyIds: readonly string[]): Promise<RoundRow> {
+export async function addStories(ctx: AppContext, user: CurrentUser, roundId: string, storyIds: readonly string[]): Promise<RoundRow> {
+  assertManages(user);
   const wanted = [...new Set(storyIds)];
-  return app.db.transaction().execute(async (trx) => {
-    const round = await repo.lockRound(trx, app.dialect, roundId, 'update');
+  return ctx.db.transaction().execute(async (trx) => {
+    const round = await repo.lockRound(trx, ctx.dialect, roundId, 'update');
     if (!round) throw new NotFound();
     if (round.phase === 'closed') throw new Conflict('The round is closed', 'round_closed');
-    const found = await trx.selectFrom('stories').select('id').where('id', 'in', wanted).where('status', '=', 'submitted').execute();
-    const ok = new Set(found.map((s) => s.id));
+    const ok = await repo.submittedStoryIds(trx, wanted);
     const bad = wanted.filter((id) => !ok.has(id));
     if (bad.length)
-      throw new ValidationError([{ path: 'story_ids', message: `Only submitted stories can be added; not: ${bad.join(', ')}` }]);
+      throw new ValidationError([{ path: 'story_ids', message: 'rounds.errors.stories_not_submitted', params: { ids: bad.join(', ') } }]);
     await repo.addRoundStories(trx, roundId, wanted);
-    await trx.updateTable('rounds').set({ updated_at: nowIso() }).where('id', '=', roundId).execute();
+    await repo.touchRound(trx, roundId);
     return (await repo.findRound(trx, roundId))!;
   });
 }
@@ -107,9 +117,10 @@ export async function addStories(app: FastifyInstance, roundId: string, storyIds
  * of `closed`; asking for the phase it is in changes nothing.
  * Closing needs a selection in every group; the selected stories of a child round then join its parent round.
  */
-export async function changePhase(app: FastifyInstance, user: CurrentUser, roundId: string, to: Phase): Promise<RoundRow> {
-  const round = await app.db.transaction().execute(async (trx) => {
-    const row = await repo.lockRound(trx, app.dialect, roundId, 'update');
+export async function changePhase(ctx: AppContext, user: CurrentUser, roundId: string, to: Phase): Promise<RoundRow> {
+  assertManages(user);
+  const round = await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.lockRound(trx, ctx.dialect, roundId, 'update');
     if (!row) throw new NotFound();
     if (row.phase === 'closed') throw new Conflict('A closed round stays closed', 'round_closed');
     if (row.phase === to) return row;
@@ -119,7 +130,7 @@ export async function changePhase(app: FastifyInstance, user: CurrentUser, round
   });
   if (to === 'closed') {
     // After the commit, outside the transaction: mail is slow and may fail, the close stands anyway.
-    await sendRoundFeedback(app, round).catch((err: unknown) => app.log.error({ err, round_id: round.id }, 'round feedback failed'));
+    await sendRoundFeedback(ctx, round).catch((err: unknown) => ctx.log.error({ err, round_id: round.id }, 'round feedback failed'));
   }
   return round;
 }
@@ -142,9 +153,10 @@ async function prepareClose(trx: DbOrTrx, round: RoundRow): Promise<void> {
   }
 }
 
-export async function publishRound(app: FastifyInstance, user: CurrentUser, roundId: string): Promise<RoundRow> {
-  return app.db.transaction().execute(async (trx) => {
-    const row = await repo.lockRound(trx, app.dialect, roundId, 'update');
+export async function publishRound(ctx: AppContext, user: CurrentUser, roundId: string): Promise<RoundRow> {
+  assertManages(user);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.lockRound(trx, ctx.dialect, roundId, 'update');
     if (!row) throw new NotFound();
     if (row.phase !== 'closed') throw new Conflict('Only a closed round can be published', 'round_not_closed');
     if (!row.published_at) await repo.markPublished(trx, roundId, user.id);

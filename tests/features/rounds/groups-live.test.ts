@@ -14,25 +14,34 @@ afterEach(async () => {
   await app.close();
 });
 
-/** Reads the stream until `count` data events arrived, then hangs up (as a browser leaving the page would). */
-async function readEvents(url: string, cookie: string, count: number): Promise<Array<{ voted: number; members: number; text: string }>> {
+interface CountEvent {
+  voted: number;
+  members: number;
+  text: string;
+}
+
+/** Opens the stream; `next()` waits for the next data event, `close()` hangs up (as a browser leaving the page would). */
+async function openEvents(url: string, cookie: string) {
   const controller = new AbortController();
   const res = await fetch(url, { headers: { cookie }, signal: controller.signal });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain('text/event-stream');
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
-  const events: Array<{ voted: number; members: number; text: string }> = [];
+  const queued: CountEvent[] = [];
   let buffer = '';
-  while (events.length < count) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    for (const match of buffer.matchAll(/^data: (.*)$/gm)) events.push(JSON.parse(match[1]!));
-    buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
-  }
-  controller.abort();
-  return events;
+  const next = async (): Promise<CountEvent> => {
+    while (queued.length === 0) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('the stream ended before the next event');
+      buffer += decoder.decode(value, { stream: true });
+      const complete = buffer.lastIndexOf('\n\n') + 2;
+      for (const match of buffer.slice(0, complete).matchAll(/^data: (.*)$/gm)) queued.push(JSON.parse(match[1]!) as CountEvent);
+      buffer = buffer.slice(complete);
+    }
+    return queued.shift()!;
+  };
+  return { next, close: () => controller.abort() };
 }
 
 describe('live vote count', () => {
@@ -43,12 +52,14 @@ describe('live vote count', () => {
     const viewer = new PageClient(app);
     await viewer.signIn(s.members[2]!.user.email);
     const cookie = [...viewer.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const pending = readEvents(`${base}/groups/${s.group.id}/live`, cookie, 2);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await api(app, s.members[0]!.token).put(`/api/v1/groups/${s.group.id}/ballot`, { story_id: s.stories[0]!.id });
-    const events = await pending;
-    expect(events[0]).toMatchObject({ voted: 0, members: 3, text: '0 of 3 members have voted' });
-    expect(events[1]).toMatchObject({ voted: 1, members: 3 });
+    const events = await openEvents(`${base}/groups/${s.group.id}/live`, cookie);
+    // The first count is read before anyone votes; the ballot goes in only after it arrived, so the order is fixed.
+    expect(await events.next()).toMatchObject({ voted: 0, members: 3, text: '0 of 3 members have voted' });
+    expect(
+      (await api(app, s.members[0]!.token).put(`/api/v1/groups/${s.group.id}/ballot`, { story_id: s.stories[0]!.id })).statusCode,
+    ).toBe(200);
+    expect(await events.next()).toMatchObject({ voted: 1, members: 3 });
+    events.close();
   });
 
   it('ends open streams when the app closes', { timeout: 20_000 }, async () => {

@@ -1,6 +1,6 @@
 // Counting ballots: plurality, Borda for ranked, points; ties kept; ballot checks; automatic groups.
 import { describe, expect, it } from 'vitest';
-import { autoGroups } from '../../../server/features/rounds/groups.js';
+import { autoGroups } from '../../../server/features/rounds/group-forming.js';
 import { ballotProblem, tally, winners } from '../../../server/features/rounds/tally.js';
 
 describe('tally', () => {

@@ -1,0 +1,76 @@
+// Everything a group page shows, read in one place: the stories side by side, the discussion, the ballot, results when allowed.
+import type { AppContext } from '../../context.js';
+import type { CurrentUser } from '../../access/current-user.js';
+import { authorNameFor } from '../../access/display-name.js';
+import { mayComment, mayFollowCount, mayNoteElements, mayReadResults, mayRecordSelection, mayVote } from '../../access/groups.js';
+import { ownBallot, voterCount } from './ballots-repository.js';
+import { buildResults } from './ballots.js';
+import { COMMENT_PHASES } from './comments.js';
+import { commentsOfGroup, elementsOfGroup } from './comments-repository.js';
+import { themeChoices } from './elements.js';
+import { members as groupMembers, storiesForGroupPage, storyIds } from './groups-repository.js';
+import { findVisibleGroup } from './groups.js';
+import { groupSelection } from './selections.js';
+
+export type OwnBallot = { story_id?: string; ranking?: string[]; points?: Record<string, number> };
+
+/** The group page's data for this person (404 for a group they may not see), with what they may do in it now. */
+export async function groupOverview(ctx: AppContext, user: CurrentUser, groupId: string) {
+  const { group, round, facts } = await findVisibleGroup(ctx, user, groupId);
+  const notes = mayNoteElements(user);
+  const ids = (await storyIds(ctx.db, [group.id])).get(group.id) ?? [];
+  const [storyRows, comments, elements, people, count, selection, results, own, themes] = await Promise.all([
+    storiesForGroupPage(ctx.db, ids),
+    commentsOfGroup(ctx.db, group.id),
+    notes ? elementsOfGroup(ctx.db, group.id) : Promise.resolve([]),
+    groupMembers(ctx.db, group.id),
+    voterCount(ctx.db, group.id, group.iteration),
+    groupSelection(ctx.db, group.id),
+    buildResults(ctx.db, round, group),
+    facts.isMember ? ownBallot(ctx.db, group.id, group.iteration, user.id) : Promise.resolve(null),
+    notes ? themeChoices(ctx) : Promise.resolve([]),
+  ]);
+  const byId = new Map(storyRows.map((s) => [s.id, s]));
+  const open = round.phase === 'voting' && !selection;
+  return {
+    group,
+    round,
+    isMember: facts.isMember,
+    /** The group's stories in their order, each with its discussion and (for facilitators) its elements. */
+    stories: ids
+      .map((id) => byId.get(id))
+      .filter((s) => s !== undefined)
+      .map((s) => ({
+        id: s.id,
+        title: s.title,
+        story_html: s.story_html,
+        significance_html: s.significance_html,
+        learning_question: s.learning_question,
+        role: s.role,
+        story_date: s.story_date,
+        author_name: authorNameFor(s, user),
+        comments: comments.filter((c) => c.story_id === s.id),
+        elements: elements.filter((e) => e.story_id === s.id),
+      })),
+    titleOf: (id: string) => byId.get(id)?.title ?? id,
+    storyIds: ids,
+    members: people,
+    count,
+    selection,
+    results: mayReadResults(user, facts) ? results : null,
+    candidates: results.candidate_ids,
+    winners: results.winner_ids,
+    own: own as OwnBallot | null,
+    themes,
+    may: {
+      followCount: mayFollowCount(user, facts),
+      comment: mayComment(user, facts) && COMMENT_PHASES.includes(round.phase),
+      noteElements: notes && round.phase !== 'collecting',
+      seeElements: notes,
+      vote: mayVote(user, facts) && open,
+      select: mayRecordSelection(user) && open,
+    },
+  };
+}
+
+export type GroupOverview = Awaited<ReturnType<typeof groupOverview>>;
