@@ -22,24 +22,34 @@ async function roundFamily(db: DbOrTrx, roundId: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** The rounds a person takes part in directly: a member of one of its groups, or the author of one of its stories. */
+/**
+ * The rounds a person takes part in directly: a member of one of its groups, or the author of a story in it (added to
+ * it, or written for it).
+ */
 async function roundsJoined(db: DbOrTrx, userId: string, roundIds?: readonly string[]): Promise<Set<string>> {
   if (roundIds?.length === 0) return new Set();
   let member = db
     .selectFrom('group_members')
     .innerJoin('round_groups', 'round_groups.id', 'group_members.group_id')
-    .select('round_groups.round_id')
+    .select('round_groups.round_id as round_id')
     .where('group_members.user_id', '=', userId);
-  let author = db
+  let added = db
     .selectFrom('round_stories')
     .innerJoin('stories', 'stories.id', 'round_stories.story_id')
-    .select('round_stories.round_id')
+    .select('round_stories.round_id as round_id')
     .where('stories.author_id', '=', userId);
+  let written = db
+    .selectFrom('stories')
+    .select('stories.round_id as round_id')
+    .where('stories.author_id', '=', userId)
+    .where('stories.round_id', 'is not', null)
+    .$narrowType<{ round_id: string }>();
   if (roundIds) {
     member = member.where('round_groups.round_id', 'in', roundIds);
-    author = author.where('round_stories.round_id', 'in', roundIds);
+    added = added.where('round_stories.round_id', 'in', roundIds);
+    written = written.where('stories.round_id', 'in', roundIds);
   }
-  const rows = await member.union(author).execute();
+  const rows = await member.union(added).union(written).execute();
   return new Set(rows.map((r) => r.round_id));
 }
 

@@ -1,4 +1,4 @@
-// Kysely code for the comments on a story in a group and the characteristic elements a facilitator notes.
+// Kysely code for the comments on a story in a group and the characteristic elements a facilitator notes (with their themes).
 import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import type { CommentsTable, StoryElementsTable } from '../../db/tables/stories.js';
@@ -45,4 +45,13 @@ export async function elementsOfGroup(db: DbOrTrx, groupId: string) {
     .orderBy('story_elements.created_at')
     .orderBy('story_elements.id')
     .execute();
+}
+
+/** The themes an element may be tagged with, in the analysis' order. */
+export async function themeChoices(db: DbOrTrx): Promise<Array<{ id: string; name: string }>> {
+  return db.selectFrom('themes').select(['id', 'name']).orderBy('position').orderBy('name').orderBy('id').execute();
+}
+
+export async function themeExists(db: DbOrTrx, id: string): Promise<boolean> {
+  return (await db.selectFrom('themes').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }

@@ -4,7 +4,6 @@ import type { CurrentUser } from '../../access/current-user.js';
 import { mayNoteElements } from '../../access/groups.js';
 import { Conflict, Forbidden, NotFound, ValidationError } from '../../errors.js';
 import { newId, nowIso } from '../../lib/ids.js';
-import { listThemeRows } from '../themes/index.js';
 import * as repo from './comments-repository.js';
 import { storyIds } from './groups-repository.js';
 import { findVisibleGroup } from './groups.js';
@@ -34,7 +33,7 @@ export async function addElement(
     throw new Conflict('Elements are noted once the round discusses', 'wrong_phase', { phase: round.phase });
   const stories = (await storyIds(ctx.db, [group.id])).get(group.id) ?? [];
   if (!stories.includes(input.story_id)) throw new ValidationError([{ path: 'story_id', message: 'rounds.errors.story_not_in_group' }]);
-  if (input.theme_id && !(await listThemeRows(ctx.db)).some((t) => t.id === input.theme_id)) {
+  if (input.theme_id && !(await repo.themeExists(ctx.db, input.theme_id))) {
     throw new ValidationError([{ path: 'theme_id', message: 'rounds.errors.unknown_theme' }]);
   }
   const row: repo.ElementRow = {
@@ -61,5 +60,5 @@ export async function removeElement(ctx: AppContext, user: CurrentUser, groupId:
 
 /** The themes an element may be tagged with, in the analysis' order. */
 export async function themeChoices(ctx: AppContext): Promise<Array<{ id: string; name: string }>> {
-  return (await listThemeRows(ctx.db)).map((t) => ({ id: t.id, name: t.name }));
+  return repo.themeChoices(ctx.db);
 }
