@@ -42,17 +42,22 @@ const hostile: Record<string, string> = {
  * The median of a few runs, in CPU time of this process: the machine is shared, and time spent waiting for a core is
  * not time the check takes. The first runs compile the patterns and warm up the code.
  */
-function medianMs(run: () => void, times = 7): number {
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Median CPU and wall-clock milliseconds of a few runs (CPU is what is held against the budget). */
+function medianMs(run: () => void, times = 7): { cpu: number; wall: number } {
   for (let i = 0; i < 3; i += 1) run();
-  const took: number[] = [];
+  const cpu: number[] = [];
+  const wall: number[] = [];
   for (let i = 0; i < times; i += 1) {
-    const start = process.cpuUsage();
+    const startCpu = process.cpuUsage();
+    const startWall = performance.now();
     run();
-    const used = process.cpuUsage(start);
-    took.push((used.user + used.system) / 1000);
+    wall.push(performance.now() - startWall);
+    const used = process.cpuUsage(startCpu);
+    cpu.push((used.user + used.system) / 1000);
   }
-  took.sort((a, b) => a - b);
-  return took[Math.floor(times / 2)]!;
+  return { cpu: median(cpu), wall: median(wall) };
 }
 
 describe('the anonymity check runs in linear time', () => {
@@ -60,18 +65,18 @@ describe('the anonymity check runs in linear time', () => {
   for (const [name, text] of Object.entries(hostile)) {
     it(`checks 20,000 characters of "${name}" in under ${BUDGET_MS} ms`, () => {
       expect(text.length).toBeGreaterThanOrEqual(LENGTH - 20);
-      const ms = medianMs(() => checkAnonymity(text));
-      figures.push(`${name}: ${ms.toFixed(2)} ms`);
-      expect(ms).toBeLessThan(BUDGET_MS);
+      const { cpu, wall } = medianMs(() => checkAnonymity(text));
+      figures.push(`${name}: ${cpu.toFixed(2)} ms (wall ${wall.toFixed(2)})`);
+      expect(cpu).toBeLessThan(BUDGET_MS);
     });
   }
   it('checks all of them together, as fields of one story, in linear time too', () => {
     const fields = Object.fromEntries(Object.entries(hostile).map(([name, text]) => [name, text]));
-    const ms = medianMs(() => checkFields(fields), 3);
+    const { cpu } = medianMs(() => checkFields(fields), 3);
     console.log(
-      `anonymity check, CPU time, median of 7 runs per 20,000 characters: ${figures.join('; ')}; all ${Object.keys(fields).length} fields: ${ms.toFixed(1)} ms`,
+      `anonymity check, CPU time, median of 7 runs per 20,000 characters: ${figures.join('; ')}; all ${Object.keys(fields).length} fields: ${cpu.toFixed(1)} ms`,
     );
-    expect(ms).toBeLessThan(BUDGET_MS * Object.keys(fields).length);
+    expect(cpu).toBeLessThan(BUDGET_MS * Object.keys(fields).length);
   });
 });
 
