@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { insertBallot, insertStories, insertVotingGroup } from '../../scripts/bench/_fixtures.js';
+import { insertBallot, insertStories, insertVotingGroup } from '../helpers/bench-fixtures.js';
 import { audit } from '../../server/features/accounts/service.js';
 import { applyRetention, retentionSettings } from '../../server/features/privacy/retention.js';
 import { buildTestApp, databaseUrlOf } from '../helpers/app.js';

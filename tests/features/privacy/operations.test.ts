@@ -1,7 +1,7 @@
 // The administrator's operations page: backup commands for the database in use, retention settings and running them now.
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { insertStories } from '../../../scripts/bench/_fixtures.js';
+import { insertStories } from '../../helpers/bench-fixtures.js';
 import { buildTestApp, testDialect } from '../../helpers/app.js';
 import { pageUser } from '../../helpers/factories.js';
 

@@ -1,7 +1,7 @@
 // Data rights: a person downloads everything held about them; an administrator erases a person in one transaction.
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertBallot, insertComment, insertStories, insertVotingGroup } from '../../../scripts/bench/_fixtures.js';
+import { insertBallot, insertComment, insertStories, insertVotingGroup } from '../../helpers/bench-fixtures.js';
 import { erasePerson } from '../../../server/features/privacy/service.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { api, apiUser, makeUser, pageUser, tokenFor } from '../../helpers/factories.js';

@@ -1,4 +1,4 @@
-// Rows written straight into the database (no HTTP): many stories for benchmarks, rounds with ballots for ops tests.
+// Rows written straight into the database (no HTTP): many stories for the benchmarks and ops tests, rounds with ballots.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../server/db/database.js';
 import { newId, nowIso } from '../../server/lib/ids.js';
