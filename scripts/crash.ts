@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { ADMIN, buildServer, freePort, kill, serverLog, startServer } from './bench/_process.js';
+import { client } from './bench/_api.js';
 
 export { ADMIN, buildServer, freePort, kill, startServer };
 
@@ -32,21 +33,6 @@ export interface CrashReport {
   startupMs: number[];
   problems: string[];
   integrity: string;
-}
-
-function client(base: string, token: string | null) {
-  return async (method: string, url: string, body?: unknown): Promise<{ status: number; json: any }> => {
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, json: text ? JSON.parse(text) : null };
-  };
 }
 
 async function must(call: Promise<{ status: number; json: any }>, expected: number, what: string): Promise<any> {

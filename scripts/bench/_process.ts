@@ -39,15 +39,25 @@ export async function buildServer(): Promise<{ entry: string; remove: () => void
   return { entry, remove: () => fs.rmSync(out, { recursive: true, force: true }) };
 }
 
+export interface StartOptions {
+  /** Options for node itself, e.g. --cpu-prof. */
+  nodeArgs?: string[];
+  /** Where the server's log (stdout) goes; without it the log is kept in memory for serverLog(). */
+  logFile?: string;
+}
+
 /** Starts the server (`node <entry>`, or tsx on the sources without one) and resolves once /healthz answers, with the time that took. */
 export async function startServer(
   databaseUrl: string,
   port: number,
   extraEnv: Record<string, string> = {},
   entry?: string,
+  options: StartOptions = {},
 ): Promise<{ child: ChildProcess; ms: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, entry ? [entry] : ['--import', 'tsx', 'server/server.ts'], {
+  const args = entry ? [entry] : ['--import', 'tsx', 'server/server.ts'];
+  const logFd = options.logFile ? fs.openSync(options.logFile, 'a') : undefined;
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...args], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -64,8 +74,9 @@ export async function startServer(
       RATE_LIMIT_IP_PER_MINUTE: '1000000',
       ...extraEnv,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', logFd ?? 'pipe', 'pipe'],
   });
+  if (logFd !== undefined) fs.closeSync(logFd);
   let stderr = '';
   const collect = (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
@@ -82,10 +93,20 @@ export async function startServer(
       () => false,
     );
     if (ok) return { child, ms: performance.now() - started };
-    await new Promise((r) => setTimeout(r, 25));
+    await new Promise((r) => setTimeout(r, 5));
   }
   child.kill('SIGKILL');
   throw new Error(`the server did not become healthy within 60 s: ${stderr}`);
+}
+
+/** Stops the server as a service manager would (SIGTERM: requests finish, --cpu-prof writes its profile); SIGKILL after 15 s. */
+export async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 export async function kill(child: ChildProcess): Promise<void> {

@@ -1,191 +1,129 @@
-// Ballot benchmark: 210 voters in 30 groups of 7 change their ballots concurrently over HTTP, on SQLite and PostgreSQL;
-// every tally must equal the voters' last ballots. Prints ballots per second next to GET /healthz at the same concurrency.
-import { insertUser } from '../../server/features/accounts/repository.js';
-import type { CurrentUser } from '../../server/access/current-user.js';
-import { formGroups } from '../../server/features/rounds/group-forming.js';
-import { addStories, changePhase, createRound } from '../../server/features/rounds/service.js';
+// Ballots: 210 voters in 30 groups of 7 change their ranked ballots, one connection each, from the load-generator process;
+// the real server next to the bare floor (token lookup + one upsert in a transaction). After each run every stored ballot
+// and every tally must equal the voters' last acknowledged ballots: nothing lost.
 import { tally } from '../../server/features/rounds/tally.js';
-import { issueToken } from '../../server/features/accounts/tokens.js';
-import { insertStories } from './_fixtures.js';
-import { benchServer, postgresAvailable, printTable, ratio, type BenchServer } from './_lib.js';
+import { insertStories } from '../../tests/helpers/bench-fixtures.js';
+import { adminApi, api, person } from './_api.js';
+import type { BenchDatabase } from './_database.js';
+import { fail, loadRow, log, type Row } from './_lib.js';
+import { load, type LoadResult, type Voter } from './_load.js';
+import { profiled, type BenchOptions } from './_profile.js';
+import { startBare, startReal, type Server } from './_servers.js';
 
 const GROUPS = 30;
 const PER_GROUP = 7;
 const STORIES_PER_GROUP = 3;
-const BALLOTS_EACH = 5;
+/** Ballots each voter casts in a measured run (every one a change of their ranking). */
+const PER_VOTER = Number(process.env.BENCH_BALLOTS_PER_VOTER ?? 20);
 
-/** A small deterministic generator, so every run casts the same ballots. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
+interface World {
+  facilitatorToken: string;
+  groups: Array<{ id: string; candidates: string[] }>;
+  voters: Array<Voter & { id: string }>;
 }
 
-function shuffle<T>(items: readonly T[], next: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
-interface Voter {
-  token: string;
-  groupId: string;
-  candidates: string[];
-  last?: string[];
-}
-
-async function setUp(server: BenchServer) {
-  const db = server.app.db;
-  const facilitatorRow = await insertUser(db, {
-    email: 'bench-facilitator@example.org',
-    name: 'Bench facilitator',
-    role: 'facilitator',
-    password_hash: null,
+/** People through the API, 90 stories straight into the table, a ranked round with 30 groups in its voting phase. */
+async function setUp(real: Server, db: BenchDatabase): Promise<World> {
+  const admin = await adminApi(real.url);
+  const facilitator = await person(admin, real.url, 'bench-facilitator@example.org', 'facilitator');
+  const members: Array<{ id: string; token: string }> = [];
+  for (let g = 0; g < GROUPS; g += 1)
+    members.push(
+      ...(await Promise.all(
+        Array.from({ length: PER_GROUP }, (_, m) => person(admin, real.url, `bench-voter-${g}-${m}@example.org`, 'storyteller')),
+      )),
+    );
+  const conn = await db.open();
+  const storyIds = await insertStories(conn.db, GROUPS * STORIES_PER_GROUP, { author_id: facilitator.id, title: 'Ballot story' }).finally(
+    () => conn.close(),
+  );
+  const fac = api(real.url, facilitator.token);
+  const round = (await fac('POST', '/api/v1/rounds', { title: 'Bench round', voting_method: 'ranked' })) as { id: string };
+  await fac('POST', `/api/v1/rounds/${round.id}/stories`, { story_ids: storyIds });
+  const plan = Array.from({ length: GROUPS }, (_, g) => ({
+    name: `Group ${g + 1}`,
+    member_ids: members.slice(g * PER_GROUP, (g + 1) * PER_GROUP).map((m) => m.id),
+    story_ids: storyIds.slice(g * STORIES_PER_GROUP, (g + 1) * STORIES_PER_GROUP),
+  }));
+  const formed = (await fac('POST', `/api/v1/rounds/${round.id}/groups`, { groups: plan })) as { items: Array<{ id: string }> };
+  await fac('POST', `/api/v1/rounds/${round.id}/phase`, { phase: 'discussing' });
+  await fac('POST', `/api/v1/rounds/${round.id}/phase`, { phase: 'voting' });
+  const groups = formed.items.map((g, i) => ({ id: g.id, candidates: plan[i]!.story_ids }));
+  const voters = members.map((m, i) => {
+    const group = groups[Math.floor(i / PER_GROUP)]!;
+    return { id: m.id, token: m.token, groupId: group.id, candidates: group.candidates };
   });
-  const facilitator: CurrentUser = {
-    id: facilitatorRow.id,
-    email: facilitatorRow.email,
-    name: facilitatorRow.name,
-    role: 'facilitator',
-    organization_id: null,
-    locale: null,
-  };
-  const ctx = server.app.ctx;
-  const round = await createRound(ctx, facilitator, {
-    title: 'Bench round',
-    prompt: null,
-    voting_method: 'ranked',
-    template: 'msc',
-    hide_results: true,
-    points_per_voter: null,
+  return { facilitatorToken: facilitator.token, groups, voters };
+}
+
+/** Every voter's stored ballot is their last acknowledged one, and every group's tally (results API) counts exactly those. */
+async function check(real: Server, db: BenchDatabase, world: World, result: LoadResult): Promise<string[]> {
+  const problems: string[] = [];
+  if (!result.complete) problems.push(`only ${result.requests} of ${world.voters.length * PER_VOTER} ballots were cast in time`);
+  if (result.non2xx + result.errors + result.timeouts > 0)
+    problems.push(`${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+  const conn = await db.open();
+  const rows = await conn.db
+    .selectFrom('ballots')
+    .select(['voter_id', 'content'])
+    .execute()
+    .finally(() => conn.close());
+  if (rows.length !== world.voters.length) problems.push(`${rows.length} ballot rows for ${world.voters.length} voters`);
+  const stored = new Map(rows.map((r) => [r.voter_id, r.content]));
+  const lost = world.voters.filter((v, i) => stored.get(v.id) !== JSON.stringify({ ranking: result.last[i] }));
+  if (lost.length) problems.push(`${lost.length} voters' stored ballot is not their last acknowledged one`);
+  const fac = api(real.url, world.facilitatorToken);
+  let wrong = 0;
+  for (const group of world.groups) {
+    const results = (await fac('GET', `/api/v1/groups/${group.id}/results`)) as { tallies: Array<{ story_id: string; score: number }> };
+    const ballots = world.voters.flatMap((v, i) => (v.groupId === group.id ? [{ ranking: result.last[i] ?? [] }] : []));
+    const got = new Map(results.tallies.map((t) => [t.story_id, t.score]));
+    if (tally('ranked', group.candidates, ballots).some((t) => got.get(t.story_id) !== t.score)) wrong += 1;
+  }
+  if (wrong) problems.push(`${wrong} of ${world.groups.length} tallies differ from the last ballots`);
+  return problems;
+}
+
+export async function ballots(db: BenchDatabase, options: BenchOptions): Promise<Row[]> {
+  const real = await startReal(db);
+  const world = await setUp(real, db);
+  const seconds = options.seconds;
+  const job = { url: real.url, connections: world.voters.length, seconds: 60, warmupSeconds: 1, perVoter: PER_VOTER, seed: 20261128 };
+  const healthz = await load({
+    kind: 'get',
+    url: `${real.url}/healthz`,
+    headers: [{}],
+    connections: world.voters.length,
+    seconds,
+    warmupSeconds: 1,
   });
-  const groups = [];
-  const voters: Voter[] = [];
-  for (let g = 0; g < GROUPS; g += 1) {
-    const members = [];
-    for (let m = 0; m < PER_GROUP; m += 1)
-      members.push(
-        await insertUser(db, { email: `bench-${g}-${m}@example.org`, name: `Voter ${g}-${m}`, role: 'storyteller', password_hash: null }),
-      );
-    const storyIds = await insertStories(db, STORIES_PER_GROUP, { author_id: members[0]!.id, title: `Group ${g} story` });
-    groups.push({
-      name: `Group ${g + 1}`,
-      member_ids: members.map((m) => m.id),
-      story_ids: storyIds,
-      facilitator_id: facilitator.id,
-      members,
-    });
-  }
-  await addStories(
-    ctx,
-    facilitator,
-    round.id,
-    groups.flatMap((g) => g.story_ids),
-  );
-  const rows = await formGroups(
-    ctx,
-    facilitator,
-    round.id,
-    { groups: groups.map(({ members: _m, ...g }) => g) },
-    { groupName: (n) => `Group ${n}` },
-  );
-  await changePhase(ctx, facilitator, round.id, 'discussing');
-  await changePhase(ctx, facilitator, round.id, 'voting');
-  for (const [i, row] of rows.entries()) {
-    for (const member of groups[i]!.members)
-      voters.push({ token: (await issueToken(db, member.id, 1)).token, groupId: row.id, candidates: groups[i]!.story_ids });
-  }
-  return { facilitatorToken: (await issueToken(db, facilitator.id, 1)).token, groupIds: rows.map((r) => r.id), voters };
-}
 
-/** Each worker runs its calls one after the other; all workers run at once. Returns requests per second. */
-async function concurrently(
-  workers: number,
-  perWorker: number,
-  call: (worker: number, n: number) => Promise<void>,
-): Promise<{ seconds: number; perSecond: number }> {
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: workers }, async (_, w) => {
-      for (let n = 0; n < perWorker; n += 1) await call(w, n);
-    }),
+  const bare = await startBare(db);
+  const bareResult = await load({ ...job, kind: 'ballots', url: bare.url, voters: world.voters });
+  await bare.stop();
+  const bareProblems = await check(real, db, world, bareResult);
+
+  const { result: realResult, server } = await profiled(options, 'ballots', db, real, (target) =>
+    load({ ...job, kind: 'ballots', url: target.url, voters: world.voters }),
   );
-  const seconds = (performance.now() - start) / 1000;
-  return { seconds, perSecond: (workers * perWorker) / seconds };
-}
+  const realProblems = await check(server, db, world, realResult);
+  await server.stop();
 
-async function run(dialect: 'sqlite' | 'postgres'): Promise<Record<string, string | number>> {
-  const server = await benchServer(dialect);
-  try {
-    const { facilitatorToken, groupIds, voters } = await setUp(server);
-    const baseline = await concurrently(voters.length, BALLOTS_EACH, async () => {
-      const res = await fetch(`${server.baseUrl}/healthz`);
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`healthz answered ${res.status}`);
-    });
-    const next = random(20261128);
-    const failures: string[] = [];
-    const ballots = await concurrently(voters.length, BALLOTS_EACH, async (w) => {
-      const voter = voters[w]!;
-      const ranking = shuffle(voter.candidates, next);
-      const res = await fetch(`${server.baseUrl}/api/v1/groups/${voter.groupId}/ballot`, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${voter.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ ranking }),
-      });
-      await res.arrayBuffer();
-      if (res.status === 200) voter.last = ranking;
-      else failures.push(`ballot answered ${res.status}`);
-    });
-    // Every tally must equal the count of each voter's last ballot.
-    let mismatches = 0;
-    for (const groupId of groupIds) {
-      const res = await fetch(`${server.baseUrl}/api/v1/groups/${groupId}/results`, {
-        headers: { authorization: `Bearer ${facilitatorToken}` },
-      });
-      const results = (await res.json()) as { tallies: Array<{ story_id: string; score: number }>; ballots: number };
-      const mine = voters.filter((v) => v.groupId === groupId);
-      const expected = tally(
-        'ranked',
-        mine[0]!.candidates,
-        mine.map((v) => ({ ranking: v.last ?? [] })),
-      );
-      const got = new Map(results.tallies.map((t) => [t.story_id, t.score]));
-      if (results.ballots !== mine.length || expected.some((t) => got.get(t.story_id) !== t.score)) mismatches += 1;
-    }
-    const rows = await server.app.db
-      .selectFrom('ballots')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return {
-      dialect,
-      voters: voters.length,
-      ballots: voters.length * BALLOTS_EACH,
-      'ballots/s': ballots.perSecond.toFixed(0),
-      'healthz req/s': baseline.perSecond.toFixed(0),
-      ratio: ratio(ballots.perSecond, baseline.perSecond),
-      'ballot rows': Number(rows.n),
-      failures: failures.length,
-      'tallies correct': `${groupIds.length - mismatches}/${groupIds.length}`,
-    };
-  } finally {
-    await server.close();
-  }
-}
-
-export default async function ballotsBench(): Promise<void> {
-  const rows = [await run('sqlite')];
-  if (await postgresAvailable()) rows.push(await run('postgres'));
-  else process.stdout.write('PostgreSQL is not reachable: the PostgreSQL part of the ballot benchmark is skipped.\n');
-  printTable(rows);
-  const wrong = rows.filter((r) => r.failures !== 0 || r['ballot rows'] !== r.voters || r['tallies correct'] !== `${GROUPS}/${GROUPS}`);
-  if (wrong.length) {
-    process.stdout.write('ballot benchmark: a tally did not match the last ballots, or a ballot failed\n');
-    process.exitCode = 1;
-  }
+  for (const [who, problems] of [
+    ['bare', bareProblems],
+    ['real', realProblems],
+  ] as const)
+    for (const p of problems) fail(`${db.dialect} ballots (${who}): ${p}`);
+  log(
+    `${db.dialect}: ${world.voters.length} voters in ${GROUPS} groups, ${PER_VOTER} ballots each per run; ` +
+      `nothing lost: ${realProblems.length === 0 ? 'yes' : 'NO'} (real), ${bareProblems.length === 0 ? 'yes' : 'NO'} (bare)`,
+  );
+  return [
+    loadRow(db.dialect, 'GET /healthz (reference, same client)', healthz),
+    loadRow(db.dialect, 'PUT ballot: bare floor', bareResult),
+    {
+      ...loadRow(db.dialect, 'PUT /api/v1/groups/:id/ballot', realResult, bareResult),
+      'vs healthz': `${((realResult.rps / healthz.rps) * 100).toFixed(0)}%`,
+    },
+  ];
 }

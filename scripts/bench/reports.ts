@@ -1,339 +1,80 @@
-// Report generation for a big network (2,000 stories, 300 groups, 10 themes) in every format, against the model alone.
-import type { Kysely } from 'kysely';
-import type { Database } from '../../server/db/database.js';
-import { newId, nowIso } from '../../server/lib/ids.js';
-import { buildReportModel } from '../../server/features/reports/model.js';
-import { renderReport, type ReportFormat } from '../../server/features/reports/render.js';
-import { renderMarkdown } from '../../server/lib/markdown.js';
-import { issueToken } from '../../server/features/accounts/tokens.js';
-import { benchServer, measure, postgresAvailable, printTable, ratio } from './_lib.js';
+// Reports: the PDF of a 2,000-story network built by the real server, once on a quiet server and once while the load
+// generator asks /healthz without pause; prints the build times, /healthz p99 idle and during the build, and peak memory.
+import fs from 'node:fs';
+import { seedNetwork } from '../../tests/helpers/bench-network.js';
+import { adminApi, person } from './_api.js';
+import type { BenchDatabase } from './_database.js';
+import { fail, log, ratio, type Row } from './_lib.js';
+import { load, startLoad } from './_load.js';
+import type { BenchOptions } from './_profile.js';
+import { startReal, type Server } from './_servers.js';
 
-const STORIES = 2000;
-const GROUPS = 300;
-const CHILD_ROUNDS = 5;
-const MEMBERS_PER_GROUP = 6;
+const HEALTHZ_CONNECTIONS = 4;
 
-const STORY = `Ik ging op huisbezoek bij een gezin met schulden. De moeder was wantrouwig; de vorige hulpverlener had ‘controle’ gedaan.
-We dronken koffie en praatten over de kinderen, de school en het werk dat de vader zocht.
-
-- eerst luisteren
-- dan samen de brieven openen
-- daarna een afspraak bij het OCMW
-
-Na drie maanden belde ze zelf: de huur was betaald en de zoon ging weer naar school. Eén kleine stap, maar een échte.`;
-
-async function insertMany<T extends keyof Database & string>(
-  db: Kysely<Database>,
-  table: T,
-  rows: Array<Record<string, unknown>>,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200)
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + 200) as never)
-      .execute();
-}
-
-/** The network, inserted directly in a few transactions: fast, and independent of the HTTP API. */
-export async function seed(db: Kysely<Database>): Promise<string> {
-  const now = nowIso();
-  const storyHtml = renderMarkdown(STORY);
-  const orgs = Array.from({ length: 15 }, (_, i) => ({
-    id: newId(),
-    name: `Organisatie ${i + 1}`,
-    project: `Project ${i + 1}`,
-    region: ['Antwerpen', 'Limburg', 'Oost-Vlaanderen'][i % 3],
-    starts_on: '2025-01-01',
-    ends_on: '2026-12-31',
-    created_at: now,
-    updated_at: now,
-  }));
-  const users = Array.from({ length: 450 }, (_, i) => ({
-    id: newId(),
-    email: `bench${i}@example.org`,
-    name: `Lid ${i}`,
-    role: 'storyteller',
-    organization_id: orgs[i % orgs.length]!.id,
-    locale: 'nl',
-    password_hash: null,
-    active: 1,
-    mfa_secret: null,
-    mfa_recovery: null,
-    created_at: now,
-    updated_at: now,
-  }));
-  const parent = {
-    id: newId(),
-    title: 'Netwerkdag',
-    prompt: 'Welke verandering was het belangrijkst?',
-    template: 'msc',
-    voting_method: 'plurality',
-    points_per_voter: null,
-    parent_round_id: null,
-    meeting_date: '2026-06-01',
-    submission_deadline: null,
-    hide_results: 1,
-    phase: 'closed',
-    published_at: now,
-    created_by: null,
-    created_at: now,
-    updated_at: now,
-  };
-  const children = Array.from({ length: CHILD_ROUNDS }, (_, i) => ({
-    ...parent,
-    id: newId(),
-    title: `Regioronde ${i + 1}`,
-    parent_round_id: parent.id,
-    meeting_date: `2026-0${i + 1}-15`,
-  }));
-  const stories = Array.from({ length: STORIES }, (_, i) => ({
-    id: newId(),
-    serial: i + 1,
-    author_id: users[i % users.length]!.id,
-    author_name: `Auteur ${i}`,
-    anonymous: i % 7 === 0 ? 1 : 0,
-    organization_id: orgs[i % orgs.length]!.id,
-    round_id: children[i % CHILD_ROUNDS]!.id,
-    template: 'msc',
-    title: `Verhaal ${i + 1}: een kleine stap`,
-    story: STORY,
-    story_html: storyHtml,
-    significance: 'Omdat vertrouwen tijd vraagt.',
-    significance_html: '<p>Omdat vertrouwen tijd vraagt.</p>',
-    learning_question: null,
-    extra: null,
-    role: 'outreacher',
-    story_date: '2026-01-10',
-    status: 'submitted',
-    language: 'nl',
-    consent_report: i % 50 === 0 ? 0 : 1,
-    consent_quote: 1,
-    search_text: '',
-    submitted_at: now,
-    created_at: now,
-    updated_at: now,
-  }));
-  const childGroups = GROUPS - 30;
-  const groups = [
-    ...Array.from({ length: childGroups }, (_, i) => ({
-      id: newId(),
-      round_id: children[i % CHILD_ROUNDS]!.id,
-      name: `Groep ${i + 1}`,
-      facilitator_id: null,
-      iteration: 1,
-      created_at: now,
-    })),
-    ...Array.from({ length: 30 }, (_, i) => ({
-      id: newId(),
-      round_id: parent.id,
-      name: `Netwerkgroep ${i + 1}`,
-      facilitator_id: null,
-      iteration: 1,
-      created_at: now,
-    })),
-  ];
-  const groupStories: Array<Record<string, unknown>> = [];
-  const roundStories: Array<Record<string, unknown>> = [];
-  const members: Array<Record<string, unknown>> = [];
-  const selections: Array<Record<string, unknown>> = [];
-  const ballots: Array<Record<string, unknown>> = [];
-  stories.forEach((s, i) => {
-    const g = groups[i % childGroups]!;
-    groupStories.push({ group_id: g.id, story_id: s.id });
-    roundStories.push({ round_id: g.round_id, story_id: s.id, source_group_id: null, added_at: now });
-  });
-  groups.forEach((g, gi) => {
-    for (let m = 0; m < MEMBERS_PER_GROUP; m += 1) {
-      const voter = users[(gi * MEMBERS_PER_GROUP + m) % users.length]!.id;
-      members.push({ group_id: g.id, user_id: voter });
-      if (gi < childGroups)
-        ballots.push({ id: newId(), group_id: g.id, iteration: 1, voter_id: voter, content: '{}', created_at: now, updated_at: now });
-    }
-    const own = gi < childGroups ? stories.filter((_, i) => i % childGroups === gi) : [];
-    const chosen = own[1] ?? own[0];
-    if (chosen)
-      selections.push({
-        id: newId(),
-        group_id: g.id,
-        story_id: chosen.id,
-        reasons: 'Het toont hoe **aanklampend werken** vertrouwen opbouwt.',
-        dissent: gi % 5 === 0 ? 'Een lid koos liever een ander verhaal.' : null,
-        method: 'plurality',
-        tallies: '[]',
-        participants: '{"count":6}',
-        tie_break_reason: null,
-        selected_by: null,
-        selected_at: now,
-      });
-  });
-  const parts = ['Wie en wat', 'Hoe', 'Netwerken', 'Kader'].map((name, i) => ({
-    id: newId(),
-    parent_id: null,
-    name,
-    description: null,
-    position: i,
-    opening_story_id: null,
-    practice: null,
-    practice_html: null,
-    challenges: '[]',
-    actions: '[]',
-    created_at: now,
-    updated_at: now,
-  }));
-  const items = JSON.stringify([
-    { text: 'Gezin is wantrouwig', children: [{ text: 'eerdere ervaringen', children: [{ text: 'OCMW' }] }] },
-    { text: 'Meer vragen dan aanbod' },
-  ]);
-  const categories = Array.from({ length: 10 }, (_, i) => ({
-    ...parts[i % 4]!,
-    id: newId(),
-    parent_id: parts[i % 4]!.id,
-    name: `Categorie ${i + 1}`,
-    position: i,
-    opening_story_id: stories[i * 3 + 1]!.id,
-    practice: 'De praktijk: **samen** op stap.',
-    practice_html: '<p>De praktijk: <strong>samen</strong> op stap.</p>',
-    challenges: items,
-    actions: items,
-  }));
-  const storyThemes = stories.map((s, i) => ({ story_id: s.id, theme_id: categories[i % 10]!.id }));
-  const quotes = categories.flatMap((c, i) =>
-    [1, 2, 3].map((q) => ({
-      id: newId(),
-      theme_id: c.id,
-      story_id: stories[i * 10 + q]!.id,
-      text: 'De moeder was wantrouwig',
-      created_by: null,
-      created_at: now,
-    })),
-  );
-
-  await db.transaction().execute(async (trx) => {
-    await insertMany(trx, 'organizations', orgs);
-    await insertMany(trx, 'users', users);
-    await insertMany(trx, 'rounds', [parent, ...children]);
-    await insertMany(trx, 'stories', stories);
-  });
-  await db.transaction().execute(async (trx) => {
-    await insertMany(trx, 'round_groups', groups);
-    await insertMany(trx, 'group_stories', groupStories);
-    await insertMany(trx, 'round_stories', roundStories);
-    await insertMany(trx, 'group_members', members);
-    await insertMany(trx, 'ballots', ballots);
-    await insertMany(trx, 'selections', selections);
-    await insertMany(trx, 'themes', [...parts, ...categories]);
-    await insertMany(trx, 'story_themes', storyThemes);
-    await insertMany(trx, 'quotes', quotes);
-  });
-  return parent.id;
-}
-
-async function drain(body: unknown): Promise<number> {
-  if (typeof body === 'string') return Buffer.byteLength(body);
-  if (Buffer.isBuffer(body)) return body.length;
-  let n = 0;
-  for await (const chunk of body as AsyncIterable<Buffer | string>)
-    n += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-  return n;
-}
-
-async function run(dialect: 'sqlite' | 'postgres'): Promise<void> {
-  const server = await benchServer(dialect);
+/** The process's peak resident memory so far (VmHWM), in MB; Linux only. */
+function peakRssMb(pid: number | undefined): number {
   try {
-    const seeded = await measure(() => seed(server.app.db));
-    const roundId = seeded.value;
-    process.stdout.write(`\n${dialect}: seeded ${STORIES} stories, ${GROUPS} groups, 10 themes in ${seeded.ms.toFixed(0)} ms\n`);
-    const baseline = await measure(
-      async () => JSON.stringify(await buildReportModel(server.app.db, { roundIds: [roundId], locale: 'nl' })).length,
-    );
-    const rows: Array<Record<string, string | number>> = [
-      {
-        format: 'model (baseline)',
-        ms: baseline.ms.toFixed(0),
-        'x model': '1.00x',
-        'peak RSS MB': baseline.peakRssMb.toFixed(0),
-        'size KB': (baseline.value / 1024).toFixed(0),
-      },
-    ];
-    const formats: Array<[ReportFormat, boolean]> = [
-      ['json', false],
-      ['csv', false],
-      ['md', false],
-      ['html', false],
-      ['docx', false],
-      ['pdf', false],
-      ['pdf', true],
-      ['docx', true],
-    ];
-    for (const [format, factsheet] of formats) {
-      const m = await measure(async () => {
-        const model = await buildReportModel(server.app.db, { roundIds: [roundId], locale: 'nl' });
-        return drain((await renderReport(model, format, factsheet)).body);
-      });
-      rows.push({
-        format: factsheet ? `${format} (factsheet)` : format,
-        ms: m.ms.toFixed(0),
-        'x model': ratio(m.ms, baseline.ms),
-        'peak RSS MB': m.peakRssMb.toFixed(0),
-        'size KB': (m.value / 1024).toFixed(0),
-      });
-    }
-    printTable(rows);
-
-    // Responsiveness: /healthz answered while the big PDF is built over HTTP.
-    const facilitator = {
-      id: newId(),
-      email: 'bench-facilitator@example.org',
-      name: 'Bench',
-      role: 'facilitator' as const,
-      organization_id: null,
-      locale: null,
-      password_hash: null,
-      active: 1,
-      mfa_secret: null,
-      mfa_recovery: null,
-      created_at: nowIso(),
-      updated_at: nowIso(),
-    };
-    await server.app.db.insertInto('users').values(facilitator).execute();
-    const { token } = await issueToken(server.app.db, facilitator.id, 1);
-    const idle: number[] = [];
-    for (let i = 0; i < 20; i += 1) {
-      const t = performance.now();
-      await fetch(`${server.baseUrl}/healthz`).then((r) => r.text());
-      idle.push(performance.now() - t);
-    }
-    let building = true;
-    const started = performance.now();
-    const pdf = fetch(`${server.baseUrl}/api/v1/rounds/${roundId}/report?format=pdf`, { headers: { authorization: `Bearer ${token}` } })
-      .then((r) => r.arrayBuffer())
-      .finally(() => {
-        building = false;
-      });
-    const busy: number[] = [];
-    while (building && busy.length < 2000) {
-      const t = performance.now();
-      await fetch(`${server.baseUrl}/healthz`).then((r) => r.text());
-      busy.push(performance.now() - t);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    const bytes = (await pdf).byteLength;
-    printTable([
-      { measure: '/healthz idle (max ms)', value: Math.max(...idle).toFixed(1) },
-      {
-        measure: `/healthz during PDF over HTTP (max ms, ${busy.length} probes)`,
-        value: busy.length ? Math.max(...busy).toFixed(1) : 'n/a',
-      },
-      { measure: 'ratio busy/idle max', value: busy.length ? ratio(Math.max(...busy), Math.max(...idle)) : 'n/a' },
-      { measure: 'PDF over HTTP (ms, KB)', value: `${(performance.now() - started).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KB` },
-    ]);
-  } finally {
-    await server.close();
+    const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : NaN;
+  } catch {
+    return NaN;
   }
 }
 
-export default async function reportsBench(): Promise<void> {
-  await run('sqlite');
-  if (await postgresAvailable()) await run('postgres');
-  else process.stdout.write('\npostgres: skipped (no PostgreSQL at BENCH_PG_URL)\n');
+async function buildPdf(real: Server, roundId: string, token: string): Promise<{ ms: number; kb: number }> {
+  const started = performance.now();
+  const res = await fetch(`${real.url}/api/v1/rounds/${roundId}/report?format=pdf`, { headers: { authorization: `Bearer ${token}` } });
+  const body = Buffer.from(await res.arrayBuffer());
+  const ms = performance.now() - started;
+  if (res.status !== 200 || body.subarray(0, 5).toString() !== '%PDF-') throw new Error(`the PDF report answered ${res.status}`);
+  return { ms, kb: body.length / 1024 };
+}
+
+export async function reports(db: BenchDatabase, options: BenchOptions): Promise<Row[]> {
+  const real = await startReal(db);
+  try {
+    const admin = await adminApi(real.url);
+    const facilitator = await person(admin, real.url, 'bench-reports@example.org', 'facilitator');
+    const conn = await db.open();
+    const roundId = await seedNetwork(conn.db).finally(() => conn.close());
+
+    const probe = { kind: 'get' as const, url: `${real.url}/healthz`, headers: [{}], connections: HEALTHZ_CONNECTIONS, warmupSeconds: 1 };
+    const idle = await load({ ...probe, seconds: Math.min(3, options.seconds) });
+    const rssBefore = peakRssMb(real.child.pid);
+    const quiet = await buildPdf(real, roundId, facilitator.token);
+    const rssQuiet = peakRssMb(real.child.pid);
+
+    // The probe runs until the PDF is done (bounded at 120 s); its figures cover the build only.
+    const running = startLoad({ ...probe, seconds: 120, warmupSeconds: 0 });
+    await running.measuring;
+    const busy = await buildPdf(real, roundId, facilitator.token);
+    running.stop();
+    const during = await running.result;
+    if (during.non2xx + during.errors + during.timeouts > 0) fail(`${db.dialect} reports: /healthz failed during the PDF build`);
+    log(
+      `${db.dialect}: PDF of ${Math.round(quiet.kb)} KB; real server peak RSS ${Math.round(rssBefore)} MB before the first build, ` +
+        `${Math.round(rssQuiet)} MB after it`,
+    );
+    return [
+      { dialect: db.dialect, measure: 'PDF report, 2,000 stories, quiet server', value: `${quiet.ms.toFixed(0)} ms` },
+      {
+        dialect: db.dialect,
+        measure: `PDF report while /healthz is asked (${HEALTHZ_CONNECTIONS} connections)`,
+        value: `${busy.ms.toFixed(0)} ms`,
+      },
+      {
+        dialect: db.dialect,
+        measure: '/healthz p99 idle',
+        value: `${idle.p99.toFixed(1)} ms (p50 ${idle.p50.toFixed(1)}, ${Math.round(idle.rps)} req/s)`,
+      },
+      {
+        dialect: db.dialect,
+        measure: '/healthz p99 during the PDF build',
+        value: `${during.p99.toFixed(1)} ms (p50 ${during.p50.toFixed(1)}, max ${during.max.toFixed(0)}, ${during.requests} probes; ${ratio(during.p99, idle.p99)} of idle)`,
+      },
+      { dialect: db.dialect, measure: 'real server peak RSS', value: `${Math.round(peakRssMb(real.child.pid))} MB` },
+    ];
+  } finally {
+    await real.stop();
+  }
 }
