@@ -1,5 +1,6 @@
 // The story list with 2,000 stories: `GET /api/v1/stories?limit=50` (stories) and the `/stories?limit=50` page (pages),
 // each next to the bare floor serving the same 50 stories (same query and JSON; the page through plain Handlebars).
+import { isDeepStrictEqual } from 'node:util';
 import { insertStories } from '../../tests/helpers/bench-fixtures.js';
 import { adminApi, person, sessionCookie } from './_api.js';
 import type { BenchDatabase } from './_database.js';
@@ -44,6 +45,7 @@ async function sameStories(real: string, bare: string, headers: Array<Record<str
       ? (JSON.parse(text) as { items: Array<{ id: string }> }).items.map((s) => s.id)
       : [...text.matchAll(/href="\/stories\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
   const [realIds, bareIds] = [ids(a![1]), ids(b![1])];
+  if (json && !isDeepStrictEqual(JSON.parse(a![1]), JSON.parse(b![1]))) fail('the real and bare JSON answers differ');
   if (realIds.length !== 50 || realIds.join() !== bareIds.join())
     fail(`the real and bare lists differ (${realIds.length} and ${bareIds.length} stories)`);
   return `${(Buffer.byteLength(a![1]) / 1024).toFixed(1)} KB real, ${(Buffer.byteLength(b![1]) / 1024).toFixed(1)} KB bare`;

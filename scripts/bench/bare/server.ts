@@ -50,7 +50,8 @@ async function storyPage(viewer: BareUser, limit: number) {
   for (const t of themes) themeIds.get(t.story_id)?.push(t.theme_id);
   const lockedIds = new Set(locked);
   const last = items[items.length - 1];
-  const next_cursor = rows.length > limit && last ? Buffer.from(JSON.stringify([last.created_at, last.id])).toString('base64url') : null;
+  const next_cursor =
+    rows.length > limit && last ? Buffer.from(JSON.stringify([last.created_at, Number(last.serial)])).toString('base64url') : null;
   return { items: items.map((r) => present(r, viewer, themeIds.get(r.id) ?? [], lockedIds.has(r.id))), next_cursor };
 }
 

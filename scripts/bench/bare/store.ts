@@ -33,7 +33,7 @@ const UPSERT_BALLOT = `insert into ballots (id, group_id, iteration, voter_id, c
   on conflict (group_id, iteration, voter_id) do update set content = excluded.content, updated_at = excluded.updated_at`;
 // SQLite: the unary + keeps the planner on the created_at index, as the real repository does.
 const LIST = (plus: string) => `select * from stories where (${plus}status = 'submitted' or ${plus}author_id = $1)
-  order by created_at desc, id desc limit $2`;
+  order by created_at desc, serial desc limit $2`;
 const THEMES = (list: string) => `select story_id, theme_id from story_themes where story_id in (${list}) order by theme_id`;
 const LOCKED = (list: string) => `select round_stories.story_id from round_stories inner join rounds on rounds.id = round_stories.round_id
   where round_stories.story_id in (${list}) and rounds.phase != 'collecting'`;
