@@ -3,13 +3,17 @@
 /**
  * A problem with one field. `message` is an i18n key (for example `stories.errors.unknown_round`) with its `params`,
  * translated where the answer is made (the error handler, the form helper) in the caller's language; services never
- * take a locale to build one. A message that is no key is shown as it is.
+ * take a locale to build one. A message that is no key is shown as it is. A parameter that is text kept outside the
+ * catalogs (a story-form template's label) comes in every language, and the caller's is used.
  */
 export interface FieldError {
   path: string;
   message: string;
-  params?: Record<string, string | number>;
+  params?: Record<string, string | number | PerLocale>;
 }
+
+/** The same text in each language, by locale code ({en: 'My story', nl: 'Mijn verhaal'}). */
+export type PerLocale = Readonly<Record<string, string>>;
 
 export class AppError extends Error {
   readonly status: number;

@@ -22,7 +22,19 @@ export function localizedIssues(issues: readonly z.core.$ZodIssue[], locale: Loc
 
 /** Translates field errors whose message is an i18n key; the one place a service's field error meets a language. */
 export function localizeFieldErrors(errors: readonly FieldError[], locale: Locale): FieldError[] {
-  return errors.map(({ path, message, params }) => ({ path, message: hasKey(locale, message) ? t(locale, message, params) : message }));
+  return errors.map(({ path, message, params }) => ({
+    path,
+    message: hasKey(locale, message) ? t(locale, message, inLanguage(params, locale)) : message,
+  }));
+}
+
+/** Parameters given in every language (PerLocale) read in this one; English when the language is missing. */
+function inLanguage(params: FieldError['params'], locale: Locale): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params ?? {})) {
+    out[name] = typeof value === 'object' ? (value[locale] ?? value.en ?? '') : value;
+  }
+  return out;
 }
 
 /** Parses a page form; on failure returns field errors keyed by field name, ready for the re-rendered form. */
