@@ -101,7 +101,6 @@ export default tseslint.config(
       'server/features/accounts/service.ts',
       'server/features/privacy/pages.ts',
       'server/features/privacy/retention.ts',
-      'server/features/stories/story-import.ts',
       'server/features/system/routes.ts',
     ],
     rules: { 'no-restricted-syntax': 'off' },

@@ -35,7 +35,7 @@ export default async function storiesApi(fastify: FastifyInstance): Promise<void
       },
     },
     async (request, reply) => {
-      const { story, warnings } = await createStory(app, request.user!, request.body, request.locale);
+      const { story, warnings } = await createStory(app.ctx, request.user!, request.body);
       return reply.code(201).send({ ...story, warnings });
     },
   );
@@ -51,7 +51,7 @@ export default async function storiesApi(fastify: FastifyInstance): Promise<void
         response: { 200: listAnswer },
       },
     },
-    async (request) => listStories(app, request.user!, request.query, request.locale),
+    async (request) => listStories(app.ctx, request.user!, request.query),
   );
 
   app.get(
@@ -65,7 +65,7 @@ export default async function storiesApi(fastify: FastifyInstance): Promise<void
       },
     },
     async (request, reply) => {
-      const rows = await registerRows(app, request.user!);
+      const rows = await registerRows(app.ctx, request.user!);
       const csv = request.query.format === 'csv';
       reply.header('content-disposition', `attachment; filename="stories.${csv ? 'csv' : 'json'}"`);
       reply.type(csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
@@ -76,7 +76,7 @@ export default async function storiesApi(fastify: FastifyInstance): Promise<void
   app.get(
     '/api/v1/stories/:id',
     { config: { access: 'signed-in' }, schema: { tags, summary: 'One story', params: storyParams, response: { 200: storyView } } },
-    async (request) => getStory(app, request.params.id, request.user!),
+    async (request) => getStory(app.ctx.db, request.params.id, request.user!),
   );
 
   app.patch(
@@ -93,7 +93,7 @@ export default async function storiesApi(fastify: FastifyInstance): Promise<void
       },
     },
     async (request) => {
-      const { story, warnings } = await updateStory(app, request.user!, request.params.id, request.body, request.locale);
+      const { story, warnings } = await updateStory(app.ctx, request.user!, request.params.id, request.body);
       return { ...story, warnings };
     },
   );
@@ -110,7 +110,7 @@ export default async function storiesApi(fastify: FastifyInstance): Promise<void
         response: { 200: storyView },
       },
     },
-    async (request) => setThemes(app, request.user!, request.params.id, request.body.theme_ids, request.locale),
+    async (request) => setThemes(app.ctx, request.user!, request.params.id, request.body.theme_ids),
   );
 
   app.get(
@@ -125,7 +125,7 @@ export default async function storiesApi(fastify: FastifyInstance): Promise<void
       },
     },
     async (request) => {
-      const { versions } = await storyHistory(app, request.params.id, request.user!);
+      const { versions } = await storyHistory(app.ctx.db, request.params.id, request.user!);
       return {
         items: versions.map(({ version, editor_name, by_author, created_at, snapshot }) => ({
           version,

@@ -1,13 +1,15 @@
 // View models for the story pages: the template form (new and edit), with typed values and errors kept.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { filterChoices } from './repository.js';
+import type { FastifyRequest } from 'fastify';
 import type { StoryRow } from '../../db/tables/stories.js';
-import type { FieldError } from '../../errors.js';
-import { COLUMN_FIELDS, formTemplate, localizeTemplate, type FormTemplate } from './form-templates.js';
-import { parseExtra } from './service.js';
+import type { Locale } from '../../i18n/index.js';
+import { formState, type FormState } from '../../http/forms.js';
+import { parseExtra } from './content.js';
+import { formTemplate, localizeTemplate } from './form-templates.js';
+import type { FormChoices } from './page-data.js';
+import { COLUMN_FIELDS, type FormTemplate } from './template-schemas.js';
 
 /** What the form shows in its inputs: strings and lists exactly as typed. */
-export interface FormValues {
+export type FormValues = {
   title?: string;
   story?: string;
   significance?: string;
@@ -24,7 +26,7 @@ export interface FormValues {
   round_id?: string;
   template?: string;
   [extra: `extra_${string}`]: string | undefined;
-}
+};
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
@@ -82,35 +84,39 @@ export function inputName(field: string): string {
   return (COLUMN_FIELDS as readonly string[]).includes(field) ? field : `extra_${field}`;
 }
 
-/** Error paths as the form's ids: "extra.dream" -> "extra_dream", "theme_ids.0" -> "theme_ids". */
-export function formErrors(errors: FieldError[]): { errors: FieldError[]; fieldErrors: Record<string, string> } {
-  const mapped = errors.map((e) => ({
+/**
+ * A failed submission with each error at the input it belongs to ("extra.dream" -> "extra_dream", "theme_ids.0" ->
+ * "theme_ids"), so the summary links to the field. The messages are already in the reader's language.
+ */
+export function atInputs(state: FormState | undefined, locale: Locale): FormState {
+  const errors = (state?.errors ?? []).map((e) => ({
+    ...e,
     path: e.path.replace(/^extra\./, 'extra_').replace(/^theme_ids\.\d+$/, 'theme_ids'),
-    message: e.message,
   }));
-  const fieldErrors: Record<string, string> = {};
-  for (const e of mapped) fieldErrors[e.path || '_form'] ??= e.message;
-  return { errors: mapped, fieldErrors };
+  return formState(state?.values ?? {}, errors, locale);
 }
 
 export interface FormContext {
   heading: string;
   action: string;
   template: FormTemplate;
+  /** What the inputs show: the stored story, or (after a failed submission) what was typed. */
   values: FormValues;
-  errors?: FieldError[];
+  /** A failed submission, from server/http/forms.ts; its errors are shown at the inputs they belong to. */
+  state?: FormState;
   submitted?: boolean;
   round?: { id: string; title: string } | null;
   cancelHref: string;
+  choices: FormChoices;
 }
 
 /** Everything the form page needs, in the request's language. */
-export async function formModel(app: FastifyInstance, request: FastifyRequest, ctx: FormContext) {
+export function formView(request: FastifyRequest, ctx: FormContext) {
   const locale = request.locale;
-  const { errors, fieldErrors } = formErrors(ctx.errors ?? []);
+  const { errors, fieldErrors } = atInputs(ctx.state, locale);
   const localized = localizeTemplate(ctx.template, locale);
   const values = ctx.values as Record<string, unknown>;
-  const choices = await filterChoices(app.db);
+  const choices = ctx.choices;
   const themeIds = ctx.values.theme_ids ?? [];
   return {
     title: ctx.heading,

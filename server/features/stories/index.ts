@@ -1,2 +1,6 @@
-// What other features may use of stories.
-export { findVisibleStory } from './repository.js';
+// What other features may use of stories: reading one story as a person may, and the home-page panel.
+export { readableStory } from './service.js';
+export { storiesHomePanel, type StoriesPanel } from './home-panel.js';
+export type { StoryView } from './schemas.js';
+/** @deprecated rounds' comments.ts still asks this; use readableStory (then this export goes). */
+export { findVisibleStory } from './service.js';

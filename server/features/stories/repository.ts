@@ -1,5 +1,6 @@
 // Kysely code for stories: rows, register serials, theme tags, versions, locks, lists and what surrounds a story.
 import { PostgresAdapter, sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
+import { storyVisibleTo } from '../../access/repository.js';
 import type { DbOrTrx, Dialect } from '../../db/database.js';
 import type { StoriesTable, StoryRow } from '../../db/tables/stories.js';
 import { newId, nowIso } from '../../lib/ids.js';
@@ -60,13 +61,6 @@ export function findStory(db: DbOrTrx, id: string): Promise<StoryRow | undefined
 export function findStoryForUpdate(db: DbOrTrx, id: string): Promise<StoryRow | undefined> {
   const query = db.selectFrom('stories').selectAll().where('id', '=', id);
   return (db.getExecutor().adapter instanceof PostgresAdapter ? query.forUpdate() : query).executeTakeFirst();
-}
-
-/** A story the viewer may see: submitted ones, and their own drafts. */
-export async function findVisibleStory(db: DbOrTrx, id: string, viewer: Viewer): Promise<StoryRow | undefined> {
-  const row = await findStory(db, id);
-  if (!row) return undefined;
-  return row.status === 'submitted' || row.author_id === viewer.id ? row : undefined;
 }
 
 export async function updateStoryRow(db: DbOrTrx, id: string, values: Updateable<StoriesTable>): Promise<void> {
@@ -157,16 +151,6 @@ export function listVersions(db: DbOrTrx, storyId: string) {
     .execute();
 }
 
-/**
- * Submitted stories and the viewer's own drafts. On SQLite the unary + keeps the planner from an OR over the status and
- * author indexes followed by a sort of every row: walking the (created_at, serial) index newest first is ~14x faster at 2,000 stories.
- */
-function visibleTo(dialect: Dialect, viewer: Viewer): RawBuilder<boolean> {
-  return dialect === 'sqlite'
-    ? sql<boolean>`(+stories.status = 'submitted' or +stories.author_id = ${viewer.id})`
-    : sql<boolean>`(stories.status = 'submitted' or stories.author_id = ${viewer.id})`;
-}
-
 export interface StoryFilters {
   terms: string[];
   theme_id?: string;
@@ -182,7 +166,7 @@ export interface StoryFilters {
  * total: stories written in the same millisecond follow their serial (unique, rising), so no page repeats or skips one.
  */
 export function listStoryRows(db: DbOrTrx, dialect: Dialect, viewer: Viewer, f: StoryFilters, limit: number, cursor: Cursor | null) {
-  let query = db.selectFrom('stories').selectAll('stories').where(visibleTo(dialect, viewer));
+  let query = db.selectFrom('stories').selectAll('stories').where(storyVisibleTo(dialect, viewer));
   if (f.terms.length) query = query.where(searchCondition(dialect, f.terms));
   if (f.status) query = query.where('stories.status', '=', f.status);
   if (f.language) query = query.where('stories.language', '=', f.language);
@@ -238,7 +222,7 @@ export function exportStoryRows(db: DbOrTrx, dialect: Dialect, viewer: Viewer) {
     .leftJoin('rounds', 'rounds.id', 'stories.round_id')
     .selectAll('stories')
     .select(['organizations.name as organization_name', 'rounds.title as round_title'])
-    .where(visibleTo(dialect, viewer))
+    .where(storyVisibleTo(dialect, viewer))
     .orderBy('stories.serial')
     .execute();
 }

@@ -1,7 +1,7 @@
 // Zod schemas for stories: API bodies, queries and answers (they feed the OpenAPI document) and the page form.
 import { z } from 'zod';
-import { checkbox, id, isoDate, localeSchema } from '../../lib/schemas.js';
-import { TEMPLATE_KEYS } from './form-templates.js';
+import { checkbox, id as anyId, isoDate, localeSchema } from '../../lib/schemas.js';
+import { TEMPLATE_KEYS } from './template-schemas.js';
 
 export const LIMITS = {
   title: 200,
@@ -14,25 +14,30 @@ export const LIMITS = {
   q: 200,
 } as const;
 
+/**
+ * Text without NUL characters: PostgreSQL cannot store one and nobody types one. The schema says so (not only the API's
+ * body guard), so a page form shows the message beside the field instead of an error page.
+ */
+const noNul = <T extends z.ZodType<string>>(schema: T) => schema.refine((v) => !v.includes('\u0000'), { error: 'validation.nul' });
+const text = (max: number) => noNul(z.string().trim().max(max));
+const id = noNul(anyId);
+
 /** Optional text: trimmed, empty becomes null. */
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
+  text(max)
     .nullish()
     .transform((v) => (v ? v : null));
 
 const storyDate = isoDate.refine((v) => v >= '1900-01-01' && v <= '2100-12-31', { error: 'stories.errors.date_range' });
 const extraSchema = z
-  .record(z.string().regex(/^[a-z][a-z_]{0,39}$/), z.string().trim().max(LIMITS.extra))
+  .record(z.string().regex(/^[a-z][a-z_]{0,39}$/), text(LIMITS.extra))
   .refine((v) => Object.keys(v).length <= 20, { error: 'stories.errors.extra_keys' });
 
 const storyFields = {
-  title: z.string().trim().min(1).max(LIMITS.title),
+  title: noNul(z.string().trim().min(1).max(LIMITS.title)),
   /** May be empty while a draft; required to submit. */
-  story: z.string().trim().max(LIMITS.story),
-  significance: z.string().trim().max(LIMITS.significance),
+  story: text(LIMITS.story),
+  significance: text(LIMITS.significance),
   anonymous: z.boolean(),
   /** The name to show (defaults to the account name); never shown to others when anonymous. */
   author_name: optionalText(LIMITS.author_name),
@@ -113,14 +118,14 @@ export type StoryView = z.infer<typeof storyView>;
 export const storyWithWarnings = storyView.extend({ warnings: z.array(warningView) });
 
 export const listQuery = z.object({
-  q: z.string().max(LIMITS.q).optional(),
+  q: noNul(z.string().max(LIMITS.q)).optional(),
   theme_id: id.optional(),
   status: z.enum(['draft', 'submitted']).optional(),
   round_id: id.optional(),
   organization_id: id.optional(),
   language: localeSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: noNul(z.string().max(500)).optional(),
 });
 export type ListQuery = z.output<typeof listQuery>;
 
@@ -170,3 +175,44 @@ export const storyForm = z.preprocess(
   },
   createStoryBody.extend({ anonymous: z.boolean({ error: 'stories.errors.choose_anonymity' }) }),
 );
+
+/** The theme tags form on a story's page: none, one or several checkboxes. */
+export const themesForm = z.preprocess((raw) => ({ theme_ids: list((raw as Record<string, unknown> | null)?.theme_ids) }), themesBody);
+
+// --- the CSV import ------------------------------------------------------------------------------
+
+/** The fields a CSV column can fill, in the order the mapping page shows them. */
+export const IMPORT_FIELDS = [
+  'title',
+  'story',
+  'significance',
+  'author_name',
+  'role',
+  'story_date',
+  'language',
+  'learning_question',
+  'consent_report',
+  'consent_quote',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['title', 'story', 'significance'];
+
+/** Which column (by index) fills which field. */
+export type Mapping = Partial<Record<ImportField, number>>;
+
+/** The mapping form: map_<field> holds a column's index; an empty or unknown choice leaves the field unmapped. */
+export function mappingForm(columns: number) {
+  return z.preprocess(
+    (raw) => {
+      const body = (raw ?? {}) as Record<string, unknown>;
+      const mapping: Mapping = {};
+      for (const f of IMPORT_FIELDS) {
+        const value = body[`map_${f}`];
+        const index = typeof value === 'string' && /^\d{1,3}$/.test(value) ? Number(value) : -1;
+        if (index >= 0 && index < columns) mapping[f] = index;
+      }
+      return mapping;
+    },
+    z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0)),
+  );
+}

@@ -1,19 +1,11 @@
-// Finding stories: search text folding, the opaque list cursor, and the filtered, paginated list.
-import type { FastifyInstance } from 'fastify';
-import { listStoryRows, type Cursor } from './repository.js';
-import { ValidationError } from '../../errors.js';
-import { t, type Locale } from '../../i18n/index.js';
+// Finding stories: search terms, the opaque list cursor, and the filtered, paginated list in its one total order.
 import type { CurrentUser } from '../../access/current-user.js';
+import type { AppContext } from '../../context.js';
+import { ValidationError } from '../../errors.js';
+import { foldText } from './content.js';
+import { presentRows } from './present.js';
+import { listStoryRows, type Cursor } from './repository.js';
 import type { ListQuery, StoryView } from './schemas.js';
-import { presentRows } from './service.js';
-
-/** Accent- and case-folded text: "Één Café" -> "een cafe". The same folding for what is stored and what is asked. */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
-}
 
 /** The words of a query, folded, without any search syntax: at most 16 words of at most 64 characters. */
 export function queryTerms(q: string | undefined | null): string[] {
@@ -31,7 +23,7 @@ export function encodeCursor(c: Cursor): string {
 }
 
 /** Reads a cursor from a query string; anything that is not one of ours is a 400, never a 500. */
-export function decodeCursor(value: string | undefined, message = 'The cursor is not valid'): Cursor | null {
+export function decodeCursor(value: string | undefined): Cursor | null {
   if (!value) return null;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
@@ -44,22 +36,20 @@ export function decodeCursor(value: string | undefined, message = 'The cursor is
   } catch {
     // fall through to the validation error
   }
-  throw new ValidationError([{ path: 'cursor', message }]);
+  throw new ValidationError([{ path: 'cursor', message: 'stories.errors.bad_cursor' }]);
 }
 
 /** One page of the stories the viewer may see, newest first, with the cursor of the next page (null at the end). */
 export async function listStories(
-  app: FastifyInstance,
+  ctx: Pick<AppContext, 'db' | 'dialect'>,
   viewer: CurrentUser,
   query: ListQuery,
-  locale: Locale,
-  extra: { author_id?: string } = {},
 ): Promise<{ items: StoryView[]; next_cursor: string | null }> {
-  const cursor = decodeCursor(query.cursor, t(locale, 'stories.errors.bad_cursor'));
-  const filters = { ...query, terms: queryTerms(query.q), ...extra };
-  const rows = await listStoryRows(app.db, app.dialect, viewer, filters, query.limit, cursor);
+  const cursor = decodeCursor(query.cursor);
+  const filters = { ...query, terms: queryTerms(query.q) };
+  const rows = await listStoryRows(ctx.db, ctx.dialect, viewer, filters, query.limit, cursor);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const next_cursor = rows.length > query.limit && last ? encodeCursor({ created_at: last.created_at, serial: Number(last.serial) }) : null;
-  return { items: await presentRows(app.db, page, viewer), next_cursor };
+  return { items: await presentRows(ctx.db, page, viewer), next_cursor };
 }

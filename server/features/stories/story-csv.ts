@@ -1,11 +1,11 @@
 // The story register out (CSV and JSON, safe against formula injection) and CSV rows in (header guesses, per-row checks).
 import { stringify } from 'csv-stringify/sync';
-import type { FastifyInstance } from 'fastify';
-import { exportStoryRows, themeNamesFor } from './repository.js';
 import type { CurrentUser } from '../../access/current-user.js';
 import { authorNameFor } from '../../access/display-name.js';
-import { parseExtra } from './service.js';
-import { foldText } from './search.js';
+import type { AppContext } from '../../context.js';
+import { foldText, parseExtra } from './content.js';
+import { exportStoryRows, themeNamesFor } from './repository.js';
+import { IMPORT_FIELDS, type ImportField } from './schemas.js';
 
 /** A cell a spreadsheet would run as a formula gets a leading quote (OWASP CSV injection). */
 export function safeCell(value: unknown): string {
@@ -40,13 +40,14 @@ export const REGISTER_COLUMNS = [
 export type RegisterRow = Record<(typeof REGISTER_COLUMNS)[number], string | number | boolean | null>;
 
 /**
- * The register the viewer may see, one row per story, in serial order. The author is named as for
- * someone outside the platform (authorNameFor with no viewer): an export leaves the platform.
+ * The register the viewer may see (server/access: submitted stories and their own drafts), one row per story, in
+ * serial order. The author is named as for someone outside the platform (authorNameFor with no viewer): an export
+ * leaves the platform.
  */
-export async function registerRows(app: FastifyInstance, viewer: CurrentUser): Promise<RegisterRow[]> {
-  const rows = await exportStoryRows(app.db, app.dialect, viewer);
+export async function registerRows(ctx: Pick<AppContext, 'db' | 'dialect'>, viewer: CurrentUser): Promise<RegisterRow[]> {
+  const rows = await exportStoryRows(ctx.db, ctx.dialect, viewer);
   const themes = await themeNamesFor(
-    app.db,
+    ctx.db,
     rows.map((r) => r.id),
   );
   return rows.map((r) => ({
@@ -85,22 +86,6 @@ export function registerJson(rows: RegisterRow[]): string {
 }
 
 // --- import --------------------------------------------------------------------------------------
-
-/** The fields a CSV column can fill, in the order the mapping page shows them. */
-export const IMPORT_FIELDS = [
-  'title',
-  'story',
-  'significance',
-  'author_name',
-  'role',
-  'story_date',
-  'language',
-  'learning_question',
-  'consent_report',
-  'consent_quote',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['title', 'story', 'significance'];
 
 const GUESSES: Record<ImportField, string[]> = {
   title: ['title', 'titel', 'storytitle', 'verhaaltitel', 'naamverhaal', 'titelverhaal', 'onderwerp', 'subject'],

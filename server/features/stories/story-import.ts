@@ -1,29 +1,35 @@
 // Importing stories from CSV: read the upload, keep it between steps, check every row against the mapping, import all rows in one transaction.
 import { parse } from 'csv-parse/sync';
-import type { FastifyInstance } from 'fastify';
 import type { Insertable } from 'kysely';
-import type { DbOrTrx } from '../../db/database.js';
-import { nextSerial } from './repository.js';
-import type { StoriesTable } from '../../db/tables/stories.js';
-import { t, type Locale } from '../../i18n/index.js';
-import { isoIn, newId, nowIso } from '../../lib/ids.js';
 import type { CurrentUser } from '../../access/current-user.js';
-import { LIMITS } from './schemas.js';
+import type { AppContext } from '../../context.js';
+import type { DbOrTrx } from '../../db/database.js';
+import type { StoriesTable } from '../../db/tables/stories.js';
+import { ValidationError, type FieldError, type PerLocale } from '../../errors.js';
+import { LOCALES, t, type Locale } from '../../i18n/index.js';
+import { isoIn, newId, nowIso } from '../../lib/ids.js';
 import { renderMarkdown } from '../../lib/markdown.js';
-import { searchTextFor } from './service.js';
-import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, parseImportBoolean, parseImportDate, type ImportField } from './story-csv.js';
+import { searchTextFor } from './content.js';
+import * as imports from './import-repository.js';
+import { insertStory, nextSerial } from './repository.js';
+import { IMPORT_FIELDS, LIMITS, REQUIRED_IMPORT_FIELDS, type ImportField, type Mapping } from './schemas.js';
+import { parseImportBoolean, parseImportDate } from './story-csv.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_ROWS = 2000;
 export const MAX_COLUMNS = 100;
 const KEEP_MS = 24 * 3_600_000;
 
-export type Mapping = Partial<Record<ImportField, number>>;
+/** A file that cannot be imported, as a problem with the upload field (an i18n key with its parameters). */
+const fileProblem = (message: string, params?: FieldError['params']): { ok: false; error: FieldError } => ({
+  ok: false,
+  error: { path: 'file', message: `stories.import.errors_list.${message}`, params },
+});
 
-export type ReadResult = { ok: true; headers: string[]; rows: string[][] } | { ok: false; message: string };
+export type ReadResult = { ok: true; headers: string[]; rows: string[][] } | { ok: false; error: FieldError };
 
 /** Reads CSV text (comma, semicolon or tab separated, with a header row) within the row and column limits. */
-export function readCsv(buffer: Buffer, locale: Locale): ReadResult {
+export function readCsv(buffer: Buffer): ReadResult {
   // NUL characters have no place in text (and PostgreSQL refuses them).
   const text = buffer
     .toString('utf8')
@@ -41,54 +47,46 @@ export function readCsv(buffer: Buffer, locale: Locale): ReadResult {
       to_line: MAX_ROWS + 2,
     }) as string[][];
   } catch (err) {
-    return {
-      ok: false,
-      message: t(locale, 'stories.import.errors_list.unreadable', { reason: String((err as Error).message).slice(0, 200) }),
-    };
+    return fileProblem('unreadable', { reason: String((err as Error).message).slice(0, 200) });
   }
   const [headers, ...rows] = records;
-  if (!headers || rows.length === 0) return { ok: false, message: t(locale, 'stories.import.errors_list.empty') };
-  if (rows.length > MAX_ROWS) return { ok: false, message: t(locale, 'stories.import.errors_list.too_many_rows', { max: MAX_ROWS }) };
-  if (headers.length > MAX_COLUMNS)
-    return { ok: false, message: t(locale, 'stories.import.errors_list.too_many_columns', { max: MAX_COLUMNS }) };
+  if (!headers || rows.length === 0) return fileProblem('empty');
+  if (rows.length > MAX_ROWS) return fileProblem('too_many_rows', { max: MAX_ROWS });
+  if (headers.length > MAX_COLUMNS) return fileProblem('too_many_columns', { max: MAX_COLUMNS });
   return { ok: true, headers: headers.map((h, i) => h.trim().slice(0, 200) || `#${i + 1}`), rows };
+}
+
+/**
+ * Reads an upload and keeps it for its owner. A missing file, one over the size limit (buffer null) or one that is no
+ * CSV we can import comes back as a problem with the file field, for the form to show.
+ */
+export async function receiveUpload(
+  db: DbOrTrx,
+  userId: string,
+  file: { filename: string; buffer: Buffer | null } | null,
+): Promise<{ ok: true; id: string } | { ok: false; error: FieldError }> {
+  if (!file) return fileProblem('no_file');
+  if (!file.buffer) return fileProblem('too_large');
+  const read = readCsv(file.buffer);
+  if (!read.ok) return read;
+  return { ok: true, id: await storeImport(db, userId, file.filename, read.headers, read.rows) };
 }
 
 /** Keeps an upload for its owner; older and expired uploads go, so at most three per person remain. */
 export async function storeImport(db: DbOrTrx, userId: string, filename: string, headers: string[], rows: string[][]): Promise<string> {
   const id = newId();
-  await db.deleteFrom('story_imports').where('expires_at', '<', nowIso()).execute();
-  const older = await db
-    .selectFrom('story_imports')
-    .select('id')
-    .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
-    .offset(2)
-    .limit(100)
-    .execute();
-  if (older.length)
-    await db
-      .deleteFrom('story_imports')
-      .where(
-        'id',
-        'in',
-        older.map((o) => o.id),
-      )
-      .execute();
-  await db
-    .insertInto('story_imports')
-    .values({
-      id,
-      user_id: userId,
-      filename: filename.slice(0, 200),
-      headers: JSON.stringify(headers),
-      rows: JSON.stringify(rows),
-      row_count: rows.length,
-      mapping: null,
-      created_at: nowIso(),
-      expires_at: isoIn(KEEP_MS),
-    })
-    .execute();
+  await imports.pruneImports(db, userId, 2, nowIso());
+  await imports.insertImport(db, {
+    id,
+    user_id: userId,
+    filename: filename.slice(0, 200),
+    headers: JSON.stringify(headers),
+    rows: JSON.stringify(rows),
+    row_count: rows.length,
+    mapping: null,
+    created_at: nowIso(),
+    expires_at: isoIn(KEEP_MS),
+  });
   return id;
 }
 
@@ -102,13 +100,7 @@ export interface StoredImport {
 
 /** The caller's own, unexpired upload, or null. */
 export async function loadImport(db: DbOrTrx, id: string, userId: string): Promise<StoredImport | null> {
-  const row = await db
-    .selectFrom('story_imports')
-    .selectAll()
-    .where('id', '=', id)
-    .where('user_id', '=', userId)
-    .where('expires_at', '>', nowIso())
-    .executeTakeFirst();
+  const row = await imports.findImport(db, id, userId, nowIso());
   if (!row) return null;
   return {
     id: row.id,
@@ -119,34 +111,35 @@ export async function loadImport(db: DbOrTrx, id: string, userId: string): Promi
   };
 }
 
+/** The same text in every language, for a message parameter that is itself a catalog text (a field's label). */
+function everyLanguage(key: string): PerLocale {
+  return Object.fromEntries(LOCALES.map((locale) => [locale, t(locale, key)]));
+}
+
+/** A problem with an import field: the message names the field by its label, in the reader's language. */
+function fieldProblem(path: string, field: ImportField, message: string, params: Record<string, number> = {}): FieldError {
+  return {
+    path,
+    message: `stories.import.errors_list.${message}`,
+    params: { ...params, field: everyLanguage(`stories.import.fields.${field}`) },
+  };
+}
+
+/** Checks a mapping from the form (required fields mapped, every column used once at most), then keeps it; 400 if wrong. */
 export async function saveMapping(db: DbOrTrx, id: string, mapping: Mapping): Promise<void> {
-  await db
-    .updateTable('story_imports')
-    .set({ mapping: JSON.stringify(mapping) })
-    .where('id', '=', id)
-    .execute();
-}
-
-export function fieldLabel(field: ImportField, locale: Locale): string {
-  return t(locale, `stories.import.fields.${field}`);
-}
-
-/** Checks a mapping from the form: required fields mapped, every column used once at most. */
-export function mappingProblems(mapping: Mapping, locale: Locale): Array<{ path: string; message: string }> {
-  const problems = REQUIRED_IMPORT_FIELDS.filter((f) => mapping[f] === undefined).map((f) => ({
-    path: `map_${f}`,
-    message: t(locale, 'stories.import.errors_list.map_required', { field: fieldLabel(f, locale) }),
-  }));
+  const problems = REQUIRED_IMPORT_FIELDS.filter((f) => mapping[f] === undefined).map((f) => fieldProblem(`map_${f}`, f, 'map_required'));
   const used = Object.values(mapping);
-  if (new Set(used).size !== used.length) problems.push({ path: '', message: t(locale, 'stories.import.errors_list.map_twice') });
-  return problems;
+  if (new Set(used).size !== used.length) problems.push({ path: '', message: 'stories.import.errors_list.map_twice' });
+  if (problems.length) throw new ValidationError(problems);
+  await imports.setImportMapping(db, id, JSON.stringify(mapping));
 }
 
 export interface CheckedRow {
   /** The line in the file (the header is line 1). */
   line: number;
   values: Record<ImportField, string>;
-  errors: string[];
+  /** What is wrong with the row, each naming its field (path) with an i18n key. */
+  errors: FieldError[];
   story: Omit<
     Insertable<StoriesTable>,
     'id' | 'serial' | 'story_html' | 'significance_html' | 'created_at' | 'updated_at' | 'submitted_at'
@@ -163,28 +156,25 @@ const MAXES: Partial<Record<ImportField, number>> = {
 };
 
 /** Every row against the mapping: the values it gives each field, and what is wrong with it. */
-export function checkRows(rows: string[][], mapping: Mapping, locale: Locale, defaultLanguage: Locale): CheckedRow[] {
+export function checkRows(rows: string[][], mapping: Mapping, defaultLanguage: Locale): CheckedRow[] {
   return rows.map((cells, i) => {
     const values = Object.fromEntries(
       IMPORT_FIELDS.map((f) => [f, mapping[f] === undefined ? '' : (cells[mapping[f]!] ?? '').trim()]),
     ) as Record<ImportField, string>;
-    const errors: string[] = [];
-    const label = (f: ImportField) => fieldLabel(f, locale);
-    for (const f of REQUIRED_IMPORT_FIELDS)
-      if (values[f] === '') errors.push(t(locale, 'stories.import.errors_list.required', { field: label(f) }));
+    const errors: FieldError[] = [];
+    const problem = (f: ImportField, message: string, params?: Record<string, number>) => errors.push(fieldProblem(f, f, message, params));
+    for (const f of REQUIRED_IMPORT_FIELDS) if (values[f] === '') problem(f, 'required');
     for (const [f, max] of Object.entries(MAXES) as Array<[ImportField, number]>) {
-      if (values[f].length > max) errors.push(t(locale, 'stories.import.errors_list.too_long', { field: label(f), max }));
+      if (values[f].length > max) problem(f, 'too_long', { max });
     }
     const date = values.story_date === '' ? null : parseImportDate(values.story_date);
-    if (values.story_date !== '' && date === null)
-      errors.push(t(locale, 'stories.import.errors_list.bad_date', { field: label('story_date') }));
+    if (values.story_date !== '' && date === null) problem('story_date', 'bad_date');
     const language = values.language === '' ? defaultLanguage : values.language.toLowerCase().slice(0, 2);
-    if (language !== 'nl' && language !== 'en')
-      errors.push(t(locale, 'stories.import.errors_list.bad_language', { field: label('language') }));
+    if (language !== 'nl' && language !== 'en') problem('language', 'bad_language');
     const consentReport = parseImportBoolean(values.consent_report);
     const consentQuote = parseImportBoolean(values.consent_quote);
-    if (consentReport === null) errors.push(t(locale, 'stories.import.errors_list.bad_boolean', { field: label('consent_report') }));
-    if (consentQuote === null) errors.push(t(locale, 'stories.import.errors_list.bad_boolean', { field: label('consent_quote') }));
+    if (consentReport === null) problem('consent_report', 'bad_boolean');
+    if (consentQuote === null) problem('consent_quote', 'bad_boolean');
     const content = {
       title: values.title,
       story: values.story,
@@ -220,22 +210,33 @@ export function checkRows(rows: string[][], mapping: Mapping, locale: Locale, de
 }
 
 /** Inserts prepared stories in ONE transaction: all of them, or (on any failure) none. */
-export async function insertImported(app: FastifyInstance, stories: Array<Omit<Insertable<StoriesTable>, 'serial'>>): Promise<number> {
-  await app.db.transaction().execute(async (trx) => {
+export async function insertImported(db: DbOrTrx, stories: Array<Omit<Insertable<StoriesTable>, 'serial'>>): Promise<number> {
+  await db.transaction().execute(async (trx) => {
     let serial = await nextSerial(trx);
     for (const story of stories) {
-      await trx
-        .insertInto('stories')
-        .values({ ...story, serial })
-        .execute();
+      await insertStory(trx, { ...story, serial });
       serial += 1;
     }
   });
   return stories.length;
 }
 
-/** Imports every row of a checked upload (the caller made sure none has errors) and forgets the upload. */
-export async function runImport(app: FastifyInstance, user: CurrentUser, upload: StoredImport, checked: CheckedRow[]): Promise<number> {
+/** Every row of an upload against its mapping; a row without a language gets the importer's. */
+export function checkUpload(ctx: Pick<AppContext, 'config'>, user: CurrentUser, upload: StoredImport): CheckedRow[] {
+  return checkRows(upload.rows, upload.mapping ?? {}, user.locale ?? ctx.config.DEFAULT_LOCALE);
+}
+
+/**
+ * Imports every row of an upload at once and forgets the upload; while any row has a problem, nothing is imported and
+ * the checked rows come back for the preview. All imported rows share one moment, in file order by their serial.
+ */
+export async function runImport(
+  ctx: AppContext,
+  user: CurrentUser,
+  upload: StoredImport,
+): Promise<{ imported: number; rejected: CheckedRow[] | null }> {
+  const checked = checkUpload(ctx, user, upload);
+  if (checked.some((row) => row.errors.length)) return { imported: 0, rejected: checked };
   const now = nowIso();
   // Markdown is rendered before the transaction, which stays short.
   const prepared = checked.map((row) => ({
@@ -247,8 +248,8 @@ export async function runImport(app: FastifyInstance, user: CurrentUser, upload:
     created_at: now,
     updated_at: now,
   }));
-  const count = await insertImported(app, prepared);
-  await app.db.deleteFrom('story_imports').where('id', '=', upload.id).execute();
-  app.log.info({ event: 'stories_imported', user_id: user.id, count }, 'stories imported');
-  return count;
+  const count = await insertImported(ctx.db, prepared);
+  await imports.deleteImport(ctx.db, upload.id);
+  ctx.log.info({ event: 'stories_imported', user_id: user.id, count }, 'stories imported');
+  return { imported: count, rejected: null };
 }

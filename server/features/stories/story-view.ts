@@ -1,12 +1,15 @@
 // View models for reading stories: the list with its filters, one story with its discussion, the review step, the history.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import * as repo from './repository.js';
-import type { StoryRow } from '../../db/tables/stories.js';
-import type { ListQuery, StoryView } from './schemas.js';
-import { inContext } from './anonymity.js';
+import type { FastifyRequest } from 'fastify';
 import { authorNameFor } from '../../access/display-name.js';
+import { editVerdict, mayImportStories, maySeeHistory, maySubmit, tagVerdict, writesStories } from '../../access/stories.js';
+import type { StoryRow } from '../../db/tables/stories.js';
+import { many, type FormState } from '../../http/forms.js';
+import { inContext, type FieldFinding } from './anonymity.js';
+import { contentOf, textsOf, warningsFor } from './content.js';
 import { formTemplate, localizeTemplate } from './form-templates.js';
-import { contentOf, warningsFor } from './service.js';
+import { atInputs } from './form-view.js';
+import type { FormChoices, StoryPage } from './page-data.js';
+import type { ListQuery, StoryView } from './schemas.js';
 
 /** The author as a page shows it: through authorNameFor, "Anonymous" when it gives nothing. */
 export function authorLabel(request: FastifyRequest, name: string | null): string {
@@ -32,13 +35,12 @@ export function excerpt(html: string, max = 240): string {
   return text.length > max ? `${text.slice(0, max).trimEnd()}…` : text;
 }
 
-export async function listModel(
-  app: FastifyInstance,
+export function listView(
   request: FastifyRequest,
   query: ListQuery,
   page: { items: StoryView[]; next_cursor: string | null },
+  choices: FormChoices,
 ) {
-  const choices = await repo.filterChoices(app.db);
   const filters = {
     q: query.q ?? '',
     theme_id: query.theme_id ?? '',
@@ -55,8 +57,8 @@ export async function listModel(
   return {
     title: request.t('stories.list.title'),
     filters,
-    canWrite: user.role === 'storyteller' || user.role === 'facilitator',
-    canImport: user.role === 'facilitator',
+    canWrite: writesStories(user),
+    canImport: mayImportStories(user),
     themes: choices.themes.map((x) => ({ id: x.id, name: x.name, selected: x.id === filters.theme_id })),
     organizations: choices.organizations.map((x) => ({ id: x.id, name: x.name, selected: x.id === filters.organization_id })),
     rounds: choices.rounds.map((x) => ({ id: x.id, title: x.title, selected: x.id === filters.round_id })),
@@ -89,15 +91,13 @@ function extraFields(request: FastifyRequest, story: StoryView) {
     .map((f) => ({ label: f.label, value: f.options.find((o) => o.value === story.extra![f.name])?.label ?? story.extra![f.name] }));
 }
 
-export async function showModel(app: FastifyInstance, request: FastifyRequest, row: StoryRow, story: StoryView) {
+/** One story's page; `themes` is a failed theme-tag submission, shown in its form. */
+export function showView(request: FastifyRequest, page: StoryPage, themes?: FormState) {
   const user = request.user!;
-  const [choices, comments, selections] = await Promise.all([
-    repo.filterChoices(app.db),
-    repo.commentsFor(app.db, row.id),
-    repo.selectionsFor(app.db, row.id),
-  ]);
+  const { row, story, facts, choices, comments, selections } = page;
   const isAuthor = row.author_id === user.id;
-  const facilitator = user.role === 'facilitator';
+  const checkedThemes = themes ? many(themes.values.theme_ids) : story.theme_ids;
+  const failed = atInputs(themes, request.locale);
   const themeNames = new Map(choices.themes.map((th) => [th.id, th.name]));
   const round = row.round_id ? choices.rounds.find((r) => r.id === row.round_id) : undefined;
   return {
@@ -112,12 +112,16 @@ export async function showModel(app: FastifyInstance, request: FastifyRequest, r
     languageLabel: request.t(`stories.language.${story.language}`),
     themes: story.theme_ids.map((id) => themeNames.get(id) ?? id),
     extraFields: extraFields(request, story),
-    canEdit: isAuthor && !story.locked,
-    canSubmit: isAuthor && story.status === 'draft' && !story.locked,
-    canSeeHistory: isAuthor || facilitator,
-    canTag: facilitator ? story.status === 'submitted' || isAuthor : isAuthor && !story.locked,
-    themeChoices: choices.themes.map((th, i) => ({ id: th.id, name: th.name, checked: story.theme_ids.includes(th.id), first: i === 0 })),
-    findings: isAuthor ? findingsModel(request, row) : [],
+    canEdit: editVerdict(user, facts) === 'allowed',
+    canSubmit: maySubmit(user, facts),
+    canSeeHistory: maySeeHistory(user, facts),
+    canTag: tagVerdict(user, facts) === 'allowed',
+    themeChoices: choices.themes.map((th, i) => ({ id: th.id, name: th.name, checked: checkedThemes.includes(th.id), first: i === 0 })),
+    // A failed theme-tag submission: its form opens with the message beside it and in the summary at the top.
+    themesOpen: themes !== undefined,
+    errors: failed.errors,
+    fieldErrors: failed.fieldErrors,
+    findings: isAuthor ? findingsView(request, row, null) : [],
     comments: comments.map((c) => ({
       id: c.id,
       html: c.body_html,
@@ -135,26 +139,19 @@ export async function showModel(app: FastifyInstance, request: FastifyRequest, r
   };
 }
 
-/** Every anonymity finding of a story, with its field's label and the words around it. */
-export function findingsModel(request: FastifyRequest, row: StoryRow) {
+/** Every anonymity finding of a story (found now when not given), with its field's label and the words around it. */
+export function findingsView(request: FastifyRequest, row: StoryRow, found: FieldFinding[] | null) {
   const content = contentOf(row);
   const template = formTemplate(row.template);
-  const texts: Record<string, string> = {
-    title: content.title,
-    story: content.story,
-    significance: content.significance,
-    role: content.role ?? '',
-    learning_question: content.learning_question ?? '',
-  };
-  for (const [k, v] of Object.entries(content.extra ?? {})) texts[`extra.${k}`] = v;
-  return warningsFor(content).map((f) => {
+  const texts = textsOf(content);
+  return (found ?? warningsFor(content)).map((f) => {
     const name = f.field.replace(/^extra\./, '');
     const label = template.fields.find((x) => x.name === name)?.label[request.locale] ?? request.t(`stories.fields.${name}`);
     return { kind: request.t(`stories.kinds.${f.kind}`), field: label, ...inContext(texts[f.field] ?? '', f) };
   });
 }
 
-export function historyModel(
+export function historyView(
   request: FastifyRequest,
   row: StoryRow,
   versions: Array<{

@@ -69,8 +69,8 @@ const formFields = { anonymous: 'no', title: 'Matrix', story: 'Een verhaal.', si
 /** A fresh draft and a fresh submitted story by the author, and a fresh upload of the facilitator. */
 async function fixtures() {
   const author = toCurrentUser(users.get('author')!);
-  const draft = (await createStory(app, author, { ...story, submit: false }, 'en')).story.id;
-  const submitted = (await createStory(app, author, { ...story, submit: true }, 'en')).story.id;
+  const draft = (await createStory(app.ctx, author, { ...story, submit: false })).story.id;
+  const submitted = (await createStory(app.ctx, author, { ...story, submit: true })).story.id;
   const upload = await storeImport(app.db, users.get('facilitator')!.id, 'a.csv', ['title', 'story', 'significance'], [['t', 's', 'w']]);
   return { draft, submitted, upload };
 }

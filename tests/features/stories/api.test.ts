@@ -334,7 +334,7 @@ describe('the story contract', () => {
     const { user, token } = await apiUser(app, 'storyteller');
     const viewer = { id: user.id, email: user.email, name: user.name, role: user.role, organization_id: null, locale: null };
     for (let i = 0; i < 120; i += 1)
-      await createStory(app, viewer, { ...base, title: `Verhaal ${i}`, submit: true, consent_report: true, consent_quote: true }, 'en');
+      await createStory(app.ctx, viewer, { ...base, title: `Verhaal ${i}`, submit: true, consent_report: true, consent_quote: true });
     const { titles, sizes } = await walkPages(token, 50);
     expect(sizes).toEqual([50, 50, 20]);
     expect(titles).toEqual(Array.from({ length: 120 }, (_, i) => `Verhaal ${119 - i}`));
@@ -353,12 +353,14 @@ describe('the story contract', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-30T10:00:00.000Z'));
     const write = (title: string) =>
-      createStory(
-        app,
-        viewer,
-        { ...base, title, story: 'Gelijktijdig geschreven.', submit: true, consent_report: true, consent_quote: true },
-        'en',
-      );
+      createStory(app.ctx, viewer, {
+        ...base,
+        title,
+        story: 'Gelijktijdig geschreven.',
+        submit: true,
+        consent_report: true,
+        consent_quote: true,
+      });
     for (let i = 0; i < 45; i += 1) await write(`Same ${i}`);
     vi.setSystemTime(new Date('2026-11-30T10:00:00.001Z'));
     for (let i = 0; i < 3; i += 1) await write(`Later ${i}`);

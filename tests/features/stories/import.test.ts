@@ -101,6 +101,12 @@ describe('CSV import', () => {
     const remap = await client.post(mapUrl, { map_title: '4', map_story: '5', map_significance: '5' });
     expect(remap.statusCode).toBe(422);
     expect(remap.body).toContain('A column can fill only one field');
+    // A required field left unmapped: named in the summary and beside its choice, what was chosen kept.
+    const unmapped = await client.post(mapUrl, { map_title: '', map_story: '5', map_significance: '6' });
+    expect(unmapped.statusCode).toBe(422);
+    expect(unmapped.body).toContain('<a href="#field-map_title">Choose a column for Title</a>');
+    expect(unmapped.body).toMatch(/<select id="field-map_title" name="map_title" aria-invalid="true"/);
+    expect(unmapped.body).toMatch(/<option value="5" selected>group_verhaal\/verhaal/);
     await client.post(mapUrl, {
       map_title: '4',
       map_story: '5',
@@ -174,7 +180,7 @@ describe('CSV import', () => {
       updated_at: nowIso(),
     });
     const broken = { ...good('broken'), title: null as unknown as string };
-    await expect(insertImported(app, [good('one'), good('two'), broken, good('four')])).rejects.toThrow();
+    await expect(insertImported(app.db, [good('one'), good('two'), broken, good('four')])).rejects.toThrow();
     expect(await app.db.selectFrom('stories').select('id').execute()).toEqual([]);
   });
 
@@ -187,6 +193,10 @@ describe('CSV import', () => {
     expect(empty.statusCode).toBe(422);
     const nul = await upload(client, 'nul.csv', 'title,story,significance\nEen\u0000,Twee,Drie\n');
     expect(nul.statusCode).toBe(303);
+    const none = await upload(client, '', 'title,story\n');
+    expect(none.statusCode).toBe(422);
+    expect(none.body).toContain('<a href="#field-file">Choose a CSV file to upload.</a>');
+    expect(none.body).toMatch(/<input type="file" id="field-file"[^>]* aria-invalid="true"/);
     const broken = await upload(client, 'broken.csv', 'a,b\n"unterminated,quote\n');
     expect(broken.statusCode).toBe(422);
     expect(broken.body).toContain('could not be read as CSV');

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId, nowIso } from '../../../server/lib/ids.js';
 import { buildTestApp } from '../../helpers/app.js';
-import { pageUser } from '../../helpers/factories.js';
+import { api, apiUser, pageUser } from '../../helpers/factories.js';
 
 let app: FastifyInstance;
 beforeEach(async () => {
@@ -67,6 +67,29 @@ describe('writing through the pages', () => {
     expect(res.body).toContain('href="#field-anonymous"');
     expect(res.body).toContain('href="#field-title"');
     expect(res.body).toContain('value="Outreacher"');
+  });
+
+  it('refuses a NUL character beside the field it is in, keeping the rest of what was typed', async () => {
+    const { client } = await pageUser(app, 'storyteller');
+    const res = await client.post('/stories', { ...form, story: 'Een\u0000verhaal', role: 'Brug\u0000figuur', action: 'draft' });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('href="#field-story"');
+    expect(res.body).toContain('href="#field-role"');
+    expect(res.body).toMatch(/id="error-story">.*This contains a character that is not allowed \(NUL\)/);
+    expect(res.body).toMatch(/<textarea id="field-story"[^>]* aria-invalid="true"/);
+    expect(res.body).toContain('value="Een deur die openging"');
+    expect(await app.db.selectFrom('stories').select('id').execute()).toEqual([]);
+  });
+
+  it('names the missing template field in the reader’s language, beside it and in the summary', async () => {
+    const { client } = await pageUser(app, 'storyteller', { locale: 'nl' });
+    const res = await client.post('/stories', { ...form, significance: '', action: 'submit' });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain(
+      '<a href="#field-significance">Vul &quot;Waarom deze ervaring voor mij belangrijk is&quot; in voor je indient</a>',
+    );
+    expect(res.body).toMatch(/<textarea id="field-significance"[^>]* aria-invalid="true"/);
+    expect(res.body).toContain('value="Een deur die openging"');
   });
 
   it('saves a draft, then checks it: findings highlighted, fix, and submit', async () => {
@@ -264,6 +287,15 @@ describe('writing through the pages', () => {
     expect(page.body).not.toContain('Verborgen Schrijver');
     expect(page.body).toContain('Chosen in Bijeenkomst 2, group Groep A');
     expect(page.body).toContain('Het toont geduld.');
+    // A tag that no longer exists: the story page again (422), the form open, the message beside the choices.
+    const tagger = await apiUser(app, 'facilitator');
+    expect((await api(app, tagger.token).post('/api/v1/themes', { name: 'Geduld' })).statusCode).toBe(201);
+    const tagged = await commenter.client.post(`/stories/${id}/themes`, { theme_ids: ['gone'] });
+    expect(tagged.statusCode).toBe(422);
+    expect(tagged.body).toContain('href="#field-theme_ids"');
+    expect(tagged.body).toContain('id="error-theme_ids"');
+    expect(tagged.body).toContain('<details class="no-print" open>');
+    expect(tagged.body).toMatch(/id="field-theme_ids"[^>]* aria-invalid="true"/);
     expect((await client.get(`/stories/${id}`)).body).toContain('Verborgen Schrijver');
   });
 });

@@ -10,7 +10,8 @@ import {
   safeCell,
   type RegisterRow,
 } from '../../../server/features/stories/story-csv.js';
-import { decodeCursor, encodeCursor, foldText, queryTerms } from '../../../server/features/stories/search.js';
+import { foldText } from '../../../server/features/stories/content.js';
+import { decodeCursor, encodeCursor, queryTerms } from '../../../server/features/stories/search.js';
 
 describe('register cells', () => {
   it('defuses every formula start', () => {
@@ -78,7 +79,7 @@ describe('search', () => {
 
 describe('list excerpts', () => {
   it('turns sanitised HTML into plain text, entities decoded, cut at a word limit', async () => {
-    const { excerpt } = await import('../../../server/features/stories/show-model.js');
+    const { excerpt } = await import('../../../server/features/stories/story-view.js');
     expect(excerpt('<p>Een <strong>sterk</strong> verhaal &amp; meer &lt;b&gt; &#39;x&#x27;</p>\n<ul><li>punt</li></ul>')).toBe(
       "Een sterk verhaal & meer <b> 'x' punt",
     );
