@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { api, apiUser } from './factories.js';
-import { makeStory } from './stories.js';
+import { makeStory, type StoryOptions } from './stories.js';
 
 export type Method = 'plurality' | 'ranked' | 'points';
 
@@ -15,6 +15,8 @@ export async function roundScenario(
     hide_results?: boolean;
     points?: number;
     parent_round_id?: string;
+    /** What differs in each member's story, by member (a title, anonymity). */
+    stories?: Array<Pick<StoryOptions, 'title' | 'anonymous' | 'author_name'>>;
   } = {},
 ) {
   const facilitator = await apiUser(app, 'facilitator');
@@ -22,7 +24,8 @@ export async function roundScenario(
   const method = opts.method ?? 'plurality';
   const members = await Promise.all(Array.from({ length: opts.members ?? 3 }, () => apiUser(app, 'storyteller')));
   const stories = [];
-  for (const m of members) stories.push(await makeStory(app, { author_id: m.user.id, author_name: m.user.name }));
+  for (const [i, m] of members.entries())
+    stories.push(await makeStory(app, { author_id: m.user.id, author_name: m.user.name, ...opts.stories?.[i] }));
   const created = await f.post('/api/v1/rounds', {
     title: 'Spring round',
     voting_method: method,

@@ -13,29 +13,6 @@ afterEach(async () => {
   await app.close();
 });
 
-async function theme(name: string): Promise<string> {
-  const id = `theme-${Math.random().toString(36).slice(2, 8)}`;
-  const now = new Date().toISOString();
-  await app.db
-    .insertInto('themes')
-    .values({
-      id,
-      parent_id: null,
-      name,
-      description: null,
-      position: 0,
-      opening_story_id: null,
-      practice: null,
-      practice_html: null,
-      challenges: '[]',
-      actions: '[]',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return id;
-}
-
 describe('comments', () => {
   it('renders Markdown safely and signs the comment', async () => {
     const s = await roundScenario(app, { phase: 'discussing' });
@@ -77,7 +54,9 @@ describe('comments', () => {
 describe('characteristic elements', () => {
   it('lets facilitators note, tag and remove elements of a story in the group', async () => {
     const s = await roundScenario(app, { phase: 'discussing' });
-    const themeId = await theme('Informal networks');
+    const created = await s.f.post('/api/v1/themes', { name: 'Informal networks' });
+    expect(created.statusCode).toBe(201);
+    const themeId = created.json().id as string;
     const url = `/api/v1/groups/${s.group.id}/elements`;
     const res = await s.f.post(url, { story_id: s.stories[0]!.id, text: 'The neighbour as a bridge', theme_id: themeId });
     expect(res.statusCode).toBe(201);

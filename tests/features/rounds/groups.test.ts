@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../helpers/app.js';
+import { updateUser } from '../../../server/features/accounts/repository.js';
+import { insertOrganization } from '../../../server/features/organizations/repository.js';
 import { api, apiUser, makeUser } from '../../helpers/factories.js';
 import { REASONS, roundScenario } from '../../helpers/rounds.js';
 import { makeStory } from '../../helpers/stories.js';
@@ -15,13 +17,7 @@ afterEach(async () => {
 });
 
 async function organization(name: string): Promise<string> {
-  const id = `org-${name}-${Math.random().toString(36).slice(2, 8)}`;
-  const now = new Date().toISOString();
-  await app.db
-    .insertInto('organizations')
-    .values({ id, name, project: null, region: null, starts_on: null, ends_on: null, created_at: now, updated_at: now })
-    .execute();
-  return id;
+  return (await insertOrganization(app.db, { name, project: null, region: null, starts_on: null, ends_on: null })).id;
 }
 
 describe('forming groups', () => {
@@ -67,7 +63,7 @@ describe('forming groups', () => {
     const s = await roundScenario(app, { phase: 'collecting' });
     const outside = await makeStory(app);
     const gone = await makeUser(app);
-    await app.db.updateTable('users').set({ active: 0 }).where('id', '=', gone.id).execute();
+    await updateUser(app.db, gone.id, { active: 0 });
     const res = await s.f.post(`/api/v1/rounds/${s.round.id}/groups`, {
       groups: [{ name: 'X', member_ids: [gone.id], story_ids: [outside.id] }],
     });

@@ -1,6 +1,8 @@
 // The whole round through the HTML pages, without JavaScript: create, add stories, form a group, discuss, vote, select, close.
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { updateUser } from '../../../server/features/accounts/repository.js';
+import { groupsOfRound } from '../../../server/features/rounds/groups-repository.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { api, pageUser, PageClient } from '../../helpers/factories.js';
 import { REASONS, roundScenario } from '../../helpers/rounds.js';
@@ -52,7 +54,8 @@ describe('round pages', () => {
       stories_0: [sent.id, other.id],
     });
     expect(saved.statusCode).toBe(303);
-    const groupId = (await app.db.selectFrom('round_groups').select('id').where('round_id', '=', roundId).executeTakeFirstOrThrow()).id;
+    const [group] = await groupsOfRound(app.db, roundId);
+    const groupId = group!.id;
 
     expect((await fac.client.post(`${roundUrl}/phase`, { phase: 'discussing' })).statusCode).toBe(303);
     const comment = await members[0]!.client.post(`/groups/${groupId}/comments`, { story_id: other.id, body: 'This **touched** me.' });
@@ -111,7 +114,7 @@ describe('round pages', () => {
       const fac = await pageUser(app, 'facilitator', { locale });
       const member = new PageClient(app);
       await member.signIn(s.members[1]!.user.email);
-      await app.db.updateTable('users').set({ locale }).where('id', '=', s.members[1]!.user.id).execute();
+      await updateUser(app.db, s.members[1]!.user.id, { locale });
       const pages = [
         await fac.client.get('/rounds'),
         await fac.client.get('/rounds/new'),

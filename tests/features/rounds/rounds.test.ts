@@ -1,6 +1,7 @@
 // Rounds over the API: creation, who sees which round, adding stories, phases with their history, publishing, hierarchy.
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listTransitions, roundStories } from '../../../server/features/rounds/repository.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { api, apiUser } from '../../helpers/factories.js';
 import { REASONS, roundScenario } from '../../helpers/rounds.js';
@@ -105,12 +106,7 @@ describe('rounds', () => {
     const stuck = await phase('voting');
     expect(stuck.statusCode).toBe(409);
     expect(stuck.json().type).toBe('/problems/round_closed');
-    const history = await app.db
-      .selectFrom('round_transitions')
-      .select(['from_phase', 'to_phase', 'actor_id'])
-      .where('round_id', '=', s.round.id)
-      .orderBy('at')
-      .execute();
+    const history = await listTransitions(app.db, s.round.id);
     expect(history.map((h) => `${h.from_phase ?? ''}>${h.to_phase}`)).toEqual([
       '>collecting',
       'collecting>voting',
@@ -145,8 +141,7 @@ describe('rounds', () => {
     await child.f.post(`/api/v1/rounds/${child.round.id}/phase`, { phase: 'closed' });
     const res = await api(app, token).get(`/api/v1/rounds/${parent.id}`);
     expect(res.json().story_ids).toEqual([chosen]);
-    const row = await app.db.selectFrom('round_stories').selectAll().where('round_id', '=', parent.id).executeTakeFirstOrThrow();
-    expect(row.source_group_id).toBe(child.group.id);
+    expect((await roundStories(app.db, parent.id)).map((r) => r.source_group_id)).toEqual([child.group.id]);
     const page = await (await import('../../helpers/factories.js')).pageUser(app, 'facilitator');
     const html = (await page.client.get(`/rounds/${parent.id}`)).body;
     expect(html).toContain('Group A');

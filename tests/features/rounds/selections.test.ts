@@ -1,6 +1,7 @@
 // Selections: reasons in full sentences, ties and overrides with a reason, one per group; feedback on the home page and by mail.
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { updateUser } from '../../../server/features/accounts/repository.js';
 import { mailOutbox } from '../../../server/lib/mail.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { api, PageClient } from '../../helpers/factories.js';
@@ -87,20 +88,10 @@ describe('selections', () => {
 
   it('tells every storyteller what was chosen and why: on the home page and by mail, anonymity kept', async () => {
     app = await buildTestApp({ SMTP_URL: 'json://' });
-    const s = await roundScenario(app);
     // An anonymous story, chosen: its author's name must never travel.
-    const anonymous = await makeStory(app, {
-      author_id: s.members[0]!.user.id,
-      author_name: 'Secret Name',
-      anonymous: true,
-      title: 'The door that opened',
-    });
-    await app.db
-      .insertInto('round_stories')
-      .values({ round_id: s.round.id, story_id: anonymous.id, source_group_id: null, added_at: new Date().toISOString() })
-      .execute();
-    await app.db.insertInto('group_stories').values({ group_id: s.group.id, story_id: anonymous.id }).execute();
-    await app.db.updateTable('users').set({ locale: 'nl' }).where('id', '=', s.members[1]!.user.id).execute();
+    const s = await roundScenario(app, { stories: [{ author_name: 'Secret Name', anonymous: true, title: 'The door that opened' }] });
+    const anonymous = s.stories[0]!;
+    await updateUser(app.db, s.members[1]!.user.id, { locale: 'nl' });
     await s.f.post(`/api/v1/groups/${s.group.id}/selection`, {
       story_id: anonymous.id,
       reasons: REASONS,
