@@ -84,3 +84,22 @@ export function startLoad(job: LoadJob): RunningLoad {
 export function load(job: LoadJob): Promise<LoadResult> {
   return startLoad(job).result;
 }
+
+/** Several runs as one: requests over the summed time; the median run's p50 and p99, the worst max. */
+export function combine(runs: LoadResult[]): LoadResult {
+  const sum = (f: (r: LoadResult) => number) => runs.reduce((n, r) => n + f(r), 0);
+  const mid = (f: (r: LoadResult) => number) => runs.map(f).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+  return {
+    requests: sum((r) => r.requests),
+    seconds: sum((r) => r.seconds),
+    rps: sum((r) => r.requests) / sum((r) => r.seconds),
+    p50: mid((r) => r.p50),
+    p99: mid((r) => r.p99),
+    max: Math.max(...runs.map((r) => r.max)),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    complete: runs.every((r) => r.complete),
+    last: runs[runs.length - 1]?.last ?? [],
+  };
+}

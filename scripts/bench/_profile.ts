@@ -5,9 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchDatabase } from './_database.js';
 import { log } from './_lib.js';
-import type { LoadResult } from './_load.js';
 import { summariseProfile } from './profile-summary.js';
-import { startReal, type Server } from './_servers.js';
+import { LOG_LEVEL, startReal, type Server } from './_servers.js';
 
 export const PROFILES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'profiles');
 
@@ -20,29 +19,32 @@ export interface BenchOptions {
 
 /**
  * Runs `measure` against the real server. In profile mode the server is restarted under --cpu-prof first and stopped
- * after the run (which writes the profile), and a plain one is started again; the server to go on with is returned.
+ * after `measure` (which writes the profile); the summary covers the time `measure` took, not the start-up. A plain
+ * server is started again: the server to go on with is returned.
  */
-export async function profiled(
+export async function profiled<T>(
   options: BenchOptions,
   name: string,
   db: BenchDatabase,
   real: Server,
-  measure: (server: Server) => Promise<LoadResult>,
-): Promise<{ result: LoadResult; server: Server }> {
+  measure: (server: Server) => Promise<T>,
+): Promise<{ result: T; server: Server }> {
   if (!options.profile) return { result: await measure(real), server: real };
   await real.stop();
   const dir = fs.mkdtempSync(path.join(db.dir, 'profile-'));
   const target = await startReal(db, { profileDir: dir });
+  const started = performance.now();
   const result = await measure(target);
+  const windowMs = performance.now() - started;
   await target.stop();
   const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no .cpuprofile was written to ${dir}`);
   const summary = summariseProfile(path.join(dir, file), {
-    // The measured run is the end of the profile; the start-up and the warm-up before it are left out.
-    lastMs: result.seconds * 1000,
+    lastMs: windowMs,
     title:
-      `${name} on ${db.dialect}: the real server (esbuild bundle, node --cpu-prof) under the measured load only ` +
-      `(${result.requests} requests in ${result.seconds.toFixed(1)} s, ${Math.round(result.rps)} req/s while profiled)`,
+      `${name} on ${db.dialect}, ${new Date().toISOString().slice(0, 10)}: the real server (esbuild bundle, node --cpu-prof, ` +
+      `LOG_LEVEL=${LOG_LEVEL}) over the ${(windowMs / 1000).toFixed(1)} s of the measured load (\`npm run bench -- ${name} ` +
+      `--profile=${options.profile}\`); start-up and set-up are left out`,
   });
   fs.mkdirSync(PROFILES_DIR, { recursive: true });
   const out = path.join(PROFILES_DIR, `${options.profile}-${name}-${db.dialect}.txt`);

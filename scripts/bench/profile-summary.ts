@@ -28,19 +28,24 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const maps = new Map<string, SourceMap | null>();
+/** A bundle file's source map, and the folder its source paths are relative to. */
+const maps = new Map<string, { map: SourceMap; dir: string } | null>();
 
-function sourceMapFor(url: string): SourceMap | null {
+function sourceMapFor(url: string): { map: SourceMap; dir: string } | null {
   if (!maps.has(url)) {
-    let map: SourceMap | null = null;
+    let found: { map: SourceMap; dir: string } | null = null;
     try {
       const file = fileURLToPath(url);
       const ref = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(fs.readFileSync(file, 'utf8'))?.[1];
-      if (ref) map = new SourceMap(JSON.parse(fs.readFileSync(path.resolve(path.dirname(file), ref), 'utf8')));
+      if (ref) {
+        const mapFile = path.resolve(path.dirname(file), ref);
+        const payload = JSON.parse(fs.readFileSync(mapFile, 'utf8')) as { sourceRoot?: string };
+        found = { map: new SourceMap(payload as never), dir: path.resolve(path.dirname(mapFile), payload.sourceRoot ?? '') };
+      }
     } catch {
-      map = null;
+      found = null;
     }
-    maps.set(url, map);
+    maps.set(url, found);
   }
   return maps.get(url)!;
 }
@@ -49,11 +54,12 @@ function sourceMapFor(url: string): SourceMap | null {
 function locate(frame: CallFrame): string {
   if (!frame.url) return '';
   if (!frame.url.startsWith('file:')) return `${frame.url}:${frame.lineNumber + 1}`;
-  const map = sourceMapFor(frame.url);
-  const entry = map?.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string; originalLine?: number } | undefined;
-  if (entry?.originalSource) {
+  const found = sourceMapFor(frame.url);
+  const entry = found?.map.findEntry(frame.lineNumber, frame.columnNumber) as
+    { originalSource?: string; originalLine?: number } | undefined;
+  if (found && entry?.originalSource) {
     const source = entry.originalSource.startsWith('file:') ? fileURLToPath(entry.originalSource) : entry.originalSource;
-    return `${path.relative(ROOT, path.resolve(ROOT, source))}:${(entry.originalLine ?? 0) + 1}`;
+    return `${path.relative(ROOT, path.resolve(found.dir, source))}:${(entry.originalLine ?? 0) + 1}`;
   }
   return `${path.relative(ROOT, fileURLToPath(frame.url))}:${frame.lineNumber + 1}`;
 }
