@@ -95,14 +95,4 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // TEMPORARY while issue 10 moves these files to the rules above; each feature removes its own lines. Must end empty.
-    files: [
-      'server/features/accounts/service.ts',
-      'server/features/privacy/pages.ts',
-      'server/features/privacy/retention.ts',
-      'server/features/system/routes.ts',
-    ],
-    rules: { 'no-restricted-syntax': 'off' },
-  },
 );

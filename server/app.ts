@@ -20,6 +20,7 @@ import errorHandler, { answerFrameworkError } from './http/error-handler.js';
 import i18n from './http/i18n.js';
 import security, { logSerializers } from './http/security.js';
 import views from './http/views.js';
+import './http/context.js';
 import accountRoutes from './features/accounts/routes.js';
 import homeRoutes from './features/home/routes.js';
 import systemRoutes from './features/system/routes.js';
@@ -125,7 +126,5 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
-    /** What services receive: never the app itself. */
-    ctx: AppContext;
   }
 }

@@ -1,6 +1,7 @@
 // Decides each request's locale (person's choice, then language cookie, then Accept-Language, then DEFAULT_LOCALE).
+import type { FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Config } from '../config.js';
+import { isSecure, type Config } from '../config.js';
 import { isLocale, negotiate, t, type Locale, type Params } from '../i18n/index.js';
 
 declare module 'fastify' {
@@ -29,4 +30,9 @@ export default fp<{ config: Config }>(
 /** Called once the person is known: their own setting wins over everything else. */
 export function applyPersonLocale(request: { locale: Locale }, personLocale: string | null | undefined): void {
   if (isLocale(personLocale)) request.locale = personLocale;
+}
+
+/** Keeps a chosen language in the cookie for a year (the header switch and the profile agree, also after signing out). */
+export function rememberLocale(reply: FastifyReply, config: Config, locale: Locale): void {
+  reply.setCookie(LANGUAGE_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 86_400, secure: isSecure(config) });
 }

@@ -6,12 +6,12 @@ export {
   changeUser,
   createUser,
   type UserChange,
-  checkOwnPassword,
   changePassword,
   updateProfile,
+  updateLocale,
 } from './service.js';
 export { ref, typed, withoutControlCharacters, createUserBody, userView } from './schemas.js';
-export { listUsers, findUserByEmail, findUserById } from './repository.js';
+export { listUsers, findUserById } from './repository.js';
 export {
   patchUserBody,
   userParams,
@@ -24,14 +24,14 @@ export {
 } from './user-schemas.js';
 export { createInvitation, invitationLink, sendInvitationMail } from './invitations.js';
 export {
-  checkSecondFactor,
-  disableMfa,
   enableMfa,
   enrolmentQr,
   mfaEnabled,
+  mfaRoleRequired,
   newMfaSecret,
-  regenerateRecoveryCodes,
   remainingRecoveryCodes,
+  renewRecoveryCodes,
+  turnOffMfa,
 } from './mfa.js';
 export { identities } from './identity.js';
 export { sessionRecords, rateCounters, sessionSecret, cleanUpSessions } from './sessions.js';

@@ -1,83 +1,62 @@
 // Accepting an invitation: /invitations/:token shows a form to choose a password; sending it sets it and signs in.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseForm } from '../../lib/schemas.js';
-import { choosePasswordForm } from './user-schemas.js';
-import { audit } from './service.js';
-import { acceptInvitation, findInvitation, type InvitationState } from './invitations.js';
-import { setFlash } from '../../http/views.js';
 import { startSession } from '../../http/auth.js';
-import { FORM_RATE_LIMIT, throttledFormHandler } from './throttle.js';
+import { requestContext } from '../../http/context.js';
+import { formState, limitedForm, submitForm, type FormState } from '../../http/forms.js';
+import { setFlash } from '../../http/views.js';
+import { acceptInvitation, findInvitation, type InvitationState } from './invitations.js';
+import { THROTTLED_IP } from './pages.js';
+import { recordSignIn } from './sign-in.js';
+import { choosePasswordForm } from './user-schemas.js';
 
-function unusable(request: FastifyRequest, reply: FastifyReply, state: Extract<InvitationState, { ok: false }>) {
-  // Gone (410) says plainly that this link will never work again; the page tells the person what to do.
+const tokenOf = (request: FastifyRequest): string => String((request.params as { token?: unknown }).token ?? '');
+
+/** A link that will never work: 404 when unknown, Gone (410) once used or expired; the page says what to do. */
+function unusable(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  state: Extract<InvitationState, { ok: false }>,
+  form?: FormState,
+  status?: number,
+) {
   return reply.page(
     'pages/accounts/invitation-unusable',
-    { title: request.t(`accounts.invitation.${state.reason}_title`), reason: state.reason },
-    state.reason === 'unknown' ? 404 : 410,
+    { title: request.t(`accounts.invitation.${state.reason}_title`), reason: state.reason, ...form },
+    status ?? (state.reason === 'unknown' ? 404 : 410),
   );
 }
 
 export default async function invitationPages(app: FastifyInstance): Promise<void> {
-  app.get('/invitations/:token', { config: { access: 'public' } }, async (request, reply) => {
-    const { token } = request.params as { token: string };
+  /** The form to choose a password, for the person the link names (or why the link does not work). */
+  async function invitationPage(request: FastifyRequest, reply: FastifyReply, form: FormState, status: number) {
+    const token = tokenOf(request);
+    const state = await findInvitation(app.db, token);
+    if (!state.ok) return unusable(request, reply, state, form, status === 200 ? undefined : status);
+    const person = { name: state.user.name, email: state.user.email };
+    return reply.page('pages/accounts/invitation', { title: request.t('accounts.invitation.title'), token, person, ...form }, status);
+  }
+
+  app.get('/invitations/:token', { config: { access: 'public' } }, async (request, reply) =>
+    invitationPage(request, reply, formState({}, [], request.locale), 200),
+  );
+
+  app.post('/invitations/:token', limitedForm('public', invitationPage, THROTTLED_IP), async (request, reply) => {
+    const token = tokenOf(request);
     const state = await findInvitation(app.db, token);
     if (!state.ok) return unusable(request, reply, state);
-    return reply.page('pages/accounts/invitation', {
-      title: request.t('accounts.invitation.title'),
-      token,
-      person: { name: state.user.name, email: state.user.email },
+    return submitForm(request, reply, {
+      schema: choosePasswordForm,
+      render: (form, status) => invitationPage(request, reply, form, status),
+      back: `/invitations/${encodeURIComponent(token)}`,
+      action: async ({ password }) => {
+        const accepted = await acceptInvitation(app.db, app.config, token, password);
+        if (!accepted.ok) return unusable(request, reply, accepted);
+        await startSession(request, accepted.user.id);
+        await recordSignIn(requestContext(request), accepted.user.id, false);
+        request.log.info({ event: 'invitation_accepted', user_id: accepted.user.id }, 'invitation accepted, signed in');
+        setFlash(request, 'success', request.t('accounts.invitation.done'));
+        return '/';
+      },
     });
   });
-
-  // Too many tries from one address: the form again (without the passwords) and the wait.
-  const throttled = throttledFormHandler(app, async (request, reply, message) => {
-    const { token } = request.params as { token: string };
-    const state = await findInvitation(app.db, token);
-    if (!state.ok) {
-      const model = {
-        title: request.t(`accounts.invitation.${state.reason}_title`),
-        reason: state.reason,
-        errors: [{ path: '', message }],
-      };
-      return reply.page('pages/accounts/invitation-unusable', model, 429);
-    }
-    return reply.page(
-      'pages/accounts/invitation',
-      {
-        title: request.t('accounts.invitation.title'),
-        token,
-        person: { name: state.user.name, email: state.user.email },
-        errors: [{ path: '', message }],
-      },
-      429,
-    );
-  });
-
-  app.post(
-    '/invitations/:token',
-    { config: { access: 'public', rateLimit: FORM_RATE_LIMIT }, errorHandler: throttled },
-    async (request, reply) => {
-      const { token } = request.params as { token: string };
-      const state = await findInvitation(app.db, token);
-      if (!state.ok) return unusable(request, reply, state);
-      const parsed = parseForm(choosePasswordForm, request.body ?? {}, request.locale);
-      if (!parsed.ok) {
-        const model = {
-          title: request.t('accounts.invitation.title'),
-          token,
-          person: { name: state.user.name, email: state.user.email },
-          errors: parsed.errors,
-          fieldErrors: parsed.byField,
-        };
-        return reply.page('pages/accounts/invitation', model, 422);
-      }
-      const accepted = await acceptInvitation(app.db, app.config, token, parsed.value.password);
-      if (!accepted.ok) return unusable(request, reply, accepted);
-      await startSession(request, accepted.user.id);
-      await audit(app.db, accepted.user.id, 'user.signed_in', { type: 'user', id: accepted.user.id });
-      request.log.info({ event: 'invitation_accepted', user_id: accepted.user.id }, 'invitation accepted, signed in');
-      setFlash(request, 'success', request.t('accounts.invitation.done'));
-      return reply.redirect('/', 303);
-    },
-  );
 }

@@ -1,7 +1,5 @@
 // Invitation links: a person chooses their own password. Single use, 7 days, only the token's hash is stored;
 // sent by mail when SMTP_URL is set, otherwise shown to the admin to pass on.
-import type { FastifyBaseLogger } from 'fastify';
-import type { Config } from '../../config.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import { deleteUserSessions } from './sessions-repository.js';
 import {
@@ -17,7 +15,7 @@ import type { UserRow } from '../../db/tables/accounts.js';
 import { t, type Locale } from '../../i18n/index.js';
 import { isoIn, nowIso } from '../../lib/ids.js';
 import { audit } from './service.js';
-import { escapeHtml, sendMail } from '../../lib/mail.js';
+import { escapeHtml, type Mailer } from '../../lib/mail.js';
 import { hashPassword, type HashCost } from './passwords.js';
 import { hashToken, randomToken } from './tokens.js';
 
@@ -71,12 +69,11 @@ export function invitationLink(baseUrl: string, token: string): string {
 
 /** Sends the link by mail (outside any transaction) through the shared mailer; false when it could not be sent. */
 export async function sendInvitationMail(
-  config: Config,
-  log: FastifyBaseLogger,
+  mail: Mailer,
   to: { email: string; name: string; locale: Locale },
   link: string,
 ): Promise<boolean> {
   const text = t(to.locale, 'users.invitation_mail.body', { name: to.name, link, days: 7 });
   const html = `<p>${escapeHtml(text).replace(/\n\n/g, '</p><p>').replace(/\n/g, '<br>')}</p>`;
-  return sendMail(config, log, { to: to.email, subject: t(to.locale, 'users.invitation_mail.subject'), text, html });
+  return mail.send({ to: to.email, subject: t(to.locale, 'users.invitation_mail.subject'), text, html });
 }

@@ -5,7 +5,8 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import { claimMfaStep, findUserById, updateUser } from './repository.js';
 import type { UserRow } from '../../db/tables/accounts.js';
-import { audit } from './service.js';
+import { Conflict, ValidationError } from '../../errors.js';
+import { audit, checkOwnPassword } from './service.js';
 
 export const RECOVERY_CODE_COUNT = 10;
 const ISSUER = 'Significant';
@@ -14,10 +15,18 @@ export function mfaEnabled(user: Pick<UserRow, 'mfa_secret'>): boolean {
   return user.mfa_secret !== null;
 }
 
+/** With MFA_REQUIRED on, admins and facilitators must use a second factor (and may not turn it off). */
+export function mfaRoleRequired(config: Pick<Config, 'MFA_REQUIRED'>, user: Pick<UserRow, 'role'>): boolean {
+  return config.MFA_REQUIRED && (user.role === 'admin' || user.role === 'facilitator');
+}
+
 /** Admins and facilitators must enrol first when MFA_REQUIRED is on. */
 export function mfaRequiredFor(config: Pick<Config, 'MFA_REQUIRED'>, user: Pick<UserRow, 'role' | 'mfa_secret'>): boolean {
-  return config.MFA_REQUIRED && (user.role === 'admin' || user.role === 'facilitator') && !mfaEnabled(user);
+  return mfaRoleRequired(config, user) && !mfaEnabled(user);
 }
+
+/** A code that is not right, beside the code field. */
+const wrongCode = () => new ValidationError([{ path: 'code', message: 'profile.mfa.code_wrong' }], 'Wrong one-time code');
 
 export function newMfaSecret(): string {
   return generateSecret();
@@ -57,10 +66,13 @@ export function newRecoveryCodes(): string[] {
   });
 }
 
-/** Turns MFA on once the person proves their app shows the right code; returns the recovery codes to show once. */
-export async function enableMfa(db: Db, userId: string, secret: string, code: string): Promise<string[] | null> {
-  const step = await totpStep(secret, code.trim());
-  if (step === null) return null;
+/**
+ * Turns MFA on once the person proves their app shows the right code for `secret` (the one shown to them; none when
+ * their enrolment lapsed); returns the recovery codes to show once.
+ */
+export async function enableMfa(db: Db, userId: string, secret: string | undefined, code: string): Promise<string[]> {
+  const step = secret ? await totpStep(secret, code.trim()) : null;
+  if (step === null || !secret) throw wrongCode();
   const codes = newRecoveryCodes();
   await db.transaction().execute(async (trx) => {
     await updateUser(trx, userId, { mfa_secret: secret, mfa_recovery: JSON.stringify(codes.map(hashCode)), mfa_last_step: step });
@@ -69,11 +81,32 @@ export async function enableMfa(db: Db, userId: string, secret: string, code: st
   return codes;
 }
 
+/**
+ * The person turns their own MFA off, after typing their password; refused (409) while their role requires it.
+ */
+export async function turnOffMfa(
+  ctx: { db: Db; config: Pick<Config, 'MFA_REQUIRED'> },
+  user: Pick<UserRow, 'id' | 'role'>,
+  password: string,
+): Promise<void> {
+  if (mfaRoleRequired(ctx.config, user)) throw new Conflict('Two-step sign-in is required for this role', 'mfa_required');
+  if (!(await checkOwnPassword(ctx.db, user.id, password))) {
+    throw new ValidationError([{ path: 'current_password', message: 'profile.password.current_wrong' }], 'The password is wrong');
+  }
+  await disableMfa(ctx.db, user.id, user.id);
+}
+
 export async function disableMfa(db: Db, userId: string, actorId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await updateUser(trx, userId, { mfa_secret: null, mfa_recovery: null, mfa_last_step: null });
     await audit(trx, actorId, 'user.mfa_disabled', { type: 'user', id: userId });
   });
+}
+
+/** New recovery codes (the old ones stop working), after a current code proves it is the person. */
+export async function renewRecoveryCodes(db: Db, user: Pick<UserRow, 'id' | 'mfa_secret'>, code: string): Promise<string[]> {
+  if (!(await checkSecondFactor(db, user, code))) throw wrongCode();
+  return regenerateRecoveryCodes(db, user.id);
 }
 
 export async function regenerateRecoveryCodes(db: Db, userId: string): Promise<string[]> {

@@ -1,6 +1,5 @@
 // Password hashing with argon2id at the configured cost (OWASP: m=19 MiB, t=2, p=1 at least).
 import argon2 from 'argon2';
-import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
 import type { Config } from '../../config.js';
 
 export type HashCost = Pick<Config, 'ARGON2_MEMORY_KIB' | 'ARGON2_TIME_COST'>;
@@ -27,11 +26,4 @@ let dummy: Promise<string> | undefined;
 export async function burnPasswordCheck(password: string, cost: HashCost): Promise<void> {
   dummy ??= hashPassword('not-a-real-password-for-timing', cost);
   await verifyPassword(await dummy, password);
-}
-
-let common: Set<string> | undefined;
-/** True for a password on the well-known lists of leaked passwords (case-insensitive); loaded once, on first use. */
-export function isCommonPassword(password: string): boolean {
-  common ??= new Set(zxcvbnCommon.dictionary['passwords-common'].map((p) => p.toLowerCase()));
-  return common.has(password.trim().toLowerCase());
 }

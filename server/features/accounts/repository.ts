@@ -4,7 +4,6 @@ import type { InvitationsTable, UserRow, UsersTable } from '../../db/tables/acco
 import { newId, nowIso } from '../../lib/ids.js';
 
 export type Role = UsersTable['role'];
-export const ROLES: readonly Role[] = ['admin', 'facilitator', 'storyteller', 'observer'];
 
 export interface NewUser {
   email: string;
@@ -178,4 +177,22 @@ export async function useInvitation(db: DbOrTrx, id: string): Promise<boolean> {
 /** A new invitation replaces any earlier one that was not used. */
 export async function cancelOpenInvitations(db: DbOrTrx, userId: string): Promise<void> {
   await db.updateTable('invitations').set({ used_at: nowIso() }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+}
+
+export async function insertAudit(
+  db: DbOrTrx,
+  entry: { actorId: string | null; action: string; subject?: { type: string; id: string }; details?: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: newId(),
+      at: nowIso(),
+      actor_id: entry.actorId,
+      action: entry.action,
+      subject_type: entry.subject?.type ?? null,
+      subject_id: entry.subject?.id ?? null,
+      details: entry.details ? JSON.stringify(entry.details) : null,
+    })
+    .execute();
 }

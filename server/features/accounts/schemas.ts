@@ -1,7 +1,6 @@
 // Schemas for sign-in, tokens, people and the first-run set-up.
 import { z } from 'zod';
-import { ROLES } from './repository.js';
-import { isCommonPassword } from './passwords.js';
+import { isCommonPassword } from '../../lib/common-passwords.js';
 import { localeSchema, text } from '../../lib/schemas.js';
 
 /** A reference to a row: our ids are UUIDs, so anything else cannot exist (and a NUL byte would upset PostgreSQL). */
@@ -35,8 +34,6 @@ export const credentials = z.object({
 export const signInForm = credentials.extend({ next: z.string().max(2000).optional() });
 
 export const tokenAnswer = z.object({ token: z.string(), expires_at: z.string() });
-
-export const roleSchema = z.enum(ROLES as [string, ...string[]]).transform((r) => r as (typeof ROLES)[number]);
 
 export const createUserBody = z.object({
   email,

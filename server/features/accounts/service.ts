@@ -3,6 +3,7 @@ import type { Config } from '../../config.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import { deleteUserSessions } from './sessions-repository.js';
 import {
+  insertAudit,
   countActiveAdmins,
   countUsers,
   findUserByEmail,
@@ -14,11 +15,12 @@ import {
   type UserPatch,
 } from './repository.js';
 import type { UserRow } from '../../db/tables/accounts.js';
-import { Conflict, NotFound } from '../../errors.js';
+import { Conflict, NotFound, ValidationError } from '../../errors.js';
+import type { AppContext } from '../../context.js';
 import type { UserPatchInput } from './user-schemas.js';
-import { nowIso, newId } from '../../lib/ids.js';
 import { burnPasswordCheck, hashPassword, verifyPassword, type HashCost } from './passwords.js';
 
+/** Notes who did what to whom in the audit log (never names or e-mail addresses in `details`). */
 export async function audit(
   db: DbOrTrx,
   actorId: string | null,
@@ -26,18 +28,7 @@ export async function audit(
   subject?: { type: string; id: string },
   details?: Record<string, unknown>,
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      at: nowIso(),
-      actor_id: actorId,
-      action,
-      subject_type: subject?.type ?? null,
-      subject_id: subject?.id ?? null,
-      details: details ? JSON.stringify(details) : null,
-    })
-    .execute();
+  await insertAudit(db, { actorId, action, subject, details });
 }
 
 /** Creates the administrator from ADMIN_EMAIL/ADMIN_PASSWORD when no one exists yet. */
@@ -130,32 +121,37 @@ export async function changeUser(db: Db, actorId: string, id: string, patch: Use
 }
 
 /** The person's own name and language. */
-export async function updateProfile(db: Db, userId: string, input: { name: string; locale: 'en' | 'nl' | null }): Promise<void> {
+export async function updateProfile(db: Db, userId: string, input: Pick<UserRow, 'name' | 'locale'>): Promise<void> {
   await updateUser(db, userId, { name: input.name, locale: input.locale });
 }
 
+/** The language a person chose with the switch in the header: kept for their next visit, on any device. */
+export async function updateLocale(db: Db, userId: string, locale: NonNullable<UserRow['locale']>): Promise<void> {
+  await updateUser(db, userId, { locale });
+}
+
 /**
- * Changes a password after checking the current one, and signs out everywhere else: every other session ends and every
- * API token is revoked. Returns false when the current password is wrong.
+ * Changes a password after checking the current one (a wrong one is a field error), and signs out everywhere else:
+ * every other session ends and every API token is revoked.
  */
 export async function changePassword(
-  db: Db,
-  cost: HashCost,
+  ctx: Pick<AppContext, 'db' | 'config' | 'log'>,
   userId: string,
-  current: string,
-  next: string,
+  input: { current_password: string; password: string },
   keepSessionId: string,
-): Promise<boolean> {
-  const user = await findUserById(db, userId);
-  if (!user?.password_hash || !(await verifyPassword(user.password_hash, current))) return false;
-  const password_hash = await hashPassword(next, cost);
-  await db.transaction().execute(async (trx) => {
+): Promise<void> {
+  if (!(await checkOwnPassword(ctx.db, userId, input.current_password))) {
+    ctx.log.info({ event: 'password_change_refused', user_id: userId }, 'password change refused');
+    throw new ValidationError([{ path: 'current_password', message: 'profile.password.current_wrong' }], 'The current password is wrong');
+  }
+  const password_hash = await hashPassword(input.password, ctx.config);
+  await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, userId, { password_hash });
     await deleteUserSessions(trx, userId, keepSessionId);
     await revokeUserTokens(trx, userId);
     await audit(trx, userId, 'user.password_changed', { type: 'user', id: userId });
   });
-  return true;
+  ctx.log.info({ event: 'password_changed', user_id: userId }, 'password changed, signed out elsewhere');
 }
 
 /** Checks the current password of a signed-in person (before turning MFA off, for example). */

@@ -1,2 +1,3 @@
-// What other features may use of the home page: adding a panel.
-export { addHomePanel, type HomePanel } from './panels.js';
+// What other features may use of the home page: the panel shape (and, TEMPORARY, the registry stories and rounds use).
+export { type HomePanel } from './panels.js';
+export { addHomePanel } from './routes.js';

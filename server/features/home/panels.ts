@@ -1,6 +1,8 @@
-// What the home page shows a signed-in person besides the welcome: each feature adds its panel here.
-import type { FastifyInstance } from 'fastify';
+// What the home page shows a signed-in person besides the welcome: the panels of the features, composed here from
+// what each feature's index.ts offers, in the order they appear.
 import type { CurrentUser } from '../../access/current-user.js';
+import type { AppContext } from '../../context.js';
+import { privacyPanel } from '../privacy/index.js';
 
 /** A panel is a partial under views/partials/ and the model it displays. */
 export interface HomePanel {
@@ -8,16 +10,11 @@ export interface HomePanel {
   model: Record<string, unknown>;
 }
 
-type PanelSource = (app: FastifyInstance, user: CurrentUser) => Promise<HomePanel | null>;
+type PanelSource = (ctx: AppContext, user: CurrentUser) => Promise<HomePanel | null>;
 
-const sources: PanelSource[] = [];
+const PANELS: readonly PanelSource[] = [privacyPanel];
 
-/** Features register their panel once, at route registration. */
-export function addHomePanel(source: PanelSource): void {
-  if (!sources.includes(source)) sources.push(source);
-}
-
-export async function homePanels(app: FastifyInstance, user: CurrentUser): Promise<HomePanel[]> {
-  const panels = await Promise.all(sources.map((source) => source(app, user)));
+export async function homePanels(ctx: AppContext, user: CurrentUser): Promise<HomePanel[]> {
+  const panels = await Promise.all(PANELS.map((panel) => panel(ctx, user)));
   return panels.filter((p): p is HomePanel => p !== null);
 }

@@ -1,17 +1,12 @@
 // Organisation pages: the list for everyone signed in; adding and changing for admins and facilitators.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formState, pageParams, submitForm, type FormState } from '../../http/forms.js';
 import { setFlash } from '../../http/views.js';
-import { parseForm } from '../../lib/schemas.js';
+import type { OrganizationRow } from '../../db/tables/accounts.js';
 import { organizationBody } from './schemas.js';
 import { createOrganization, editOrganization, getOrganization, listOrganizations } from './service.js';
 
 const MANAGERS = { access: ['admin', 'facilitator'] as const };
-const FIELDS = ['name', 'project', 'region', 'starts_on', 'ends_on'] as const;
-
-function typed(body: unknown): Record<string, unknown> {
-  const b = (body ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(FIELDS.map((f) => [f, typeof b[f] === 'string' ? b[f] : '']));
-}
 
 export default async function organizationPages(app: FastifyInstance): Promise<void> {
   app.get('/organizations', { config: { access: 'signed-in' } }, async (request, reply) => {
@@ -23,60 +18,52 @@ export default async function organizationPages(app: FastifyInstance): Promise<v
     });
   });
 
-  const form = (request: FastifyRequest, reply: FastifyReply, model: Record<string, unknown>, status = 200) =>
-    reply.page('pages/organizations/form', model, status);
+  /** The form to add one (no `row`) or change one. */
+  const form = (request: FastifyRequest, reply: FastifyReply, row: OrganizationRow | null, state: FormState, status = 200) =>
+    reply.page(
+      'pages/organizations/form',
+      {
+        title: row ? request.t('organizations.edit.title', { name: row.name }) : request.t('organizations.new.title'),
+        action: row ? `/organizations/${row.id}` : '/organizations',
+        editing: row !== null,
+        ...state,
+      },
+      status,
+    );
 
   app.get('/organizations/new', { config: MANAGERS }, async (request, reply) =>
-    form(request, reply, { title: request.t('organizations.new.title'), action: '/organizations', values: {} }),
+    form(request, reply, null, formState({}, [], request.locale)),
   );
 
-  app.post('/organizations', { config: MANAGERS }, async (request, reply) => {
-    const parsed = parseForm(organizationBody, request.body ?? {}, request.locale);
-    if (!parsed.ok) {
-      return form(
-        request,
-        reply,
-        {
-          title: request.t('organizations.new.title'),
-          action: '/organizations',
-          values: typed(request.body),
-          errors: parsed.errors,
-          fieldErrors: parsed.byField,
-        },
-        422,
-      );
-    }
-    const row = await createOrganization(app.db, request.user!.id, parsed.value);
-    setFlash(request, 'success', request.t('organizations.new.done', { name: row.name }));
-    return reply.redirect('/organizations', 303);
-  });
+  app.post('/organizations', { config: MANAGERS }, async (request, reply) =>
+    submitForm(request, reply, {
+      schema: organizationBody,
+      render: (state, status) => form(request, reply, null, state, status),
+      back: '/organizations',
+      action: async (input) => {
+        const row = await createOrganization(app.db, request.user!.id, input);
+        setFlash(request, 'success', request.t('organizations.new.done', { name: row.name }));
+        return '/organizations';
+      },
+    }),
+  );
 
   app.get('/organizations/:id', { config: MANAGERS }, async (request, reply) => {
-    const row = await getOrganization(app.db, (request.params as { id: string }).id);
-    return form(request, reply, {
-      title: request.t('organizations.edit.title', { name: row.name }),
-      action: `/organizations/${row.id}`,
-      values: row,
-      editing: true,
-    });
+    const row = await getOrganization(app.db, pageParams(request.params).id);
+    return form(request, reply, row, formState({ ...row }, [], request.locale));
   });
 
   app.post('/organizations/:id', { config: MANAGERS }, async (request, reply) => {
-    const row = await getOrganization(app.db, (request.params as { id: string }).id);
-    const parsed = parseForm(organizationBody, request.body ?? {}, request.locale);
-    if (!parsed.ok) {
-      const model = {
-        title: request.t('organizations.edit.title', { name: row.name }),
-        action: `/organizations/${row.id}`,
-        values: typed(request.body),
-        editing: true,
-        errors: parsed.errors,
-        fieldErrors: parsed.byField,
-      };
-      return form(request, reply, model, 422);
-    }
-    await editOrganization(app.db, request.user!.id, row.id, parsed.value);
-    setFlash(request, 'success', request.t('organizations.edit.done', { name: parsed.value.name }));
-    return reply.redirect('/organizations', 303);
+    const row = await getOrganization(app.db, pageParams(request.params).id);
+    return submitForm(request, reply, {
+      schema: organizationBody,
+      render: (state, status) => form(request, reply, row, state, status),
+      back: '/organizations',
+      action: async (input) => {
+        await editOrganization(app.db, request.user!.id, row.id, input);
+        setFlash(request, 'success', request.t('organizations.edit.done', { name: input.name }));
+        return '/organizations';
+      },
+    });
   });
 }

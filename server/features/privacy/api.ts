@@ -1,9 +1,10 @@
 // The data-rights API: a person's own data (GET /api/v1/me/export) and an administrator's erasure of a person.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AppContext } from '../../context.js';
 import { id } from '../../lib/schemas.js';
-import { erasePerson, exportPerson } from './service.js';
+import { erasePerson, exportFileName, exportPerson } from './service.js';
 
 export const eraseBody = z.object({ stories: z.enum(['remove', 'anonymise']) });
 
@@ -15,9 +16,9 @@ const erasureAnswer = z.object({
   ballots_kept: z.number(),
 });
 
-/** Everything the platform holds about the caller, as a JSON download (the API and the /privacy page alike). */
-export async function sendPersonExport(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  const data = await exportPerson(app.db, request.user!.id);
+/** Everything the platform holds about the person, as a JSON download (the API and the /privacy page alike). */
+export async function sendPersonExport(ctx: Pick<AppContext, 'db'>, userId: string, reply: FastifyReply): Promise<FastifyReply> {
+  const data = await exportPerson(ctx.db, userId);
   return reply
     .header('content-disposition', `attachment; filename="${exportFileName()}"`)
     .header('cache-control', 'no-store')
@@ -25,19 +26,13 @@ export async function sendPersonExport(app: FastifyInstance, request: FastifyReq
     .send(JSON.stringify(data, null, 2));
 }
 
-export function exportFileName(): string {
-  return `significant-my-data-${new Date().toISOString().slice(0, 10)}.json`;
-}
-
-export default async function operationsApi(fastify: FastifyInstance): Promise<void> {
+export default async function privacyApi(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get(
     '/api/v1/me/export',
     { config: { access: 'signed-in' }, schema: { tags: ['privacy'], summary: 'Everything the platform holds about the caller, as JSON' } },
-    async (request, reply) => {
-      return sendPersonExport(app, request, reply);
-    },
+    async (request, reply) => sendPersonExport(app.ctx, request.user!.id, reply),
   );
 
   app.post(

@@ -3,7 +3,7 @@ import type { Db, DbOrTrx } from '../../db/database.js';
 import * as repo from './repository.js';
 import { AppError, NotFound } from '../../errors.js';
 import { nowIso } from '../../lib/ids.js';
-import { audit } from '../accounts/index.js';
+import { audit, listUsers } from '../accounts/index.js';
 
 export type StoriesChoice = 'remove' | 'anonymise';
 
@@ -153,4 +153,14 @@ export async function erasurePreview(db: Db, userId: string) {
   );
   const [comments, ballots] = await Promise.all([repo.commentsBy(db, userId), repo.ballotsBy(db, userId)]);
   return { user, stories: stories.length, storiesInRounds: held.size, comments: comments.length, ballots: ballots.length };
+}
+
+/** Everyone on the operations page, by name: who an administrator may erase (never themselves). */
+export async function peopleToErase(db: DbOrTrx): Promise<Array<{ id: string; name: string; email: string; role: string }>> {
+  return (await listUsers(db)).map(({ id, name, email, role }) => ({ id, name, email, role }));
+}
+
+/** The name of the personal-data download, with today's date. */
+export function exportFileName(): string {
+  return `significant-my-data-${new Date().toISOString().slice(0, 10)}.json`;
 }

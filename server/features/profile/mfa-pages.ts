@@ -1,21 +1,21 @@
 // Two-step sign-in on the profile: enrol with a QR code (or the secret typed in), recovery codes, turning it off.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { findUserById } from '../accounts/index.js';
 import type { UserRow } from '../../db/tables/accounts.js';
+import { submitForm, type FormState } from '../../http/forms.js';
 import { setFlash } from '../../http/views.js';
-import { parseForm } from '../../lib/schemas.js';
-import { codeForm, passwordOnlyForm } from '../accounts/index.js';
-import { checkOwnPassword } from '../accounts/index.js';
 import {
-  checkSecondFactor,
-  disableMfa,
+  codeForm,
   enableMfa,
   enrolmentQr,
   mfaEnabled,
+  mfaRoleRequired,
   newMfaSecret,
-  regenerateRecoveryCodes,
+  passwordOnlyForm,
   remainingRecoveryCodes,
+  renewRecoveryCodes,
+  turnOffMfa,
 } from '../accounts/index.js';
+import { me } from './service.js';
 
 declare module 'fastify' {
   interface Session {
@@ -26,10 +26,15 @@ declare module 'fastify' {
 
 const SIGNED_IN = { access: 'signed-in' as const };
 
-export default async function mfaPages(app: FastifyInstance): Promise<void> {
-  const me = async (request: FastifyRequest): Promise<UserRow> => (await findUserById(app.db, request.user!.id))!;
+/** The page holds up to three forms; each shows its own field error, the summary at the top the failed one's. */
+interface Failed {
+  enrol?: FormState;
+  renew?: FormState;
+  disable?: FormState;
+}
 
-  async function mfaPage(request: FastifyRequest, reply: FastifyReply, user: UserRow, extra: Record<string, unknown> = {}, status = 200) {
+export default async function mfaPages(app: FastifyInstance): Promise<void> {
+  async function mfaPage(request: FastifyRequest, reply: FastifyReply, user: UserRow, failed: Failed = {}, status = 200) {
     const enabled = mfaEnabled(user);
     let enrol: Record<string, string> | null = null;
     if (!enabled) {
@@ -39,59 +44,72 @@ export default async function mfaPages(app: FastifyInstance): Promise<void> {
       // Grouped in fours so it is easier to type into an app by hand.
       enrol = { qr, secret: secret.replace(/(.{4})/g, '$1 ').trim() };
     }
-    const required = app.config.MFA_REQUIRED && (user.role === 'admin' || user.role === 'facilitator');
     return reply.page(
       'pages/profile/mfa',
-      { title: request.t('profile.mfa.title'), enabled, enrol, required, remaining: remainingRecoveryCodes(user), ...extra },
+      {
+        title: request.t('profile.mfa.title'),
+        enabled,
+        enrol,
+        required: mfaRoleRequired(app.config, user),
+        remaining: remainingRecoveryCodes(user),
+        errors: (failed.enrol ?? failed.renew ?? failed.disable)?.errors ?? [],
+        fieldErrors: failed.enrol?.fieldErrors ?? {},
+        renewError: failed.renew?.fieldErrors.code,
+        disableError: failed.disable?.fieldErrors.current_password,
+      },
       status,
     );
   }
 
-  app.get('/profile/mfa', { config: SIGNED_IN }, async (request, reply) => mfaPage(request, reply, await me(request)));
+  const codesPage = (request: FastifyRequest, reply: FastifyReply, codes: string[], first: boolean) =>
+    reply.page('pages/profile/recovery-codes', { title: request.t('profile.mfa.codes_title'), codes, first });
+
+  app.get('/profile/mfa', { config: SIGNED_IN }, async (request, reply) => mfaPage(request, reply, await me(app.ctx, request.user!.id)));
 
   app.post('/profile/mfa', { config: SIGNED_IN }, async (request, reply) => {
-    const user = await me(request);
+    const user = await me(app.ctx, request.user!.id);
     if (mfaEnabled(user)) return reply.redirect('/profile/mfa', 303);
-    const parsed = parseForm(codeForm, request.body ?? {}, request.locale);
-    if (!parsed.ok) return mfaPage(request, reply, user, { errors: parsed.errors, fieldErrors: parsed.byField }, 422);
-    const secret = request.session.mfaEnrolSecret;
-    const codes = secret ? await enableMfa(app.db, user.id, secret, parsed.value.code) : null;
-    if (!codes) {
-      const message = request.t('profile.mfa.code_wrong');
-      return mfaPage(request, reply, user, { errors: [{ path: 'code', message }], fieldErrors: { code: message } }, 422);
-    }
-    delete request.session.mfaEnrolSecret;
-    request.log.info({ event: 'mfa_enabled', user_id: user.id }, 'two-step sign-in turned on');
-    return reply.page('pages/profile/recovery-codes', { title: request.t('profile.mfa.codes_title'), codes, first: true });
+    return submitForm(request, reply, {
+      schema: codeForm,
+      values: {},
+      render: (enrol, status) => mfaPage(request, reply, user, { enrol }, status),
+      back: '/profile/mfa',
+      action: async ({ code }) => {
+        const codes = await enableMfa(app.db, user.id, request.session.mfaEnrolSecret, code);
+        delete request.session.mfaEnrolSecret;
+        request.log.info({ event: 'mfa_enabled', user_id: user.id }, 'two-step sign-in turned on');
+        return codesPage(request, reply, codes, true);
+      },
+    });
   });
 
   app.post('/profile/mfa/recovery-codes', { config: SIGNED_IN }, async (request, reply) => {
-    const user = await me(request);
+    const user = await me(app.ctx, request.user!.id);
     if (!mfaEnabled(user)) return reply.redirect('/profile/mfa', 303);
-    const parsed = parseForm(codeForm, request.body ?? {}, request.locale);
-    if (!parsed.ok || !(await checkSecondFactor(app.db, user, parsed.value.code))) {
-      const message = request.t('profile.mfa.code_wrong');
-      return mfaPage(request, reply, user, { errors: [{ path: 'code', message }], renewError: message }, 422);
-    }
-    const codes = await regenerateRecoveryCodes(app.db, user.id);
-    return reply.page('pages/profile/recovery-codes', { title: request.t('profile.mfa.codes_title'), codes, first: false });
+    return submitForm(request, reply, {
+      schema: codeForm,
+      values: {},
+      render: (renew, status) => mfaPage(request, reply, user, { renew }, status),
+      back: '/profile/mfa',
+      action: async ({ code }) => codesPage(request, reply, await renewRecoveryCodes(app.db, user, code), false),
+    });
   });
 
   app.post('/profile/mfa/disable', { config: SIGNED_IN }, async (request, reply) => {
-    const user = await me(request);
+    const user = await me(app.ctx, request.user!.id);
     if (!mfaEnabled(user)) return reply.redirect('/profile/mfa', 303);
-    if (app.config.MFA_REQUIRED && (user.role === 'admin' || user.role === 'facilitator')) {
-      const message = request.t('profile.mfa.cannot_disable');
-      return mfaPage(request, reply, user, { errors: [{ path: '', message }] }, 409);
-    }
-    const parsed = parseForm(passwordOnlyForm, request.body ?? {}, request.locale);
-    if (!parsed.ok || !(await checkOwnPassword(app.db, user.id, parsed.value.current_password))) {
-      const message = request.t('profile.password.current_wrong');
-      return mfaPage(request, reply, user, { errors: [{ path: 'current_password', message }], disableError: message }, 422);
-    }
-    await disableMfa(app.db, user.id, user.id);
-    request.log.info({ event: 'mfa_disabled', user_id: user.id }, 'two-step sign-in turned off');
-    setFlash(request, 'success', request.t('profile.mfa.disabled'));
-    return reply.redirect('/profile', 303);
+    return submitForm(request, reply, {
+      schema: passwordOnlyForm,
+      render: (disable, status) => mfaPage(request, reply, user, { disable }, status),
+      back: '/profile/mfa',
+      // While the role requires two-step sign-in, the page says so (409) rather than sending the person elsewhere.
+      refusals: { mfa_required: { path: '', message: 'profile.mfa.cannot_disable' } },
+      action: async ({ current_password }) => {
+        await turnOffMfa(app.ctx, user, current_password);
+        request.log.info({ event: 'mfa_disabled', user_id: user.id }, 'two-step sign-in turned off');
+        setFlash(request, 'success', request.t('profile.mfa.disabled'));
+        return '/profile';
+      },
+    });
   });
 }

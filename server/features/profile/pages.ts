@@ -1,86 +1,70 @@
 // The profile page for everyone signed in: name, language and password (which signs out everywhere else).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { findOrganization } from '../organizations/index.js';
-import { findUserById } from '../accounts/index.js';
-import { LANGUAGE_COOKIE } from '../../http/i18n.js';
-import { setFlash } from '../../http/views.js';
-import { isSecure } from '../../config.js';
-import { parseForm } from '../../lib/schemas.js';
-import { passwordChangeForm, profileForm } from '../accounts/index.js';
-import { changePassword, updateProfile } from '../accounts/index.js';
-import { mfaEnabled, remainingRecoveryCodes } from '../accounts/index.js';
 import { startSession } from '../../http/auth.js';
+import { requestContext } from '../../http/context.js';
+import { submitForm, type FormState } from '../../http/forms.js';
+import { rememberLocale } from '../../http/i18n.js';
+import { setFlash } from '../../http/views.js';
+import { changePassword, passwordChangeForm, profileForm, updateProfile } from '../accounts/index.js';
+import { profileOf } from './service.js';
+
+const SIGNED_IN = { access: 'signed-in' as const };
+
+/** The page holds two forms; the one that failed shows its errors (the summary at the top is its own). */
+interface Failed {
+  details?: FormState;
+  password?: FormState;
+}
 
 export default async function profilePages(app: FastifyInstance): Promise<void> {
-  async function profilePage(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}, status = 200) {
-    const me = (await findUserById(app.db, request.user!.id))!;
-    const organization = me.organization_id ? await findOrganization(app.db, me.organization_id) : undefined;
+  async function profilePage(request: FastifyRequest, reply: FastifyReply, failed: Failed = {}, status = 200) {
+    const { person, organization, mfa } = await profileOf(app.ctx, request.user!.id);
     return reply.page(
       'pages/profile/show',
       {
         title: request.t('profile.title'),
-        me: { email: me.email, roleLabel: request.t(`users.roles.${me.role}`), organization: organization?.name ?? null },
-        mfa: { enabled: mfaEnabled(me), remaining: remainingRecoveryCodes(me) },
-        values: { name: me.name, locale: me.locale ?? '' },
-        ...extra,
+        me: { email: person.email, roleLabel: request.t(`users.roles.${person.role}`), organization },
+        mfa,
+        values: failed.details?.values ?? { name: person.name, locale: person.locale ?? '' },
+        fieldErrors: failed.details?.fieldErrors ?? {},
+        passwordErrors: failed.password?.fieldErrors ?? {},
+        errors: (failed.details ?? failed.password)?.errors ?? [],
       },
       status,
     );
   }
 
-  app.get('/profile', { config: { access: 'signed-in' } }, async (request, reply) => profilePage(request, reply));
+  app.get('/profile', { config: SIGNED_IN }, async (request, reply) => profilePage(request, reply));
 
-  app.post('/profile', { config: { access: 'signed-in' } }, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const parsed = parseForm(profileForm, body, request.locale);
-    if (!parsed.ok)
-      return profilePage(
-        request,
-        reply,
-        { values: { name: body.name, locale: body.locale }, errors: parsed.errors, fieldErrors: parsed.byField },
-        422,
-      );
-    await updateProfile(app.db, request.user!.id, parsed.value);
-    if (parsed.value.locale) {
-      // The language switch in the header and this choice agree, also after signing out.
-      reply.setCookie(LANGUAGE_COOKIE, parsed.value.locale, {
-        path: '/',
-        sameSite: 'lax',
-        httpOnly: true,
-        maxAge: 365 * 86_400,
-        secure: isSecure(app.config),
-      });
-      request.locale = parsed.value.locale;
-    }
-    setFlash(request, 'success', request.t('profile.saved'));
-    return reply.redirect('/profile', 303);
-  });
+  app.post('/profile', { config: SIGNED_IN }, async (request, reply) =>
+    submitForm(request, reply, {
+      schema: profileForm,
+      render: (details, status) => profilePage(request, reply, { details }, status),
+      back: '/profile',
+      action: async (input) => {
+        await updateProfile(app.db, request.user!.id, input);
+        if (input.locale) {
+          rememberLocale(reply, app.config, input.locale);
+          request.locale = input.locale;
+        }
+        setFlash(request, 'success', request.t('profile.saved'));
+        return '/profile';
+      },
+    }),
+  );
 
-  app.post('/profile/password', { config: { access: 'signed-in' } }, async (request, reply) => {
-    const parsed = parseForm(passwordChangeForm, request.body ?? {}, request.locale);
-    if (!parsed.ok) return profilePage(request, reply, { passwordErrors: parsed.byField, errors: parsed.errors }, 422);
-    const changed = await changePassword(
-      app.db,
-      app.config,
-      request.user!.id,
-      parsed.value.current_password,
-      parsed.value.password,
-      request.session.sessionId,
-    );
-    if (!changed) {
-      const message = request.t('profile.password.current_wrong');
-      request.log.info({ event: 'password_change_refused', user_id: request.user!.id }, 'password change refused');
-      return profilePage(
-        request,
-        reply,
-        { passwordErrors: { current_password: message }, errors: [{ path: 'current_password', message }] },
-        422,
-      );
-    }
-    // Other sessions and every API token are gone; this session gets a new id too.
-    await startSession(request, request.user!.id);
-    request.log.info({ event: 'password_changed', user_id: request.user!.id }, 'password changed, signed out elsewhere');
-    setFlash(request, 'success', request.t('profile.password.done'));
-    return reply.redirect('/profile', 303);
-  });
+  app.post('/profile/password', { config: SIGNED_IN }, async (request, reply) =>
+    submitForm(request, reply, {
+      schema: passwordChangeForm,
+      render: (password, status) => profilePage(request, reply, { password }, status),
+      back: '/profile',
+      action: async (input) => {
+        await changePassword(requestContext(request), request.user!.id, input, request.session.sessionId);
+        // Other sessions and every API token are gone; this session gets a new id too.
+        await startSession(request, request.user!.id);
+        setFlash(request, 'success', request.t('profile.password.done'));
+        return '/profile';
+      },
+    }),
+  );
 }

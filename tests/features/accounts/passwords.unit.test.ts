@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newPassword } from '../../../server/features/accounts/schemas.js';
-import { hashPassword, isCommonPassword, verifyPassword } from '../../../server/features/accounts/passwords.js';
+import { hashPassword, verifyPassword } from '../../../server/features/accounts/passwords.js';
+import { isCommonPassword } from '../../../server/lib/common-passwords.js';
 
 const COST = { ARGON2_MEMORY_KIB: 1024, ARGON2_TIME_COST: 1 };
 

@@ -174,8 +174,11 @@ describe('people pages', () => {
       method: 'password',
       password: PASSWORD,
     });
-    expect(dup.statusCode).toBe(422);
+    // A conflict, said beside the address (with what was typed kept).
+    expect(dup.statusCode).toBe(409);
     expect(dup.body).toContain('A person with this e-mail address already exists');
+    expect(dup.body).toMatch(/id="field-email"[^>]*value="els@example.org"[^>]*aria-invalid="true"/);
+    expect(dup.body).toContain('value="Els 2"');
   });
 
   it('adds a person by invitation: the link is shown once, works once, and signs them in', async () => {
@@ -379,7 +382,10 @@ describe('a new invitation for someone with a password', () => {
     expect((await person.client.get('/profile')).statusCode).toBe(303);
     expect((await api(app, token).get('/api/v1/organizations')).statusCode).toBe(401);
     expect((await fresh.get('/profile')).statusCode).toBe(200);
-    expect((await admin.client.post(`/users/${person.user.id}/active`, { active: 'maybe' })).statusCode).toBe(400);
+    // A value no button sends: the page again, saying what is wrong (a form's answer, not an error page).
+    const maybe = await admin.client.post(`/users/${person.user.id}/active`, { active: 'maybe' });
+    expect(maybe.statusCode).toBe(422);
+    expect(maybe.body).toContain('class="error-summary"');
   });
 });
 
