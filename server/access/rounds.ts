@@ -26,6 +26,14 @@ export function reportVerdict(user: CurrentUser, round: RoundFacts): ReportVerdi
   return round.published ? 'published' : 'not-yet';
 }
 
+/**
+ * A live report (the current state of a published report, a report not published yet, or one composed over several
+ * rounds) is for those who see every round; readers download what was published, which does not change under them.
+ */
+export function mayPreviewReport(user: CurrentUser): boolean {
+  return seesAllRounds(user);
+}
+
 /** A child round belongs in its parent's published report only once it is itself published. */
 export function includeChildInReport(child: Pick<RoundFacts, 'published'>): boolean {
   return child.published;

@@ -20,6 +20,7 @@ import type {
   StoryThemesTable,
   StoryVersionsTable,
 } from './tables/stories.js';
+import type { ReportSnapshotsTable } from './tables/reports.js';
 import type { AuditLogTable, RateLimitsTable, SettingsTable } from './tables/system.js';
 import type { QuotesTable, ThemesTable } from './tables/themes.js';
 
@@ -49,6 +50,7 @@ export interface Database {
   group_iterations: GroupIterationsTable;
   ballots: BallotsTable;
   selections: SelectionsTable;
+  report_snapshots: ReportSnapshotsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -19,7 +19,7 @@ import {
 import type { Item } from '../themes/index.js';
 import { htmlToBlocks, type Run } from './blocks.js';
 import { yieldToLoop } from './model.js';
-import { formatDay, formatPeriod, partnerPeriod, percent, tr } from './outline.js';
+import { editionLine, formatDay, formatPeriod, partnerPeriod, percent, tr } from './outline.js';
 import type { ReportModel, ReportStory, ReportTheme } from './types.js';
 
 const FONT = 'DejaVu Sans';
@@ -219,6 +219,7 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
   c.push(p(model.subtitle, { italics: true }), new Paragraph({ text: model.title, heading: HeadingLevel.TITLE }));
   if (model.period.from) c.push(p(formatPeriod(model)));
   for (const r of model.rounds) c.push(p(`${r.title}${r.meeting_date ? ` (${formatDay(model, r.meeting_date)})` : ''}`));
+  c.push(p(editionLine(model), { bold: true }));
   c.push(
     p(
       `${tr(model, 'title_page.generated', { date: formatDay(model, model.generated_at) })} · ${tr(model, 'title_page.stories', { count: model.story_count })}`,

@@ -1,14 +1,14 @@
-// A report download as a service: the access verdict first, then the model, then the format, then the audit line.
+// A report download as a service: the access verdict first, then the model (published or live), the format, the audit line.
 import type { CurrentUser } from '../../access/current-user.js';
 import type { AppContext } from '../../context.js';
 import type { Locale } from '../../i18n/index.js';
 import { audit } from '../accounts/index.js';
-import { buildReportModel } from './model.js';
+import { roundReportModel, type EditionQuery } from './editions.js';
 import { renderReport, type RenderedReport } from './render.js';
 import type { ReportFormat } from './schemas.js';
 import { assertReportsReadable } from './visibility.js';
 
-export interface DownloadQuery {
+export interface DownloadQuery extends EditionQuery {
   format: ReportFormat;
   part?: 'factsheet';
   /** The report's language; the reader's own when not asked for. */
@@ -23,15 +23,15 @@ export async function downloadReport(
   query: DownloadQuery,
   readerLocale: Locale,
 ): Promise<RenderedReport> {
-  await assertReportsReadable(ctx.db, user, roundIds);
-  const model = await buildReportModel(ctx.db, { roundIds, locale: query.lang ?? readerLocale });
+  const verdicts = await assertReportsReadable(ctx.db, user, roundIds);
+  const model = await roundReportModel(ctx, user, roundIds, verdicts, query, query.lang ?? readerLocale);
   const out = await renderReport(model, query.format, query.part === 'factsheet');
   await audit(
     ctx.db,
     user.id,
     'report.downloaded',
     { type: 'round', id: roundIds.join(',').slice(0, 200) },
-    { format: query.format, part: query.part ?? 'report' },
+    { format: query.format, part: query.part ?? 'report', version: model.edition?.version ?? 'live' },
   );
   return out;
 }

@@ -259,6 +259,7 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
     kind: network ? 'network' : 'round',
     locale,
     generated_at: new Date().toISOString(),
+    edition: null,
     title: network || !first ? t(locale, 'reports.model.network_title') : first.title,
     subtitle: t(locale, 'reports.model.subtitle'),
     period: { from: dates[0] ?? null, to: dates[dates.length - 1] ?? null },

@@ -47,6 +47,13 @@ export function partnerPeriod(model: Pick<ReportModel, 'locale'>, p: { starts_on
   return `${formatDay(model, p.starts_on)} – ${formatDay(model, p.ends_on)}`.trim();
 }
 
+/** The cover's line on what this document is: a published version (a record) or a preview of the live state. */
+export function editionLine(model: ReportModel): string {
+  return model.edition
+    ? tr(model, 'title_page.version', { version: model.edition.version, date: formatDay(model, model.edition.published_at) })
+    : tr(model, 'title_page.preview');
+}
+
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }

@@ -1,7 +1,9 @@
 // The /reports page (rounds whose report the person may download, and a report over several rounds) and page downloads.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { mayPreviewReport } from '../../access/rounds.js';
 import { sendReport } from './download-api.js';
+import { roundEditions } from './editions.js';
 import { networkReportQuery, REPORT_FORMATS, reportQuery, roundParams } from './schemas.js';
 import { downloadableRounds } from './visibility.js';
 
@@ -10,17 +12,25 @@ export default async function reportsPages(fastify: FastifyInstance): Promise<vo
 
   app.get('/reports', { config: { access: 'signed-in' } }, async (request, reply) => {
     const user = request.user!;
-    const rounds = (await downloadableRounds(app.db, user)).map(({ round: r }) => ({
+    const downloadable = await downloadableRounds(app.db, user);
+    const editions = await roundEditions(
+      app.ctx,
+      user,
+      downloadable.map((d) => d.round.id),
+    );
+    const rounds = downloadable.map(({ round: r }) => ({
       id: r.id,
       title: r.title,
       phase: r.phase,
       meeting_date: r.meeting_date,
       published_at: r.published_at,
+      report: editions.get(r.id),
     }));
     return reply.page('pages/reports/index', {
       title: request.t('reports.page.title'),
       rounds,
-      showNetwork: rounds.length > 1 && user.role !== 'storyteller',
+      // A report composed over several rounds is a live preview; readers download the network's publications.
+      showNetwork: rounds.length > 1 && mayPreviewReport(user),
       formatOptions: REPORT_FORMATS.map((value) => ({ value, label: request.t(`reports.formats.${value}`) })),
     });
   });

@@ -2,7 +2,7 @@
 import type { Readable } from 'node:stream';
 import { blocksToText, htmlToBlocks } from './blocks.js';
 import { yieldToLoop } from './model.js';
-import { formatDay, formatPeriod, partnerPeriod, percent, tableOfContents, tr } from './outline.js';
+import { editionLine, formatDay, formatPeriod, partnerPeriod, percent, tableOfContents, tr } from './outline.js';
 import { PdfWriter } from './pdf-writer.js';
 import type { ReportModel, ReportStory, ReportTheme } from './types.js';
 
@@ -87,6 +87,7 @@ async function write(w: PdfWriter, model: ReportModel, pages: Map<string, number
   w.doc.moveDown(1);
   for (const r of model.rounds) w.text(`${r.title}${r.meeting_date ? ` (${formatDay(model, r.meeting_date)})` : ''}`);
   w.doc.moveDown(1);
+  w.text(editionLine(model), { bold: true, size: 11 });
   w.text(
     `${tr(model, 'title_page.generated', { date: formatDay(model, model.generated_at) })} · ${tr(model, 'title_page.stories', { count: model.story_count })}`,
     { color: '#4a5568', size: 9.5 },

@@ -108,10 +108,17 @@ export interface Partner {
   ends_on: string | null;
 }
 
+/** Which published version a report is; a live report (a preview) has none. */
+export interface ReportEdition {
+  version: number;
+  published_at: string;
+}
+
 export interface ReportModel {
   kind: 'round' | 'network';
   locale: Locale;
   generated_at: string;
+  edition: ReportEdition | null;
   title: string;
   subtitle: string;
   period: { from: string | null; to: string | null };

@@ -1,6 +1,6 @@
 // The few derived values the HTML and Markdown templates show beside the model (formatted dates, TOC, charts).
 import { barChartSvg } from './charts.js';
-import { formatDay, formatPeriod, partnerPeriod, percent, tableOfContents, tr } from './outline.js';
+import { editionLine, formatDay, formatPeriod, partnerPeriod, percent, tableOfContents, tr } from './outline.js';
 import type { ReportModel } from './types.js';
 
 export function templateContext(model: ReportModel, opts: { charts: boolean }) {
@@ -9,6 +9,7 @@ export function templateContext(model: ReportModel, opts: { charts: boolean }) {
     toc: tableOfContents(model).map((e) => ({ ...e, indent: e.level - 1 })),
     periodText: formatPeriod(model),
     generatedText: formatDay(model, model.generated_at),
+    editionText: editionLine(model),
     partnerRows: model.partners.map((p) => ({ ...p, period: partnerPeriod(model, p) })),
     shareText: percent(model.figures.selected.share),
     charts: opts.charts

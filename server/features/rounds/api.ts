@@ -2,7 +2,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addStoriesBody, createRoundBody, groupView, idParams, formGroupsBody, phaseBody, roundView } from './schemas.js';
+import {
+  addStoriesBody,
+  createRoundBody,
+  groupView,
+  idParams,
+  formGroupsBody,
+  phaseBody,
+  publishedRoundView,
+  roundView,
+} from './schemas.js';
 import { formGroups } from './group-forming.js';
 import { groupsOfVisibleRound, presentGroups } from './groups.js';
 import {
@@ -85,9 +94,10 @@ export default async function roundsApi(fastify: FastifyInstance): Promise<void>
 
   app.post(
     '/api/v1/rounds/:id/publish',
-    { config: { access: ['facilitator'] }, schema: { tags, params: idParams, response: { 200: roundView } } },
+    { config: { access: ['facilitator'] }, schema: { tags, params: idParams, response: { 200: publishedRoundView } } },
     async (request) => {
-      return presentRound(app.db, await publishRound(app.ctx, request.user!, request.params.id));
+      const { round, edition } = await publishRound(app.ctx, request.user!, request.params.id);
+      return { ...(await presentRound(app.db, round)), report_version: edition.version, report_published_at: edition.published_at };
     },
   );
 }

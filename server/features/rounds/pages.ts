@@ -82,8 +82,8 @@ export default async function roundPages(app: FastifyInstance): Promise<void> {
     return submitForm(request, reply, {
       schema: z.object({}),
       action: async () => {
-        await publishRound(app.ctx, request.user!, id);
-        setFlash(request, 'success', request.t('rounds.publish.done'));
+        const { edition } = await publishRound(app.ctx, request.user!, id);
+        setFlash(request, 'success', request.t('rounds.publish.done', { version: edition.version }));
         return `/rounds/${id}`;
       },
       render: (state, status) => showRound(request, reply, id, state, status),

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import type { CurrentUser } from '../../access/current-user.js';
 import { authorNameFor, type AuthoredStory } from '../../access/display-name.js';
 import { mayManageRound } from '../../access/rounds.js';
+import { roundEditions } from '../reports/index.js';
 import { selectionsOfRound } from './ballots-repository.js';
 import { groupsOfRound, memberIds, storyIds } from './groups-repository.js';
 import * as repo from './repository.js';
@@ -13,7 +14,7 @@ export async function roundOverview(ctx: AppContext, user: CurrentUser, roundId:
   const round = await findVisibleRound(ctx, user, roundId);
   const manages = mayManageRound(user);
   const picking = manages && round.phase !== 'closed';
-  const [stories, groups, selections, transitions, parent, proposed, outside] = await Promise.all([
+  const [stories, groups, selections, transitions, parent, proposed, outside, editions] = await Promise.all([
     repo.roundStories(ctx.db, round.id),
     groupsOfRound(ctx.db, round.id),
     selectionsOfRound(ctx.db, round.id),
@@ -21,6 +22,7 @@ export async function roundOverview(ctx: AppContext, user: CurrentUser, roundId:
     round.parent_round_id ? repo.findRound(ctx.db, round.parent_round_id) : Promise.resolve(undefined),
     picking ? repo.proposedStories(ctx.db, round.id) : Promise.resolve([]),
     picking ? repo.submittedStoriesOutside(ctx.db, round.id) : Promise.resolve([]),
+    roundEditions(ctx, user, [round.id]),
   ]);
   const ids = groups.map((g) => g.id);
   const [members, groupStories] = await Promise.all([memberIds(ctx.db, ids), storyIds(ctx.db, ids)]);
@@ -34,6 +36,8 @@ export async function roundOverview(ctx: AppContext, user: CurrentUser, roundId:
   return {
     round,
     manages,
+    /** The published versions of the round's report, for its download links. */
+    report: editions.get(round.id)!,
     parent: parent ? { id: parent.id, title: parent.title } : null,
     stories: stories.map((s) => ({
       ...named(s),

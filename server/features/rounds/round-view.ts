@@ -53,6 +53,7 @@ export function roundPageModel(request: FastifyRequest, overview: Awaited<Return
       phase_label: phaseLabel(request, round.phase),
       method_label: request.t(`rounds.method.${round.voting_method}`),
       template_label: request.t(`rounds.template.${round.template}`),
+      report: { ...overview.report, next_version: (overview.report.latest?.version ?? 0) + 1 },
     },
     parent: overview.parent,
     isFacilitator: manages,

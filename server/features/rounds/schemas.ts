@@ -79,6 +79,8 @@ export const roundView = z.object({
   group_ids: z.array(z.string()),
 });
 export type RoundView = z.infer<typeof roundView>;
+/** A publication answers the round with the version of its report that readers now download. */
+export const publishedRoundView = roundView.extend({ report_version: z.number().int(), report_published_at: z.string() });
 
 export const addStoriesBody = z.object({ story_ids: z.array(id).min(1).max(500) });
 export const phaseBody = z.object({ phase: phaseSchema });

@@ -6,6 +6,7 @@ import type { CurrentUser } from '../../access/current-user.js';
 import { roundFacts, roundFactsOfMany } from '../../access/repository.js';
 import { mayManageRound, maySeeRound } from '../../access/rounds.js';
 import { Conflict, Forbidden, NotFound, ValidationError } from '../../errors.js';
+import { freezeRoundReport, type ReportEdition } from '../reports/index.js';
 import { newId, nowIso } from '../../lib/ids.js';
 import { selectionsOfRound } from './ballots-repository.js';
 import { sendRoundFeedback } from './feedback.js';
@@ -86,8 +87,11 @@ export async function createRound(ctx: AppContext, user: CurrentUser, input: Cre
     updated_at: now,
   };
   await ctx.db.transaction().execute(async (trx) => {
-    if (row.parent_round_id && !(await repo.findRound(trx, row.parent_round_id))) {
-      throw new ValidationError([{ path: 'parent_round_id', message: 'rounds.errors.unknown_round' }]);
+    if (row.parent_round_id) {
+      const parent = await repo.lockRound(trx, ctx.dialect, row.parent_round_id, 'share');
+      if (!parent) throw new ValidationError([{ path: 'parent_round_id', message: 'rounds.errors.unknown_round' }]);
+      // Its selections would have nowhere to go: a closed round takes no stories any more.
+      if (parent.phase === 'closed') throw new Conflict('A child round cannot be made under a closed round', 'parent_round_closed');
     }
     await repo.insertRound(trx, row);
   });
@@ -153,13 +157,25 @@ async function prepareClose(trx: DbOrTrx, round: RoundRow): Promise<void> {
   }
 }
 
-export async function publishRound(ctx: AppContext, user: CurrentUser, roundId: string): Promise<RoundRow> {
+/**
+ * Publishes a closed round: its report as it stands now is frozen as the next version, which readers download until
+ * the facilitator publishes again. Publishing a published round again (after editing themes or texts) makes the next
+ * version; `published_at` stays the first publication, the history keeps a line for each.
+ */
+export async function publishRound(
+  ctx: AppContext,
+  user: CurrentUser,
+  roundId: string,
+): Promise<{ round: RoundRow; edition: ReportEdition }> {
   assertManages(user);
-  return ctx.db.transaction().execute(async (trx) => {
+  const round = await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.lockRound(trx, ctx.dialect, roundId, 'update');
     if (!row) throw new NotFound();
     if (row.phase !== 'closed') throw new Conflict('Only a closed round can be published', 'round_not_closed');
-    if (!row.published_at) await repo.markPublished(trx, roundId, user.id);
+    await repo.markPublished(trx, roundId, user.id);
     return (await repo.findRound(trx, roundId))!;
   });
+  // After the commit and outside it: building the report may take seconds. Should that fail, the error is answered and
+  // the round stays published: a first publication is then frozen by its first download, a later one by publishing again.
+  return { round, edition: await freezeRoundReport(ctx, user, roundId) };
 }

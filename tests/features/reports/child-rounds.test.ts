@@ -1,4 +1,5 @@
-// A round's report includes a child round only once that child is published: in every format, for every reader, on the pages.
+// A round's report includes a child round only once that child is published (and the parent published after it): in every
+// format, for every reader, on the pages.
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../helpers/app.js';
@@ -49,7 +50,11 @@ describe('child rounds in a published report', () => {
     const network = await api(app, observer.token).get(`/api/v1/reports?round_ids=${s.round}&format=json`);
     expect(JSON.parse(network.body).rounds.map((r: { title: string }) => r.title)).toEqual(['Bijeenkomst één: het netwerk']);
 
+    // The parent's report is a record: publishing the child changes it only once the parent is published again.
     await publishRound(app.db, s.child);
+    const still = JSON.parse((await api(app, observer.token).get(`/api/v1/rounds/${s.round}/report?format=json`)).body);
+    expect(still.rounds.map((r: { title: string }) => r.title)).toEqual(['Bijeenkomst één: het netwerk']);
+    expect((await api(app, facilitator.token).post(`/api/v1/rounds/${s.round}/publish`, {})).statusCode).toBe(200);
     const after = JSON.parse((await api(app, observer.token).get(`/api/v1/rounds/${s.round}/report?format=json`)).body);
     expect(after.rounds.map((r: { title: string }) => r.title)).toEqual(['Bijeenkomst één: het netwerk', CHILD_TITLE]);
     expect(after.register.map((r: { title: string }) => r.title)).toContain(CHILD_ONLY_STORY);
@@ -57,6 +62,7 @@ describe('child rounds in a published report', () => {
 
   it('leaves out a published grandchild whose own parent is not published, and takes it in once it is', async () => {
     const observer = await apiUser(app, 'observer');
+    const facilitator = await apiUser(app, 'facilitator');
     const top = await insertRound(app.db, { title: 'Netwerkdag', published: true });
     const middle = await insertRound(app.db, { title: 'Provincie', parent_round_id: top });
     const bottom = await insertRound(app.db, { title: 'Gemeente', parent_round_id: middle, published: true });
@@ -68,6 +74,8 @@ describe('child rounds in a published report', () => {
       );
     expect(await titles()).toEqual(['Netwerkdag']);
     await publishRound(app.db, middle);
+    expect(await titles()).toEqual(['Netwerkdag']);
+    expect((await api(app, facilitator.token).post(`/api/v1/rounds/${top}/publish`, {})).statusCode).toBe(200);
     expect(await titles()).toEqual(['Netwerkdag', 'Provincie', 'Gemeente']);
   });
 

@@ -1,0 +1,87 @@
+// Which report of a round a download renders: the published version for readers (frozen at publication), the live
+// state for a facilitator's preview or a round not published yet; and freezing a round's report when it is published.
+import type { CurrentUser } from '../../access/current-user.js';
+import { mayPreviewReport, type ReportVerdict } from '../../access/rounds.js';
+import type { AppContext } from '../../context.js';
+import { AppError, NotFound } from '../../errors.js';
+import type { Locale } from '../../i18n/index.js';
+import { buildReportModel } from './model.js';
+import { freezeFirst, freezeReport, frozenReport, latestVersion, publishedVersions, type Subject } from './snapshots.js';
+import type { ReportEdition, ReportModel } from './types.js';
+
+export interface EditionQuery {
+  /** A published version by number; the latest when not given. */
+  version?: number;
+  /** The live state instead of what was published (facilitators only). */
+  preview?: boolean;
+}
+
+export function previewRefused(): AppError {
+  return new AppError(403, 'report_preview', 'Only facilitators preview the live state of a report');
+}
+
+const roundSubject = (id: string): Subject => ({ type: 'round', id });
+
+/** Publishing a round (again): its report as it stands now becomes the next version readers download. */
+export async function freezeRoundReport(ctx: AppContext, user: CurrentUser, roundId: string): Promise<ReportEdition> {
+  const model = await buildReportModel(ctx.db, { roundIds: [roundId], locale: ctx.config.DEFAULT_LOCALE });
+  return freezeReport(ctx.db, roundSubject(roundId), model, user.id);
+}
+
+/**
+ * The model a download of these rounds renders. `verdicts` come from the access rules, one per round, already checked
+ * ('preview' or 'published'). Several rounds together were never published as one report: that is a preview.
+ */
+export async function roundReportModel(
+  ctx: AppContext,
+  user: CurrentUser,
+  roundIds: string[],
+  verdicts: ReportVerdict[],
+  query: EditionQuery,
+  locale: Locale,
+): Promise<ReportModel> {
+  const live = () => buildReportModel(ctx.db, { roundIds, locale });
+  const published = roundIds.length === 1 && verdicts[0] === 'published';
+  if (query.preview || roundIds.length > 1) {
+    if (!mayPreviewReport(user)) throw previewRefused();
+    if (query.version !== undefined) throw new NotFound('A preview has no version');
+    return live();
+  }
+  if (!published) {
+    if (query.version !== undefined) throw new NotFound('This round has no published report yet');
+    return live();
+  }
+  const subject = roundSubject(roundIds[0]!);
+  // A round published before reports were frozen (or whose freezing failed) is frozen by its first download.
+  if ((await latestVersion(ctx.db, subject)) === 0) {
+    await freezeFirst(ctx.db, subject, await buildReportModel(ctx.db, { roundIds, locale: ctx.config.DEFAULT_LOCALE }));
+  }
+  const model = await frozenReport(ctx, subject, locale, query.version);
+  if (!model) throw new NotFound(`This report has no version ${query.version}`);
+  return model;
+}
+
+/** What the download links of a round's report offer this person: the published versions and whether to preview. */
+export interface RoundEditions {
+  latest: { version: number; published_at: string } | null;
+  earlier: Array<{ version: number; published_at: string }>;
+  can_preview: boolean;
+}
+
+/** The published versions of each round's report (newest first) and whether this person may preview the live state. */
+export async function roundEditions(
+  ctx: Pick<AppContext, 'db'>,
+  user: CurrentUser,
+  roundIds: readonly string[],
+): Promise<Map<string, RoundEditions>> {
+  const rows = await publishedVersions(ctx.db, 'round', roundIds);
+  const canPreview = mayPreviewReport(user);
+  return new Map(
+    roundIds.map((id) => {
+      const [latest, ...earlier] = rows
+        .filter((r) => r.subject_id === id)
+        .map((r) => ({ version: r.version, published_at: r.published_at }));
+      return [id, { latest: latest ?? null, earlier, can_preview: canPreview }];
+    }),
+  );
+}
