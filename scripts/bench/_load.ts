@@ -75,7 +75,7 @@ export function startLoad(job: LoadJob): RunningLoad {
     });
     child.send({ type: 'run', job });
   }).finally(() => {
-    child.disconnect?.();
+    if (child.connected) child.disconnect();
     void removeCleanup();
   });
   return { measuring, result, stop: () => child.connected && child.send({ type: 'stop' }) };
