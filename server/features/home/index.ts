@@ -1,3 +1,2 @@
-// What other features may use of the home page: the panel shape (and, TEMPORARY, the registry stories and rounds use).
-export { type HomePanel } from './panels.js';
-export { addHomePanel } from './routes.js';
+// What other features may use of the home page: the panel shape (and, TEMPORARY, the old registration call).
+export { addHomePanel, type HomePanel } from './panels.js';

@@ -3,6 +3,8 @@
 import type { CurrentUser } from '../../access/current-user.js';
 import type { AppContext } from '../../context.js';
 import { privacyPanel } from '../privacy/index.js';
+import { feedbackPanel } from '../rounds/index.js';
+import { storiesHomePanel } from '../stories/index.js';
 
 /** A panel is a partial under views/partials/ and the model it displays. */
 export interface HomePanel {
@@ -12,9 +14,16 @@ export interface HomePanel {
 
 type PanelSource = (ctx: AppContext, user: CurrentUser) => Promise<HomePanel | null>;
 
-const PANELS: readonly PanelSource[] = [privacyPanel];
+/** Writing (drafts), then what the groups chose, then the person's data. */
+const PANELS: readonly PanelSource[] = [storiesHomePanel, feedbackPanel, privacyPanel];
 
 export async function homePanels(ctx: AppContext, user: CurrentUser): Promise<HomePanel[]> {
   const panels = await Promise.all(PANELS.map((panel) => panel(ctx, user)));
   return panels.filter((p): p is HomePanel => p !== null);
 }
+
+/**
+ * @deprecated TEMPORARY: the home page composes every panel above; stories/routes.ts and rounds/routes.ts still call
+ * this from before, and it ignores what they pass (so no panel shows twice). Goes once those two calls are gone.
+ */
+export function addHomePanel(_source: unknown): void {}
