@@ -1,5 +1,6 @@
-// Reports: the PDF of a 2,000-story network built by the real server, once on a quiet server and once while the load
-// generator asks /healthz without pause; prints the build times, /healthz p99 idle and during the build, and peak memory.
+// Reports: the PDF of a 2,000-story network built by the real server from the live data (a facilitator's preview), once
+// on a quiet server and once while the load generator asks /healthz without pause; prints the build times, /healthz p99
+// idle and during the build, and peak memory.
 import fs from 'node:fs';
 import { seedNetwork } from '../../tests/helpers/bench-network.js';
 import { adminApi, person } from './_api.js';
@@ -23,7 +24,9 @@ function peakRssMb(pid: number | undefined): number {
 
 async function buildPdf(real: Server, roundId: string, token: string): Promise<{ ms: number; kb: number }> {
   const started = performance.now();
-  const res = await fetch(`${real.url}/api/v1/rounds/${roundId}/report?format=pdf`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${real.url}/api/v1/rounds/${roundId}/report?format=pdf&preview=true`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   const body = Buffer.from(await res.arrayBuffer());
   const ms = performance.now() - started;
   if (res.status !== 200 || body.subarray(0, 5).toString() !== '%PDF-') throw new Error(`the PDF report answered ${res.status}`);
