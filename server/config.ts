@@ -1,6 +1,7 @@
 // The environment, read once through one zod schema; loadConfig is pure so tests can build any config.
 import path from 'node:path';
 import { z } from 'zod';
+import { LOCALES } from './i18n/locales.js';
 
 const databaseUrl = z
   .string()
@@ -36,7 +37,7 @@ export const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: databaseUrl,
-  DEFAULT_LOCALE: z.enum(['en', 'nl']).default('en'),
+  DEFAULT_LOCALE: z.enum(LOCALES).default('en'),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12).optional(),
   ADMIN_NAME: z.string().min(1).default('Administrator'),

@@ -5,7 +5,7 @@ import view from '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import Handlebars from 'handlebars';
-import { t, type Locale } from '../i18n/index.js';
+import { INTL_LOCALES, LOCALES, t, type Locale } from '../i18n/index.js';
 import { fromRoot } from '../lib/root.js';
 import type { CurrentUser } from '../access/current-user.js';
 
@@ -55,6 +55,15 @@ function navigation(user: CurrentUser | null, locale: Locale, currentPath: strin
     }));
 }
 
+/** The language switch: every other language, named and explained in that language itself. */
+function otherLocales(locale: Locale): Array<{ code: Locale; name: string; hint: string }> {
+  return LOCALES.filter((l) => l !== locale).map((code) => ({
+    code,
+    name: t(code, 'common.language.name'),
+    hint: t(code, 'common.language.switch_hint'),
+  }));
+}
+
 const DATE_STYLES: Record<string, Intl.DateTimeFormatOptions> = {
   date: { dateStyle: 'long' },
   datetime: { dateStyle: 'medium', timeStyle: 'short' },
@@ -79,9 +88,7 @@ export function createPageHandlebars(): typeof Handlebars {
     const style = typeof options.hash.style === 'string' ? options.hash.style : value.length <= 10 ? 'date' : 'datetime';
     const date = new Date(value.length <= 10 ? `${value}T12:00:00Z` : value);
     if (Number.isNaN(date.getTime())) return value;
-    return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-BE' : 'en-GB', { ...DATE_STYLES[style], timeZone: 'Europe/Brussels' }).format(
-      date,
-    );
+    return new Intl.DateTimeFormat(INTL_LOCALES[locale], { ...DATE_STYLES[style], timeZone: 'Europe/Brussels' }).format(date);
   });
   return hbs;
 }
@@ -114,7 +121,7 @@ export default fp(
       return this.viewAsync(template, {
         ...model,
         locale: request.locale,
-        otherLocale: request.locale === 'en' ? 'nl' : 'en',
+        otherLocales: otherLocales(request.locale),
         user: request.user,
         csrfToken,
         currentPath,

@@ -3,19 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { IntlMessageFormat } from 'intl-messageformat';
 import { fromRoot } from '../lib/root.js';
+import { INTL_LOCALES, LOCALES, isLocale, type Locale } from './locales.js';
 import { compileMessage, formatMessage, messageArguments, type ArgumentKind, type Params } from './messages.js';
 
 export type { Params } from './messages.js';
 
-export const LOCALES = ['en', 'nl'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-/** The regional variant each language is formatted in (dates, numbers, plural rules): the platform serves Belgium. */
-export const INTL_LOCALES: Record<Locale, string> = { en: 'en-GB', nl: 'nl-BE' };
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
+export { INTL_LOCALES, LOCALES, isLocale, type Locale } from './locales.js';
 
 type Catalog = Map<string, string>;
 
@@ -31,6 +24,19 @@ function flatten(prefix: string, value: unknown, into: Catalog): void {
   }
 }
 
+/**
+ * French sets a non-breaking space before : and inside « », and a narrow one before ; ! ?, so a line never starts with
+ * them. The catalog files keep plain spaces, which anyone can type; the loader puts the right ones in.
+ */
+function frenchSpacing(text: string): string {
+  return text
+    .replace(/ ([:»])/g, '\u00a0$1')
+    .replace(/« /g, '«\u00a0')
+    .replace(/ ([;!?])/g, '\u202f$1');
+}
+
+const TYPOGRAPHY: Partial<Record<Locale, (text: string) => string>> = { fr: frenchSpacing };
+
 /** Loads every namespace file of one locale; the file name is the key's first segment. Texts are ICU messages. */
 export function loadCatalog(locale: Locale, dir = DIR): Catalog {
   const catalog: Catalog = new Map();
@@ -42,6 +48,8 @@ export function loadCatalog(locale: Locale, dir = DIR): Catalog {
     const namespace = file.slice(0, -'.json'.length);
     flatten(namespace, JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')), catalog);
   }
+  const typography = TYPOGRAPHY[locale];
+  if (typography) for (const [key, text] of catalog) catalog.set(key, typography(text));
   return catalog;
 }
 

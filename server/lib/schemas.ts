@@ -1,10 +1,10 @@
 // Schema pieces every feature shares, and the translation of zod issues into the caller's language.
 import { z } from 'zod';
-import { en, nl } from 'zod/locales';
+import { en, fr, nl } from 'zod/locales';
 import type { FieldError } from '../errors.js';
-import { hasKey, t, type Locale } from '../i18n/index.js';
+import { hasKey, LOCALES, t, type Locale } from '../i18n/index.js';
 
-const zodLocales = { en: en(), nl: nl() };
+const zodLocales: Record<Locale, ReturnType<typeof en>> = { en: en(), nl: nl(), fr: fr() };
 
 /**
  * Turns zod issues into {path, message} in the given language. A custom message that is an i18n key
@@ -55,7 +55,7 @@ export const id = z.string().min(1).max(100);
 /** Text that a person types: trimmed, with a maximum, required unless `.optional()`. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
 export const isoDate = z.iso.date();
-export const localeSchema = z.enum(['en', 'nl']);
+export const localeSchema = z.enum(LOCALES);
 
 /** A checkbox in an HTML form: present means yes. */
 export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === '1' || v === true, z.boolean());

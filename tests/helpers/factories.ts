@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../server/features/accounts/repository.js';
 import type { UserRow } from '../../server/db/tables/accounts.js';
+import type { Locale } from '../../server/i18n/index.js';
 import { createUser } from '../../server/features/accounts/service.js';
 import { issueToken } from '../../server/features/accounts/tokens.js';
 
@@ -22,7 +23,7 @@ export async function makeUser(
     email: string;
     password: string;
     organization_id: string | null;
-    locale: 'en' | 'nl' | null;
+    locale: Locale | null;
   }> = {},
 ): Promise<UserRow> {
   const role = overrides.role ?? 'storyteller';

@@ -8,7 +8,7 @@ const catalogs = Object.fromEntries(LOCALES.map((l) => [l, loadCatalog(l)]));
 
 describe('catalogs', () => {
   it('cover at least English, Dutch and French', () => {
-    expect(LOCALES).toEqual(expect.arrayContaining(['en', 'nl']));
+    expect(LOCALES).toEqual(expect.arrayContaining(['en', 'nl', 'fr']));
   });
 
   it.each(others)('have the same keys in %s as in English, none empty', (locale) => {
@@ -41,6 +41,8 @@ describe('catalogs', () => {
 
 describe('negotiate', () => {
   it('picks the best supported language', () => {
+    expect(negotiate('fr-BE,fr;q=0.9,en;q=0.5', 'nl')).toBe('fr');
+    expect(negotiate('de-BE,fr-BE;q=0.8,nl;q=0.7', 'en')).toBe('fr');
     expect(negotiate('nl-BE,nl;q=0.9,en;q=0.8', 'en')).toBe('nl');
     expect(negotiate('de-BE,de;q=0.9,en;q=0.5', 'nl')).toBe('en');
     expect(negotiate('de', 'nl')).toBe('nl');

@@ -119,6 +119,17 @@ describe('t()', () => {
     expect(t('en', 'groups.page.members', { count: 0 })).toBe('0 members');
   });
 
+  it("speaks French as it is written: l'histoire, 0 and 1 in the singular, spaces before double punctuation", () => {
+    expect(t('fr', 'themes.errors.opening_not_in_theme')).toBe("L'histoire d'ouverture doit être l'une des histoires de ce thème");
+    expect(t('fr', 'reports.title_page.stories', { count: 0 })).toBe('0 histoire');
+    expect(t('fr', 'reports.title_page.stories', { count: 1 })).toBe('1 histoire');
+    expect(t('fr', 'reports.title_page.stories', { count: 2 })).toBe('2 histoires');
+    expect(t('fr', 'groups.page.voted', { voted: 1, members: 4 })).toBe('1 des 4 membres a voté');
+    expect(t('fr', 'stories.history.title', { title: 'Le pont' })).toBe('Versions précédentes de «\u00a0Le pont\u00a0»');
+    expect(t('fr', 'home.what_next')).toBe('Que souhaitez-vous faire\u202f?');
+    expect(t('fr', 'common.signed_in_as', { name: 'Amina' })).toBe('Connexion\u00a0: Amina');
+  });
+
   it('formats counts as numbers of the language, takes numeric strings, and shows a missing argument as nothing', () => {
     expect(t('nl', 'reports.title_page.stories', { count: 1200 })).toBe('1.200 verhalen');
     expect(t('en', 'reports.title_page.stories', { count: '1' })).toBe('1 story');

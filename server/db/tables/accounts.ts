@@ -1,5 +1,6 @@
 // Table types for people, organisations, sessions, tokens and invitations.
 import type { Selectable } from 'kysely';
+import type { Locale } from '../../i18n/locales.js';
 
 /** Timestamps are ISO 8601 text in UTC on both dialects, so they sort and compare the same everywhere. */
 export type Timestamp = string;
@@ -12,7 +13,7 @@ export interface UsersTable {
   name: string;
   role: 'admin' | 'facilitator' | 'storyteller' | 'observer';
   organization_id: string | null;
-  locale: 'en' | 'nl' | null;
+  locale: Locale | null;
   password_hash: string | null;
   active: Flag;
   mfa_secret: string | null;

@@ -1,5 +1,6 @@
 // Table types for stories, their versions, themes and the discussion around them.
 import type { Selectable } from 'kysely';
+import type { Locale } from '../../i18n/locales.js';
 import type { Flag, Timestamp } from './accounts.js';
 
 export interface StoriesTable {
@@ -25,7 +26,7 @@ export interface StoriesTable {
   role: string | null;
   story_date: string | null;
   status: 'draft' | 'submitted';
-  language: 'en' | 'nl';
+  language: Locale;
   consent_report: Flag;
   consent_quote: Flag;
   /** Accent- and case-folded text for full-text search on both dialects. */

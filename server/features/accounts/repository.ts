@@ -11,7 +11,7 @@ export interface NewUser {
   role: Role;
   password_hash: string | null;
   organization_id?: string | null;
-  locale?: 'en' | 'nl' | null;
+  locale?: UsersTable['locale'];
 }
 
 export async function insertUser(db: DbOrTrx, user: NewUser): Promise<UserRow> {

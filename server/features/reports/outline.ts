@@ -1,5 +1,5 @@
 // The report's sections in order, with their titles in the report's language: one table of contents for every format.
-import { t } from '../../i18n/index.js';
+import { INTL_LOCALES, t } from '../../i18n/index.js';
 import type { ReportModel, TocEntry } from './types.js';
 
 export function tr(model: Pick<ReportModel, 'locale'>, key: string, params: Record<string, string | number> = {}): string {
@@ -31,9 +31,7 @@ export function formatDay(model: Pick<ReportModel, 'locale'>, value: string | nu
   if (!value) return '';
   const date = new Date(value.length <= 10 ? `${value}T12:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(model.locale === 'nl' ? 'nl-BE' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat(INTL_LOCALES[model.locale], { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(date);
 }
 
 export function formatPeriod(model: ReportModel): string {

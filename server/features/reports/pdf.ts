@@ -1,6 +1,7 @@
 // The PDF report (pdfkit, DejaVu fonts, no browser): laid out once to learn page numbers, then streamed with the real TOC.
 import type { Readable } from 'node:stream';
 import { blocksToText, htmlToBlocks } from './blocks.js';
+import { INTL_LOCALES } from '../../i18n/index.js';
 import { yieldToLoop } from './model.js';
 import { editionLine, formatDay, formatPeriod, partnerPeriod, percent, tableOfContents, tr } from './outline.js';
 import { PdfWriter } from './pdf-writer.js';
@@ -184,7 +185,7 @@ async function write(w: PdfWriter, model: ReportModel, pages: Map<string, number
 }
 
 function writer(model: ReportModel): PdfWriter {
-  return new PdfWriter({ title: model.title, language: model.locale === 'nl' ? 'nl-BE' : 'en-GB' }, (page) => `${model.title} · ${page}`);
+  return new PdfWriter({ title: model.title, language: INTL_LOCALES[model.locale] }, (page) => `${model.title} · ${page}`);
 }
 
 /** The PDF as a stream: the first pass is discarded (only its page numbers are kept), the second streams out. */
@@ -206,7 +207,7 @@ export async function renderPdf(model: ReportModel): Promise<Readable> {
 }
 
 export async function renderFactsheetPdf(model: ReportModel): Promise<Readable> {
-  const w = new PdfWriter({ title: model.title, language: model.locale === 'nl' ? 'nl-BE' : 'en-GB' }, () => model.title);
+  const w = new PdfWriter({ title: model.title, language: INTL_LOCALES[model.locale] }, () => model.title);
   w.doc.outline.addItem(tr(model, 'sections.factsheet'));
   w.text(tr(model, 'sections.factsheet'), { bold: true, size: 18, color: '#12355b' });
   w.text([model.title, formatPeriod(model)].filter(Boolean).join(' · '), { italic: true, color: '#4a5568', size: 9.5 });

@@ -1,7 +1,7 @@
 // View models for the story pages: the template form (new and edit), with typed values and errors kept.
 import type { FastifyRequest } from 'fastify';
 import type { StoryRow } from '../../db/tables/stories.js';
-import type { Locale } from '../../i18n/index.js';
+import { LOCALES, type Locale } from '../../i18n/index.js';
 import { formState, type FormState } from '../../http/forms.js';
 import { parseExtra } from './content.js';
 import { formTemplate, localizeTemplate } from './form-templates.js';
@@ -134,7 +134,7 @@ export function formView(request: FastifyRequest, ctx: FormContext) {
     values: ctx.values,
     anonymousChecked: ctx.values.anonymous === 'yes',
     namedChecked: ctx.values.anonymous === 'no',
-    languages: (['nl', 'en'] as const).map((code) => ({
+    languages: LOCALES.map((code) => ({
       code,
       label: request.t(`stories.language.${code}`),
       selected: (ctx.values.language || locale) === code,

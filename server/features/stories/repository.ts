@@ -157,7 +157,7 @@ export interface StoryFilters {
   status?: 'draft' | 'submitted';
   round_id?: string;
   organization_id?: string;
-  language?: 'en' | 'nl';
+  language?: StoriesTable['language'];
   author_id?: string;
 }
 

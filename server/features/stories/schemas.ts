@@ -100,7 +100,7 @@ export const storyView = z.object({
   story_date: z.string().nullable(),
   status: z.enum(['draft', 'submitted']),
   theme_ids: z.array(z.string()),
-  language: z.enum(['en', 'nl']),
+  language: localeSchema,
   template: z.string(),
   learning_question: z.string().nullable(),
   extra: z.record(z.string(), z.string()).nullable(),

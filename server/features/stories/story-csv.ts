@@ -88,7 +88,7 @@ export function registerJson(rows: RegisterRow[]): string {
 // --- import --------------------------------------------------------------------------------------
 
 const GUESSES: Record<ImportField, string[]> = {
-  title: ['title', 'titel', 'storytitle', 'verhaaltitel', 'naamverhaal', 'titelverhaal', 'onderwerp', 'subject'],
+  title: ['title', 'titel', 'storytitle', 'verhaaltitel', 'naamverhaal', 'titelverhaal', 'onderwerp', 'subject', 'titre'],
   story: [
     'story',
     'verhaal',
@@ -101,6 +101,10 @@ const GUESSES: Record<ImportField, string[]> = {
     'mijnverhaal',
     'change',
     'verandering',
+    'histoire',
+    'monhistoire',
+    'recit',
+    'changement',
   ],
   significance: [
     'significance',
@@ -113,14 +117,30 @@ const GUESSES: Record<ImportField, string[]> = {
     'waarombelangrijk',
     'reason',
     'reden',
+    'pourquoi',
+    'importance',
+    'signification',
   ],
-  author_name: ['authorname', 'author', 'auteur', 'name', 'naam', 'mijnnaam', 'writer', 'schrijver', 'verteller'],
-  role: ['role', 'rol', 'taak', 'functie', 'task', 'job', 'mijntaak'],
-  story_date: ['storydate', 'date', 'datum', 'today', 'vandaag', 'when', 'wanneer'],
-  language: ['language', 'taal', 'lang'],
-  learning_question: ['learningquestion', 'leervraag', 'question', 'vraag'],
-  consent_report: ['consentreport', 'toestemmingrapport', 'inreport', 'report', 'rapport'],
-  consent_quote: ['consentquote', 'toestemmingcitaat', 'quote', 'citeren', 'citaat'],
+  author_name: [
+    'authorname',
+    'author',
+    'auteur',
+    'name',
+    'naam',
+    'mijnnaam',
+    'writer',
+    'schrijver',
+    'verteller',
+    'nom',
+    'monnom',
+    'autrice',
+  ],
+  role: ['role', 'rol', 'taak', 'functie', 'task', 'job', 'mijntaak', 'fonction', 'monrole'],
+  story_date: ['storydate', 'date', 'datum', 'today', 'vandaag', 'when', 'wanneer', 'quand'],
+  language: ['language', 'taal', 'lang', 'langue'],
+  learning_question: ['learningquestion', 'leervraag', 'question', 'vraag', 'questiondapprentissage'],
+  consent_report: ['consentreport', 'toestemmingrapport', 'inreport', 'report', 'rapport', 'autorisationrapport'],
+  consent_quote: ['consentquote', 'toestemmingcitaat', 'quote', 'citeren', 'citaat', 'citation', 'autorisationcitation'],
 };
 
 /** "group_story/Mijn_Verhaal" -> "mijnverhaal": the last path segment (KoboToolbox/ODK groups), folded, letters and digits only. */
@@ -167,7 +187,7 @@ export function parseImportDate(value: string): string | null {
 export function parseImportBoolean(value: string): boolean | null {
   const v = foldText(value.trim());
   if (v === '') return true; // consent defaults to yes, as on the form
-  if (['1', 'yes', 'y', 'ja', 'j', 'true', 'waar', 'x', 'ok'].includes(v)) return true;
-  if (['0', 'no', 'n', 'nee', 'false', 'onwaar'].includes(v)) return false;
+  if (['1', 'yes', 'y', 'ja', 'j', 'true', 'waar', 'x', 'ok', 'oui', 'o', 'vrai'].includes(v)) return true;
+  if (['0', 'no', 'n', 'nee', 'false', 'onwaar', 'non', 'faux'].includes(v)) return false;
   return null;
 }

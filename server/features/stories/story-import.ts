@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { StoriesTable } from '../../db/tables/stories.js';
 import { ValidationError, type FieldError, type PerLocale } from '../../errors.js';
-import { LOCALES, t, type Locale } from '../../i18n/index.js';
+import { isLocale, LOCALES, t, type Locale } from '../../i18n/index.js';
 import { isoIn, newId, nowIso } from '../../lib/ids.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { searchTextFor } from './content.js';
@@ -170,7 +170,7 @@ export function checkRows(rows: string[][], mapping: Mapping, defaultLanguage: L
     const date = values.story_date === '' ? null : parseImportDate(values.story_date);
     if (values.story_date !== '' && date === null) problem('story_date', 'bad_date');
     const language = values.language === '' ? defaultLanguage : values.language.toLowerCase().slice(0, 2);
-    if (language !== 'nl' && language !== 'en') problem('language', 'bad_language');
+    if (!isLocale(language)) problem('language', 'bad_language');
     const consentReport = parseImportBoolean(values.consent_report);
     const consentQuote = parseImportBoolean(values.consent_quote);
     if (consentReport === null) problem('consent_report', 'bad_boolean');

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { authorNameFor } from '../../access/display-name.js';
 import { editVerdict, mayImportStories, maySeeHistory, maySubmit, tagVerdict, writesStories } from '../../access/stories.js';
 import type { StoryRow } from '../../db/tables/stories.js';
+import { LOCALES } from '../../i18n/index.js';
 import { many, type FormState } from '../../http/forms.js';
 import { inContext, type FieldFinding } from './anonymity.js';
 import { contentOf, textsOf, warningsFor } from './content.js';
@@ -63,7 +64,7 @@ export function listView(
     organizations: choices.organizations.map((x) => ({ id: x.id, name: x.name, selected: x.id === filters.organization_id })),
     rounds: choices.rounds.map((x) => ({ id: x.id, title: x.title, selected: x.id === filters.round_id })),
     statuses: ['submitted', 'draft'].map((s) => ({ value: s, label: request.t(`stories.status.${s}`), selected: s === filters.status })),
-    languages: ['nl', 'en'].map((l) => ({ value: l, label: request.t(`stories.language.${l}`), selected: l === filters.language })),
+    languages: LOCALES.map((l) => ({ value: l, label: request.t(`stories.language.${l}`), selected: l === filters.language })),
     items: page.items.map((s) => ({
       id: s.id,
       serial: s.serial,

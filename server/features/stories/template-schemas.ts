@@ -9,7 +9,7 @@ export const DEFAULT_TEMPLATE: TemplateKey = 'msc';
 export const COLUMN_FIELDS = ['title', 'story', 'significance', 'role', 'story_date', 'learning_question'] as const;
 const REQUIRED_FIELDS = ['title', 'story', 'significance'];
 
-const localized = z.object({ en: z.string().min(1), nl: z.string().min(1) }).strict();
+const localized = z.object({ en: z.string().min(1), nl: z.string().min(1), fr: z.string().min(1) }).strict();
 
 const fieldSchema = z
   .object({

@@ -136,7 +136,7 @@ describe('CSV import', () => {
       'title,story,significance,date,language',
       'Goed,Een verhaal,Daarom,2024-01-05,nl',
       ',Zonder titel,Daarom,2024-01-06,nl',
-      `Lang,${'x'.repeat(20001)},Daarom,31/02/2024,fr`,
+      `Lang,${'x'.repeat(20001)},Daarom,31/02/2024,de`,
     ].join('\n');
     const res = await upload(client, 'rows.csv', csv);
     const mapUrl = res.headers.location as string;
@@ -146,7 +146,7 @@ describe('CSV import', () => {
     expect(preview.body).toContain('Title is empty');
     expect(preview.body).toContain('Story is longer than 20,000 characters');
     expect(preview.body).toContain('Date is not a date');
-    expect(preview.body).toContain('Language (nl or en) must be nl or en');
+    expect(preview.body).toContain('Language (nl, fr or en) must be nl, fr or en');
     const run = await client.post(`${mapUrl}/run`);
     expect(run.statusCode).toBe(422);
     expect(await app.db.selectFrom('stories').select('id').execute()).toEqual([]);
