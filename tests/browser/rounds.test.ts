@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makeUser, PASSWORD } from '../helpers/factories.js';
 import { axeViolations, useBrowserAndServer, signInThroughForm, watchPageProblems } from '../helpers/browser.js';
-import { api } from '../helpers/factories.js';
+import { api, updatePerson } from '../helpers/factories.js';
 import { roundScenario } from '../helpers/rounds.js';
 import { makeStory } from '../helpers/stories.js';
 
@@ -102,11 +102,7 @@ describe('a selection round in the browser', () => {
   it('keeps the ranked and points ballots, results and every rounds page axe-clean in Dutch', { timeout: 120_000 }, async () => {
     for (const method of ['ranked', 'points'] as const) {
       const s = await roundScenario(suite.server.app, { method, hide_results: false });
-      await suite.server.app.db
-        .updateTable('users')
-        .set({ locale: 'nl' })
-        .where('id', 'in', [s.members[0]!.user.id, s.facilitator.user.id])
-        .execute();
+      for (const person of [s.members[0]!.user, s.facilitator.user]) await updatePerson(suite.server.app.db, person.id, { locale: 'nl' });
       await api(suite.server.app, s.members[1]!.token).put(
         `/api/v1/groups/${s.group.id}/ballot`,
         method === 'ranked' ? { ranking: s.stories.map((x) => x.id) } : { points: { [s.stories[0]!.id]: 3 } },

@@ -3,14 +3,13 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { insertBallot, insertStories, insertVotingGroup } from '../helpers/bench-fixtures.js';
 import { audit } from '../../server/features/accounts/service.js';
 import { applyRetention, retentionSettings } from '../../server/features/privacy/retention.js';
 import { buildTestApp, databaseUrlOf } from '../helpers/app.js';
-import { makeUser } from '../helpers/factories.js';
+import { castBallot, makeUser, makeVotingGroup, recordEdit, writeStories } from '../helpers/factories.js';
+import { backdateAccounts, backdateStories, daysAgo } from '../helpers/the-past.js';
 
 const run = promisify(execFile);
-const OLD = '2020-01-01T00:00:00.000Z';
 let app: FastifyInstance;
 beforeEach(async () => {
   app = await buildTestApp({ STORY_RETENTION_DAYS: '30', ACCOUNT_RETENTION_DAYS: '30' });
@@ -19,8 +18,12 @@ afterEach(async () => {
   await app.close();
 });
 
-async function age(userId: string): Promise<void> {
-  await app.db.updateTable('users').set({ created_at: OLD }).where('id', '=', userId).execute();
+/** Stories written long ago, each edited once (so it has a version for retention to remove too). */
+async function oldStories(db: FastifyInstance['db'], count: number, authorId: string | null = null): Promise<string[]> {
+  const ids = await writeStories(db, count, { author_id: authorId });
+  for (const id of ids) await recordEdit(db, id);
+  await backdateStories(db, ids);
+  return ids;
 }
 
 describe('retention', () => {
@@ -29,7 +32,7 @@ describe('retention', () => {
     const plain = await buildTestApp();
     try {
       expect(retentionSettings(plain.config)).toEqual({ storyDays: null, accountDays: null });
-      await insertStories(plain.db, 2, { author_id: null, created_at: OLD });
+      await oldStories(plain.db, 2);
       expect(await applyRetention(plain.db, retentionSettings(plain.config))).toEqual({ stories_deleted: 0, accounts_erased: 0 });
     } finally {
       await plain.close();
@@ -38,11 +41,11 @@ describe('retention', () => {
 
   it('deletes old stories unless a round holds them, and keeps recent ones', async () => {
     const author = await makeUser(app);
-    const old = await insertStories(app.db, 3, { author_id: author.id, created_at: OLD });
-    const fresh = await insertStories(app.db, 2, { author_id: author.id });
-    const recent = new Date(Date.now() - 5 * 86_400_000).toISOString();
-    await app.db.updateTable('stories').set({ created_at: recent }).where('id', 'in', fresh).execute();
-    await insertVotingGroup(app.db, { storyIds: [old[0]!], memberIds: [author.id], facilitatorId: null });
+    const old = await oldStories(app.db, 3, author.id);
+    const fresh = await writeStories(app.db, 2, { author_id: author.id });
+    await backdateStories(app.db, fresh, daysAgo(5));
+    await makeVotingGroup(app.db, { storyIds: [old[0]!], memberIds: [author.id], facilitatorId: null });
+    expect(await app.db.selectFrom('story_versions').select('id').where('story_id', 'in', [old[1]!, old[2]!]).execute()).toHaveLength(2);
 
     const result = await applyRetention(app.db, { storyDays: 30, accountDays: null });
     expect(result).toEqual({ stories_deleted: 2, accounts_erased: 0 });
@@ -56,12 +59,12 @@ describe('retention', () => {
     const active = await makeUser(app);
     const oldAdmin = await makeUser(app, { role: 'admin' });
     const newcomer = await makeUser(app);
-    for (const u of [idle, active, oldAdmin]) await age(u.id);
+    await backdateAccounts(app.db, [idle.id, active.id, oldAdmin.id]);
     await audit(app.db, active.id, 'user.signed_in', { type: 'user', id: active.id });
-    const [story] = await insertStories(app.db, 1, { author_id: idle.id, author_name: 'Idle Person' });
-    const [voted] = await insertStories(app.db, 1, { author_id: active.id });
-    const { groupId } = await insertVotingGroup(app.db, { storyIds: [voted!], memberIds: [idle.id, active.id], facilitatorId: null });
-    await insertBallot(app.db, groupId, idle.id, voted!);
+    const [story] = await writeStories(app.db, 1, { author_id: idle.id, author_name: 'Idle Person' });
+    const [voted] = await writeStories(app.db, 1, { author_id: active.id });
+    const { groupId } = await makeVotingGroup(app.db, { storyIds: [voted!], memberIds: [idle.id, active.id], facilitatorId: null });
+    await castBallot(app.db, groupId, idle.id, voted!);
 
     const result = await applyRetention(app.db, { storyDays: null, accountDays: 30 });
     expect(result).toEqual({ stories_deleted: 0, accounts_erased: 1 });
@@ -82,12 +85,12 @@ describe('retention', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     const timed = await buildTestApp({ STORY_RETENTION_DAYS: '30' });
     try {
-      await insertStories(timed.db, 2, { author_id: null, created_at: OLD });
+      await oldStories(timed.db, 2);
       await vi.advanceTimersByTimeAsync(59_000);
       expect(await timed.db.selectFrom('stories').select('id').execute()).toHaveLength(2);
       await vi.advanceTimersByTimeAsync(2_000);
       await vi.waitFor(async () => expect(await timed.db.selectFrom('stories').select('id').execute()).toHaveLength(0));
-      await insertStories(timed.db, 1, { author_id: null, created_at: OLD });
+      await oldStories(timed.db, 1);
       await vi.advanceTimersByTimeAsync(86_400_000);
       await vi.waitFor(async () => expect(await timed.db.selectFrom('stories').select('id').execute()).toHaveLength(0));
     } finally {
@@ -97,7 +100,7 @@ describe('retention', () => {
   });
 
   it('runs as npm run retention', async () => {
-    await insertStories(app.db, 2, { author_id: null, created_at: OLD });
+    await oldStories(app.db, 2);
     const env = { ...process.env, DATABASE_URL: databaseUrlOf(app), STORY_RETENTION_DAYS: '30', LOG_LEVEL: 'silent' };
     const out = await run('npx', ['tsx', 'scripts/retention.ts'], { env });
     expect(out.stdout).toContain('2 stories deleted, 0 accounts erased');

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../helpers/app.js';
 import { api, makeUser, PageClient, PASSWORD } from '../../helpers/factories.js';
+import { expireAllTokens } from '../../helpers/the-past.js';
 
 let app: FastifyInstance;
 beforeEach(async () => {
@@ -139,10 +140,7 @@ describe('API tokens', () => {
 
     const token = (await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: user.email, password: PASSWORD } })).json()
       .token;
-    await app.db
-      .updateTable('api_tokens')
-      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
-      .execute();
+    await expireAllTokens(app.db);
     expect((await api(app, token).get('/api/v1/organizations')).statusCode).toBe(401);
   });
 

@@ -6,6 +6,7 @@ import { buildApp } from '../../../server/app.js';
 import { accountKey } from '../../../server/features/accounts/rate-limit.js';
 import { buildTestApp, freshDatabase, testConfig } from '../../helpers/app.js';
 import { makeUser, PageClient, PASSWORD } from '../../helpers/factories.js';
+import { endRateLimitWindow } from '../../helpers/the-past.js';
 
 let app: FastifyInstance;
 afterEach(async () => {
@@ -89,11 +90,7 @@ describe('per account', () => {
   }
 
   async function endWait(email: string) {
-    await app.db
-      .updateTable('rate_limits')
-      .set({ reset_at: Date.now() - 1 })
-      .where('key', '=', accountKey('sign-in', email))
-      .execute();
+    await endRateLimitWindow(app.db, accountKey('sign-in', email));
   }
 
   it('makes the account wait after 5 failures, from any address, even with the right password', async () => {
@@ -127,11 +124,7 @@ describe('per account', () => {
     expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(55);
     expect(Number(sixth.headers['retry-after'])).toBeLessThanOrEqual(60);
 
-    await app.db
-      .updateTable('rate_limits')
-      .set({ count: 40, reset_at: Date.now() - 1 })
-      .where('key', '=', accountKey('sign-in', user.email))
-      .execute();
+    await endRateLimitWindow(app.db, accountKey('sign-in', user.email), 40);
     await tokenRequest(app, user.email, 'wrong password!');
     const capped = await tokenRequest(app, user.email, PASSWORD);
     expect(capped.statusCode).toBe(429);

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/app.js';
 import { buildTestApp, freshDatabase, testConfig } from '../../helpers/app.js';
 import { api, makeUser, PageClient, pageUser, tokenFor } from '../../helpers/factories.js';
+import { backdateSignIn, expireSessionsOf, LONG_AGO } from '../../helpers/the-past.js';
 
 let app: FastifyInstance;
 beforeEach(async () => {
@@ -91,24 +92,14 @@ describe('session timeouts and sign-out', () => {
   it('ends a session that was idle too long', async () => {
     const { client, user } = await pageUser(app, 'storyteller');
     expect((await client.get('/profile')).statusCode).toBe(200);
-    await app.db
-      .updateTable('sessions')
-      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
-      .where('user_id', '=', user.id)
-      .execute();
+    await expireSessionsOf(app.db, user.id);
     expect((await client.get('/profile')).statusCode).toBe(303);
   });
 
   it('ends a session older than the absolute timeout, even when used all the time', async () => {
     const { client, user } = await pageUser(app, 'storyteller');
     const row = await app.db.selectFrom('sessions').selectAll().where('user_id', '=', user.id).executeTakeFirstOrThrow();
-    const data = JSON.parse(row.data) as { signedInAt: number };
-    data.signedInAt = Date.now() - 2 * 3_600_000 - 1000;
-    await app.db
-      .updateTable('sessions')
-      .set({ data: JSON.stringify(data) })
-      .where('id', '=', row.id)
-      .execute();
+    await backdateSignIn(app.db, user.id, Date.now() - 2 * 3_600_000 - 1000);
     const res = await client.get('/profile');
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/sign-in?next=%2Fprofile');
@@ -141,7 +132,7 @@ describe('session timeouts and sign-out', () => {
 
   it('removes expired session rows in the periodic clean-up', async () => {
     const { user } = await pageUser(app, 'storyteller');
-    await app.db.updateTable('sessions').set({ expires_at: '2000-01-01T00:00:00.000Z' }).where('user_id', '=', user.id).execute();
+    await expireSessionsOf(app.db, user.id, LONG_AGO);
     const { deleteExpiredSessions } = await import('../../../server/features/accounts/sessions-repository.js');
     await deleteExpiredSessions(app.db);
     expect(await app.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual([]);

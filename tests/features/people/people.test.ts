@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../helpers/app.js';
 import { api, apiUser, makeUser, PageClient, pageUser, PASSWORD, tokenFor } from '../../helpers/factories.js';
+import { expireAllInvitations } from '../../helpers/the-past.js';
 
 let app: FastifyInstance;
 beforeEach(async () => {
@@ -214,10 +215,7 @@ describe('people pages', () => {
     const { client } = await pageUser(app, 'admin');
     const res = await client.post('/users', { name: 'Piet', email: 'piet@example.org', role: 'storyteller', method: 'invite' });
     const token = /\/invitations\/([^"]+)"/.exec(res.body)![1]!;
-    await app.db
-      .updateTable('invitations')
-      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
-      .execute();
+    await expireAllInvitations(app.db);
     const expired = await new PageClient(app).get(`/invitations/${token}`);
     expect(expired.statusCode).toBe(410);
     expect(expired.body).toContain('This invitation has expired');

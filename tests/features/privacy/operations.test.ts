@@ -1,9 +1,9 @@
 // The administrator's operations page: backup commands for the database in use, retention settings and running them now.
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { insertStories } from '../../helpers/bench-fixtures.js';
 import { buildTestApp, testDialect } from '../../helpers/app.js';
-import { pageUser } from '../../helpers/factories.js';
+import { pageUser, writeStories } from '../../helpers/factories.js';
+import { backdateStories } from '../../helpers/the-past.js';
 
 let app: FastifyInstance;
 /** What the page tells an administrator to run, for the database in use. */
@@ -30,7 +30,7 @@ describe('/operations', () => {
 
   it('runs the retention settings on demand and reports what it did, in Dutch too', async () => {
     app = await buildTestApp({ STORY_RETENTION_DAYS: '30' });
-    await insertStories(app.db, 3, { author_id: null, created_at: '2020-01-01T00:00:00.000Z' });
+    await backdateStories(app.db, await writeStories(app.db, 3));
     const { client } = await pageUser(app, 'admin', { locale: 'nl' });
     const page = await client.get('/operations');
     expect(page.body).toContain('<html lang="nl">');

@@ -1,10 +1,22 @@
 // Data rights: a person downloads everything held about them; an administrator erases a person in one transaction.
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertBallot, insertComment, insertStories, insertVotingGroup } from '../../helpers/bench-fixtures.js';
 import { erasePerson } from '../../../server/features/privacy/service.js';
 import { buildTestApp } from '../../helpers/app.js';
-import { api, apiUser, makeUser, pageUser, tokenFor } from '../../helpers/factories.js';
+import {
+  api,
+  apiUser,
+  castBallot,
+  failSignIns,
+  makeAuditEntry,
+  makeComment,
+  makeUser,
+  makeVotingGroup,
+  pageUser,
+  recordEdit,
+  tokenFor,
+  writeStory,
+} from '../../helpers/factories.js';
 import { refuseDeletingUser } from '../../helpers/faults.js';
 
 let app: FastifyInstance;
@@ -20,17 +32,19 @@ async function world() {
   const admin = await apiUser(app, 'admin');
   const person = await apiUser(app, 'storyteller', { name: 'Mieke Vermeulen', email: 'mieke.vermeulen@example.org' });
   const other = await apiUser(app, 'storyteller', { name: 'Other Voter' });
-  const [held, loose] = await insertStories(app.db, 2, { author_id: person.user.id, author_name: 'Mieke Vermeulen' });
-  const [othersStory] = await insertStories(app.db, 1, { author_id: other.user.id, author_name: 'Other Voter' });
-  const { groupId } = await insertVotingGroup(app.db, {
-    storyIds: [held!, othersStory!],
+  const held = await writeStory(app.db, { author_id: person.user.id, author_name: 'Mieke Vermeulen' });
+  const loose = await writeStory(app.db, { author_id: person.user.id, author_name: 'Mieke Vermeulen' });
+  for (const id of [held, loose]) await recordEdit(app.db, id);
+  const othersStory = await writeStory(app.db, { author_id: other.user.id, author_name: 'Other Voter' });
+  const { groupId } = await makeVotingGroup(app.db, {
+    storyIds: [held, othersStory],
     memberIds: [person.user.id, other.user.id],
     facilitatorId: admin.user.id,
   });
-  await insertBallot(app.db, groupId, person.user.id, othersStory!);
-  await insertBallot(app.db, groupId, other.user.id, othersStory!);
-  await insertComment(app.db, othersStory!, person.user.id, 'Dit raakte me.');
-  return { admin, person, other, held: held!, loose: loose!, othersStory: othersStory!, groupId };
+  await castBallot(app.db, groupId, person.user.id, othersStory);
+  await castBallot(app.db, groupId, other.user.id, othersStory);
+  await makeComment(app.db, { story_id: othersStory, author_id: person.user.id, body: 'Dit raakte me.' });
+  return { admin, person, other, held, loose, othersStory, groupId };
 }
 
 describe('GET /api/v1/me/export', () => {
@@ -84,25 +98,9 @@ describe('GET /api/v1/me/export', () => {
 describe('POST /api/v1/users/:id/erase', () => {
   it('erases the account, keeps ballots counted without a link, comments without author, held stories anonymised', async () => {
     const w = await world();
-    await app.db
-      .insertInto('rate_limits')
-      .values([
-        { key: 'acct:sign-in:mieke.vermeulen@example.org', count: 2, reset_at: Date.now() + 60_000 },
-        { key: 'acct:sign-in:someone_else@example.org', count: 1, reset_at: Date.now() + 60_000 },
-      ])
-      .execute();
-    await app.db
-      .insertInto('audit_log')
-      .values({
-        id: 'a-1',
-        at: new Date().toISOString(),
-        actor_id: null,
-        action: 'user.sign_in_failed',
-        subject_type: null,
-        subject_id: null,
-        details: JSON.stringify({ email: 'Mieke.Vermeulen@example.org' }),
-      })
-      .execute();
+    await failSignIns(app.db, 'mieke.vermeulen@example.org', 2);
+    await failSignIns(app.db, 'someone_else@example.org');
+    await makeAuditEntry(app.db, 'user.sign_in_failed', { email: 'Mieke.Vermeulen@example.org' });
     const ballotsBefore = await app.db.selectFrom('ballots').select(['group_id', 'iteration', 'content']).orderBy('content').execute();
     const res = await api(app, w.admin.token).post(`/api/v1/users/${w.person.user.id}/erase`, { stories: 'remove' });
     expect(res.statusCode).toBe(200);

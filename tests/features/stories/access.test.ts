@@ -2,12 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../server/features/accounts/repository.js';
-import { newId, nowIso } from '../../../server/lib/ids.js';
 import { toCurrentUser } from '../../../server/access/current-user.js';
 import { createStory } from '../../../server/features/stories/service.js';
 import { storeImport } from '../../../server/features/stories/story-import.js';
 import { buildTestApp } from '../../helpers/app.js';
-import { makeUser, PageClient, tokenFor } from '../../helpers/factories.js';
+import { addStoriesToRound, makeRound, makeTheme, makeUser, PageClient, tokenFor } from '../../helpers/factories.js';
 
 type Caller = 'none' | 'admin' | 'facilitator' | 'storyteller' | 'observer' | 'author';
 const CALLERS: Caller[] = ['none', 'admin', 'facilitator', 'storyteller', 'observer', 'author'];
@@ -33,24 +32,7 @@ beforeAll(async () => {
     tokens.set(caller, await tokenFor(app, user));
     await client.signIn(user.email);
   }
-  themeId = newId();
-  await app.db
-    .insertInto('themes')
-    .values({
-      id: themeId,
-      name: 'Netwerk',
-      parent_id: null,
-      description: null,
-      position: 0,
-      opening_story_id: null,
-      practice: null,
-      practice_html: null,
-      challenges: '[]',
-      actions: '[]',
-      created_at: nowIso(),
-      updated_at: nowIso(),
-    })
-    .execute();
+  themeId = await makeTheme(app.db, { name: 'Netwerk' });
 });
 afterAll(async () => {
   await app?.close();
@@ -256,32 +238,8 @@ describe('stories authorisation matrix', () => {
 
   it('answers 409 on every edit route once a round locks the story', async () => {
     const f = await fixtures();
-    const roundId = newId();
-    await app.db
-      .insertInto('rounds')
-      .values({
-        id: roundId,
-        title: 'R',
-        prompt: null,
-        template: 'msc',
-        voting_method: 'plurality',
-        points_per_voter: null,
-        parent_round_id: null,
-        meeting_date: null,
-        submission_deadline: null,
-        hide_results: 1,
-        phase: 'voting',
-        published_at: null,
-        created_by: null,
-        created_at: nowIso(),
-        updated_at: nowIso(),
-      })
-      .execute();
-    for (const id of [f.draft, f.submitted])
-      await app.db
-        .insertInto('round_stories')
-        .values({ round_id: roundId, story_id: id, source_group_id: null, added_at: nowIso() })
-        .execute();
+    const roundId = await makeRound(app.db, { title: 'R', phase: 'voting' });
+    await addStoriesToRound(app.db, roundId, [f.draft, f.submitted]);
     const author = clients.get('author')!;
     expect((await apiCall('patch', `/api/v1/stories/${f.submitted}`, { title: 'x' })('author')).statusCode).toBe(409);
     expect((await author.get(`/stories/${f.submitted}/edit`)).statusCode).toBe(409);

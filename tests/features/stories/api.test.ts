@@ -1,11 +1,10 @@
 // The stories API on both databases: drafts, submit, edits with versions, locks, visibility, search, pagination, warnings.
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { newId, nowIso } from '../../../server/lib/ids.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { createStory } from '../../../server/features/stories/service.js';
 import { toCurrentUser } from '../../../server/access/current-user.js';
-import { api, apiUser } from '../../helpers/factories.js';
+import { addStoriesToRound, api, apiUser, makeOrganization, makeRound, makeTheme, setRoundPhase } from '../../helpers/factories.js';
 
 let app: FastifyInstance;
 beforeEach(async () => {
@@ -24,50 +23,11 @@ const base = {
 };
 
 async function theme(name = 'Trust'): Promise<string> {
-  const id = newId();
-  await app.db
-    .insertInto('themes')
-    .values({
-      id,
-      name,
-      parent_id: null,
-      description: null,
-      position: 0,
-      opening_story_id: null,
-      practice: null,
-      practice_html: null,
-      challenges: '[]',
-      actions: '[]',
-      created_at: nowIso(),
-      updated_at: nowIso(),
-    })
-    .execute();
-  return id;
+  return makeTheme(app.db, { name });
 }
 
 async function round(phase: 'collecting' | 'discussing' = 'collecting', template = 'msc'): Promise<string> {
-  const id = newId();
-  await app.db
-    .insertInto('rounds')
-    .values({
-      id,
-      title: `Round ${id.slice(0, 4)}`,
-      prompt: null,
-      template,
-      voting_method: 'plurality',
-      points_per_voter: null,
-      parent_round_id: null,
-      meeting_date: null,
-      submission_deadline: null,
-      hide_results: 1,
-      phase,
-      published_at: null,
-      created_by: null,
-      created_at: nowIso(),
-      updated_at: nowIso(),
-    })
-    .execute();
-  return id;
+  return makeRound(app.db, { phase, template });
 }
 
 /** Every title of a list, page after page by its cursor, and each page's size (at most 40 pages: a looping cursor ends). */
@@ -85,26 +45,18 @@ async function walkPages(token: string, limit: number, query = ''): Promise<{ ti
 }
 
 async function organization(name = 'Huis van het Kind'): Promise<string> {
-  const id = newId();
-  await app.db
-    .insertInto('organizations')
-    .values({ id, name, project: null, region: null, starts_on: null, ends_on: null, created_at: nowIso(), updated_at: nowIso() })
-    .execute();
-  return id;
+  return makeOrganization(app.db, name);
 }
 
 async function lockIn(storyId: string, phase: 'discussing' | 'voting' | 'closed' = 'discussing'): Promise<string> {
   const roundId = await round('collecting');
-  await app.db
-    .insertInto('round_stories')
-    .values({ round_id: roundId, story_id: storyId, source_group_id: null, added_at: nowIso() })
-    .execute();
+  await addStoriesToRound(app.db, roundId, [storyId]);
   await setPhase(roundId, phase);
   return roundId;
 }
 
 async function setPhase(roundId: string, phase: 'collecting' | 'discussing' | 'voting' | 'closed') {
-  await app.db.updateTable('rounds').set({ phase }).where('id', '=', roundId).execute();
+  await setRoundPhase(app.db, roundId, phase);
 }
 
 describe('writing a story', () => {

@@ -1,9 +1,8 @@
 // An anonymous author's name never reaches anyone else: every stories route, page, search and export is searched for it.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId, nowIso } from '../../../server/lib/ids.js';
 import { buildTestApp } from '../../helpers/app.js';
-import { api, makeUser, PageClient, tokenFor } from '../../helpers/factories.js';
+import { api, makeComment, makeTheme, makeUser, PageClient, tokenFor } from '../../helpers/factories.js';
 
 const NAME = 'Zerlinde Vanhoutteghem';
 let app: FastifyInstance;
@@ -19,24 +18,7 @@ beforeAll(async () => {
   authorToken = await tokenFor(app, author);
   authorClient = new PageClient(app);
   await authorClient.signIn(author.email);
-  const themeId = newId();
-  await app.db
-    .insertInto('themes')
-    .values({
-      id: themeId,
-      name: 'Vertrouwen',
-      parent_id: null,
-      description: null,
-      position: 0,
-      opening_story_id: null,
-      practice: null,
-      practice_html: null,
-      challenges: '[]',
-      actions: '[]',
-      created_at: nowIso(),
-      updated_at: nowIso(),
-    })
-    .execute();
+  const themeId = await makeTheme(app.db, { name: 'Vertrouwen' });
   const write = (body: object) =>
     api(app, authorToken)
       .post('/api/v1/stories', { story: 'Het gezin vond rust.', significance: 'Omdat het kon.', theme_ids: [themeId], ...body })
@@ -46,18 +28,7 @@ beforeAll(async () => {
   // Edits leave versions; the history must not name the author either.
   await api(app, authorToken).patch(`/api/v1/stories/${anonId}`, { significance: 'Omdat het eindelijk kon.' });
   // A comment by the author on their own anonymous story would give them away.
-  await app.db
-    .insertInto('comments')
-    .values({
-      id: newId(),
-      story_id: anonId,
-      group_id: null,
-      author_id: author.id,
-      body: 'Dank',
-      body_html: '<p>Dank</p>',
-      created_at: nowIso(),
-    })
-    .execute();
+  await makeComment(app.db, { story_id: anonId, author_id: author.id, body: 'Dank' });
   // A second author who is named, to be sure names do show where they may.
   const named = await makeUser(app, { role: 'storyteller', name: 'Open Auteur' });
   namedId = (

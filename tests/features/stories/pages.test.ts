@@ -1,9 +1,8 @@
 // The story pages without JavaScript: the template form, 422 re-render, the review step, the story, edit, history, list, export.
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newId, nowIso } from '../../../server/lib/ids.js';
 import { buildTestApp } from '../../helpers/app.js';
-import { api, apiUser, pageUser } from '../../helpers/factories.js';
+import { api, apiUser, makeComment, makeGroup, makeRound, makeSelection, pageUser } from '../../helpers/factories.js';
 
 let app: FastifyInstance;
 beforeEach(async () => {
@@ -149,27 +148,7 @@ describe('writing through the pages', () => {
   });
 
   it('uses the round template for a round in its collecting phase', async () => {
-    const roundId = newId();
-    await app.db
-      .insertInto('rounds')
-      .values({
-        id: roundId,
-        title: 'Ronde 5',
-        prompt: null,
-        template: 'backcast',
-        voting_method: 'plurality',
-        points_per_voter: null,
-        parent_round_id: null,
-        meeting_date: null,
-        submission_deadline: null,
-        hide_results: 1,
-        phase: 'collecting',
-        published_at: null,
-        created_by: null,
-        created_at: nowIso(),
-        updated_at: nowIso(),
-      })
-      .execute();
+    const roundId = await makeRound(app.db, { title: 'Ronde 5', template: 'backcast' });
     const { client } = await pageUser(app, 'storyteller');
     const page = await client.get(`/stories/new?round_id=${roundId}`);
     expect(page.body).toContain('name="extra_dream"');
@@ -215,71 +194,11 @@ describe('writing through the pages', () => {
     const res = await client.post('/stories', { ...form, anonymous: 'yes', action: 'submit' });
     const id = storyIdFrom(res.headers.location);
     const commenter = await pageUser(app, 'facilitator', { name: 'Fien Facilitator' });
-    const roundId = newId();
-    const groupId = newId();
-    await app.db
-      .insertInto('rounds')
-      .values({
-        id: roundId,
-        title: 'Bijeenkomst 2',
-        prompt: null,
-        template: 'msc',
-        voting_method: 'plurality',
-        points_per_voter: null,
-        parent_round_id: null,
-        meeting_date: null,
-        submission_deadline: null,
-        hide_results: 1,
-        phase: 'closed',
-        published_at: null,
-        created_by: null,
-        created_at: nowIso(),
-        updated_at: nowIso(),
-      })
-      .execute();
-    await app.db
-      .insertInto('round_groups')
-      .values({ id: groupId, round_id: roundId, name: 'Groep A', facilitator_id: commenter.user.id, iteration: 1, created_at: nowIso() })
-      .execute();
-    await app.db
-      .insertInto('comments')
-      .values([
-        {
-          id: newId(),
-          story_id: id,
-          group_id: groupId,
-          author_id: commenter.user.id,
-          body: 'Sterk',
-          body_html: '<p>Sterk verhaal</p>',
-          created_at: nowIso(),
-        },
-        {
-          id: newId(),
-          story_id: id,
-          group_id: groupId,
-          author_id: user.id,
-          body: 'Dank',
-          body_html: '<p>Dank jullie</p>',
-          created_at: nowIso(),
-        },
-      ])
-      .execute();
-    await app.db
-      .insertInto('selections')
-      .values({
-        id: newId(),
-        group_id: groupId,
-        story_id: id,
-        reasons: 'Het toont geduld.',
-        dissent: null,
-        method: 'plurality',
-        tallies: '[]',
-        participants: '{}',
-        tie_break_reason: null,
-        selected_by: commenter.user.id,
-        selected_at: nowIso(),
-      })
-      .execute();
+    const roundId = await makeRound(app.db, { title: 'Bijeenkomst 2', phase: 'closed' });
+    const groupId = await makeGroup(app.db, { round_id: roundId, name: 'Groep A', facilitator_id: commenter.user.id });
+    await makeComment(app.db, { story_id: id, group_id: groupId, author_id: commenter.user.id, body: 'Sterk verhaal' });
+    await makeComment(app.db, { story_id: id, group_id: groupId, author_id: user.id, body: 'Dank jullie' });
+    await makeSelection(app.db, { group_id: groupId, story_id: id, reasons: 'Het toont geduld.', selected_by: commenter.user.id });
     const page = await commenter.client.get(`/stories/${id}`);
     expect(page.body).toContain('Sterk verhaal');
     expect(page.body).toContain('Fien Facilitator');

@@ -1,9 +1,8 @@
 // XSS corpus: classic payloads in every text field of a story; nothing executable comes out in any page or in story_html.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId, nowIso } from '../../../server/lib/ids.js';
 import { buildTestApp } from '../../helpers/app.js';
-import { api, makeUser, PageClient, tokenFor } from '../../helpers/factories.js';
+import { api, makeRound, makeUser, PageClient, tokenFor } from '../../helpers/factories.js';
 
 const PAYLOADS = [
   '<script>alert(1)</script>',
@@ -57,27 +56,7 @@ beforeAll(async () => {
   token = await tokenFor(app, author);
   client = new PageClient(app);
   await client.signIn(author.email);
-  backcastRound = newId();
-  await app.db
-    .insertInto('rounds')
-    .values({
-      id: backcastRound,
-      title: 'Backcast',
-      prompt: null,
-      template: 'backcast',
-      voting_method: 'plurality',
-      points_per_voter: null,
-      parent_round_id: null,
-      meeting_date: null,
-      submission_deadline: null,
-      hide_results: 1,
-      phase: 'collecting',
-      published_at: null,
-      created_by: null,
-      created_at: nowIso(),
-      updated_at: nowIso(),
-    })
-    .execute();
+  backcastRound = await makeRound(app.db, { title: 'Backcast', template: 'backcast' });
 });
 afterAll(async () => {
   await app?.close();
