@@ -307,7 +307,7 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
   const sel = model.figures.selected;
   c.push(
     heading(tr(model, 'figures.selected'), 2),
-    p(tr(model, 'figures.selected_text', { selected: sel.selected, total: sel.total, share: percent(sel.share) })),
+    p(tr(model, 'figures.selected_text', { selected: sel.selected, total: sel.total, share: percent(model, sel.share) })),
   );
   c.push(
     heading(tr(model, 'figures.participation'), 2),

@@ -52,8 +52,9 @@ export function editionLine(model: ReportModel): string {
     : tr(model, 'title_page.preview');
 }
 
-export function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
+/** A share as the report's language writes it: 50% in English and Dutch, 50 % in French. */
+export function percent(model: Pick<ReportModel, 'locale'>, share: number): string {
+  return new Intl.NumberFormat(INTL_LOCALES[model.locale], { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
 
 /** A file name people recognise: the title folded to ASCII, the date, the part. */

@@ -175,7 +175,7 @@ async function write(w: PdfWriter, model: ReportModel, pages: Map<string, number
   }
   const sel = model.figures.selected;
   w.heading(4, tr(model, 'figures.selected'));
-  w.text(tr(model, 'figures.selected_text', { selected: sel.selected, total: sel.total, share: percent(sel.share) }));
+  w.text(tr(model, 'figures.selected_text', { selected: sel.selected, total: sel.total, share: percent(model, sel.share) }));
   w.heading(4, tr(model, 'figures.participation'));
   w.table(
     ['round', 'voters', 'members', 'organizations'].map((k) => tr(model, `figures.${k}`)),

@@ -11,7 +11,7 @@ export function templateContext(model: ReportModel, opts: { charts: boolean }) {
     generatedText: formatDay(model, model.generated_at),
     editionText: editionLine(model),
     partnerRows: model.partners.map((p) => ({ ...p, period: partnerPeriod(model, p) })),
-    shareText: percent(model.figures.selected.share),
+    shareText: percent(model, model.figures.selected.share),
     charts: opts.charts
       ? {
           per_theme: barChartSvg(model.figures.per_theme, tr(model, 'figures.per_theme')),
