@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { ValidationError } from '../../errors.js';
 import { pageParams, submitForm } from '../../http/forms.js';
 import { setFlash } from '../../http/views.js';
+import { localizedIssues } from '../../lib/schemas.js';
 import { formChoices, storyPage } from './page-data.js';
 import { listQuery, themesForm } from './schemas.js';
 import { listStories } from './search.js';
@@ -13,7 +14,8 @@ import { historyView, listView, showView } from './story-view.js';
 export default async function storyPages(app: FastifyInstance): Promise<void> {
   app.get('/stories', { config: { access: 'signed-in' } }, async (request, reply) => {
     const parsed = listQuery.safeParse({ limit: 20, ...(request.query as object) });
-    if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    // A filter nobody can pick on the page (a hand-made address): the error page names it in the reader's language.
+    if (!parsed.success) throw new ValidationError(localizedIssues(parsed.error.issues, request.locale));
     const [page, choices] = await Promise.all([listStories(app.ctx, request.user!, parsed.data), formChoices(app.ctx.db)]);
     return reply.page('pages/stories/list', listView(request, parsed.data, page, choices));
   });
