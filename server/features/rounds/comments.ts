@@ -6,7 +6,7 @@ import { groupsHoldingStory } from '../../access/repository.js';
 import { Conflict, Forbidden, NotFound } from '../../errors.js';
 import { newId, nowIso } from '../../lib/ids.js';
 import { renderMarkdown } from '../../lib/markdown.js';
-import { findVisibleStory } from '../stories/index.js';
+import { readableStory } from '../stories/index.js';
 import * as repo from './comments-repository.js';
 
 /** Comments are open while a round discusses and while it votes (people still talk while they vote); closed otherwise. */
@@ -27,7 +27,7 @@ export function presentComment(row: repo.CommentRow & { author_name: string | nu
 /** Comments on a story in a group (`groupId`), or in the first open group holding it that the person may comment in. */
 export async function addComment(ctx: AppContext, user: CurrentUser, storyId: string, body: string, groupId?: string) {
   // The stories feature decides who may see a story (drafts belong to their author alone).
-  if (!(await findVisibleStory(ctx.db, storyId, user))) throw new NotFound();
+  if (!(await readableStory(ctx.db, storyId, user))) throw new NotFound();
   const holding = (await groupsHoldingStory(ctx.db, storyId, user.id)).filter((g) => !groupId || g.id === groupId);
   const allowed = holding.filter((g) => mayComment(user, g));
   if (allowed.length === 0) throw new Forbidden('Only the members of a group that holds this story comment on it');
