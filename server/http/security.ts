@@ -169,7 +169,7 @@ export default fp<SecurityOptions>(
     // own message has spoken first; this catches the rest before the handler runs. (Page forms re-render with the
     // message beside the field instead: their schemas refuse it.)
     app.addHook('preHandler', async (request) => {
-      if (!request.url.startsWith('/api/')) return;
+      if (!isApiRequest(request)) return;
       const path = nulPath(request.body, '', 0);
       if (path !== null) throw new ValidationError([{ path, message: request.t('validation.nul') }]);
     });

@@ -1,5 +1,5 @@
 // API or page is decided by the route that matched, never by how the address was spelled: `/%61pi/v1/...` reaches the
-// same route as `/api/v1/...`, so it gets the same bearer-token sign-in, no CSRF check and problem+json errors.
+// same route as `/api/v1/...`, so it gets the same bearer-token sign-in, no CSRF check, the same body guards and problem+json errors.
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../helpers/app.js';
@@ -36,6 +36,21 @@ describe('an encoded /api/ address', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json().token).toMatch(/^sig_/);
   });
+
+  it.each(SPELLINGS)(
+    '%s/tokens refuses a NUL character anywhere in the JSON body (400 problem), like the plain spelling',
+    async (prefix) => {
+      const user = await makeUser(app);
+      const res = await app.inject({
+        method: 'POST',
+        url: `${prefix}/tokens`,
+        payload: { email: user.email, password: `${PASSWORD}\u0000` },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json().errors).toEqual([{ path: 'password', message: expect.any(String) }]);
+    },
+  );
 
   it.each(SPELLINGS)('%s/users/%%E0%%A4%%A (an address the router cannot decode) is a 400 problem', async (prefix) => {
     const res = await app.inject({ method: 'GET', url: `${prefix}/users/%E0%A4%A` });
