@@ -1,9 +1,8 @@
 // Opens SQLite (better-sqlite3) or PostgreSQL (pg) from the parsed DATABASE_URL and checks the SQLite pragmas we rely on.
-import fs from 'node:fs';
-import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Config } from '../config.js';
+import { createPrivateFile } from '../lib/private-files.js';
 import type { Database, Dialect } from './database.js';
 
 export interface Connection {
@@ -17,7 +16,8 @@ export interface Connection {
 const REQUIRED_PRAGMAS = { journal_mode: 'wal', synchronous: 2, foreign_keys: 1 } as const;
 
 export function openSqlite(file: string): SQLite.Database {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  // The file holds people's stories: readable by the server's owner only (0600, a new folder 0700).
+  if (file !== ':memory:') createPrivateFile(file);
   const handle = new SQLite(file);
   handle.pragma('journal_mode = WAL');
   // better-sqlite3 leaves WAL at synchronous=NORMAL, which may drop the last commits on power loss.

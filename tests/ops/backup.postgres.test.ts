@@ -18,6 +18,8 @@ describe('PostgreSQL backup', () => {
       const result = backupPostgres(url, file);
       expect(result.entries).toBeGreaterThan(10);
       expect(fs.statSync(file).size).toBe(result.bytes);
+      // The dump holds people's stories: readable by its owner only.
+      expect((fs.statSync(file).mode & 0o777).toString(8)).toBe('600');
     } finally {
       await app.close();
       fs.rmSync(dir, { recursive: true, force: true });

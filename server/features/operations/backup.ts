@@ -5,6 +5,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { migrations as knownMigrations } from '../../../migrations/index.js';
 import type { Config } from '../../config.js';
+import { createPrivateFile, makePrivate, makePrivateDir } from '../../lib/private-files.js';
 
 /** Tables a file must hold to count as one of our databases (besides Kysely's migration table). */
 const REQUIRED_TABLES = ['kysely_migration', 'users', 'stories', 'ballots'];
@@ -35,7 +36,7 @@ export function pidFileFor(sqliteFile: string): string {
 export function claimPidFile(config: Config): () => void {
   if (config.DATABASE_URL.dialect !== 'sqlite' || config.DATABASE_URL.file === ':memory:') return () => {};
   const file = pidFileFor(config.DATABASE_URL.file);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makePrivateDir(path.dirname(file));
   fs.writeFileSync(file, `${process.pid}\n`);
   let released = false;
   const release = () => {
@@ -120,6 +121,8 @@ export async function backupSqlite(sourceFile: string, targetFile: string): Prom
   if (!fs.existsSync(path.dirname(target))) throw new BackupError(`The folder ${path.dirname(target)} does not exist`);
   const temp = `${target}.partial-${process.pid}`;
   fs.rmSync(temp, { force: true });
+  // Made 0600 before SQLite writes into it: a backup holds the same stories as the database.
+  createPrivateFile(temp);
   const source = new SQLite(sourceFile, { fileMustExist: true });
   try {
     source.pragma('busy_timeout = 5000');
@@ -158,9 +161,11 @@ export function restoreSqlite(backupFile: string, targetFile: string): BackupChe
       `${backupFile} comes from a newer version of Significant (unknown migrations: ${check.unknownMigrations.join(', ')})`,
     );
   }
-  fs.mkdirSync(path.dirname(targetFile), { recursive: true });
+  makePrivateDir(path.dirname(targetFile));
   const temp = `${targetFile}.restore-${process.pid}`;
   fs.copyFileSync(backupFile, temp);
+  // The copy takes the backup's mode: the database is 0600 whatever the backup was.
+  makePrivate(temp);
   const fd = fs.openSync(temp, 'r+');
   fs.fsyncSync(fd);
   fs.closeSync(fd);
@@ -190,6 +195,9 @@ export function onPath(command: string): boolean {
 export function backupPostgres(url: string, targetFile: string): { entries: number; bytes: number } {
   const temp = `${path.resolve(targetFile)}.partial-${process.pid}`;
   try {
+    // pg_dump writes into the file as it finds it: made 0600 first.
+    fs.rmSync(temp, { force: true });
+    createPrivateFile(temp);
     execFileSync('pg_dump', ['--format=custom', `--file=${temp}`, `--dbname=${url}`], { stdio: ['ignore', 'inherit', 'inherit'] });
     const list = execFileSync('pg_restore', ['--list', temp], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const entries = list.split('\n').filter((l) => l.trim() !== '' && !l.startsWith(';')).length;
