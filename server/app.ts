@@ -32,6 +32,7 @@ import roundsRoutes from './features/rounds/routes.js';
 import themesRoutes from './features/themes/routes.js';
 import reportsRoutes from './features/reports/routes.js';
 import operationsRoutes from './features/privacy/routes.js';
+import meetingsRoutes from './features/meetings/routes.js';
 import { bootstrapAdmin, cleanUpSessions, identities, rateCounters, sessionRecords, sessionSecret } from './features/accounts/index.js';
 
 const PUBLIC_DIR = fromRoot('public');
@@ -115,6 +116,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(profileRoutes);
   await app.register(storiesRoutes);
   await app.register(roundsRoutes);
+  await app.register(meetingsRoutes);
   await app.register(themesRoutes);
   await app.register(reportsRoutes);
   await app.register(operationsRoutes);

@@ -25,8 +25,8 @@ async function roundFamily(db: DbOrTrx, roundId: string): Promise<string[]> {
 }
 
 /**
- * The rounds a person takes part in directly: a member of one of its groups, or the author of a story in it (added to
- * it, or written for it).
+ * The rounds a person takes part in directly: a member of one of its groups, the author of a story in it (added to it,
+ * or written for it), or brought into it by a facilitator (invited).
  */
 async function roundsJoined(db: DbOrTrx, userId: string, roundIds?: readonly string[]): Promise<Set<string>> {
   if (roundIds?.length === 0) return new Set();
@@ -46,12 +46,14 @@ async function roundsJoined(db: DbOrTrx, userId: string, roundIds?: readonly str
     .where('stories.author_id', '=', userId)
     .where('stories.round_id', 'is not', null)
     .$narrowType<{ round_id: string }>();
+  let invited = db.selectFrom('round_participants').select('round_participants.round_id as round_id').where('user_id', '=', userId);
   if (roundIds) {
     member = member.where('round_groups.round_id', 'in', roundIds);
     added = added.where('round_stories.round_id', 'in', roundIds);
     written = written.where('stories.round_id', 'in', roundIds);
+    invited = invited.where('round_participants.round_id', 'in', roundIds);
   }
-  const rows = await member.union(added).union(written).execute();
+  const rows = await member.union(added).union(written).union(invited).execute();
   return new Set(rows.map((r) => r.round_id));
 }
 

@@ -9,6 +9,14 @@ export interface RoundFacts {
   takesPart: boolean;
 }
 
+/**
+ * A round that collects stories is open to every signed-in person: its title, question, deadline and form (never its
+ * stories, groups or members), so storytellers find the meeting and write for it.
+ */
+export function mayReadOpenRound(_user: CurrentUser, round: { phase: string }): boolean {
+  return round.phase === 'collecting';
+}
+
 /** Facilitators and administrators see every round; the others a published one or one they take part in. */
 export function maySeeRound(user: CurrentUser, round: RoundFacts): boolean {
   return seesAllRounds(user) || round.published || round.takesPart;

@@ -7,6 +7,8 @@ import type {
   GroupMembersTable,
   GroupStoriesTable,
   RoundGroupsTable,
+  RoundMailingsTable,
+  RoundParticipantsTable,
   RoundStoriesTable,
   RoundTransitionsTable,
   RoundsTable,
@@ -50,6 +52,8 @@ export interface Database {
   group_iterations: GroupIterationsTable;
   ballots: BallotsTable;
   selections: SelectionsTable;
+  round_participants: RoundParticipantsTable;
+  round_mailings: RoundMailingsTable;
   report_snapshots: ReportSnapshotsTable;
 }
 

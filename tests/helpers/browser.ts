@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { buildTestApp } from './app.js';
 
@@ -59,6 +59,24 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })) }));
+}
+
+/**
+ * axe for a page shown without JavaScript: axe needs script timers, which such a page does not run, so the very HTML it
+ * shows is served again at the same address in `withScript` (a context with JavaScript, same viewport and language)
+ * and checked there, with the real styles, CSP and contrast.
+ */
+export async function axeViolationsOfCopy(page: Page, withScript: BrowserContext): Promise<AxeViolation[]> {
+  const url = page.url();
+  const html = await page.content();
+  const copy = await withScript.newPage();
+  try {
+    await copy.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await copy.goto(url);
+    return await axeViolations(copy);
+  } finally {
+    await copy.close();
+  }
 }
 
 /** Collects CSP violations and page errors, which a test can assert to be empty. */

@@ -97,3 +97,19 @@ export interface SelectionsTable {
   selected_by: string | null;
   selected_at: Timestamp;
 }
+
+/** People a facilitator brought into a round (invited by e-mail); they take part in it like its storytellers. */
+export interface RoundParticipantsTable {
+  round_id: string;
+  user_id: string;
+  added_by: string | null;
+  added_at: Timestamp;
+}
+
+/** The mails a round sent a person ('opened': it collects stories; 'deadline': the reminder), each once. */
+export interface RoundMailingsTable {
+  round_id: string;
+  user_id: string;
+  kind: 'opened' | 'deadline';
+  sent_at: Timestamp;
+}

@@ -10,8 +10,8 @@ export {
   updateProfile,
   updateLocale,
 } from './service.js';
-export { ref, typed, withoutControlCharacters, createUserBody, userView } from './schemas.js';
-export { listUsers, findUserById } from './repository.js';
+export { ref, typed, withoutControlCharacters, createUserBody, userView, email as emailAddress } from './schemas.js';
+export { listUsers, findUserById, findUserByEmail } from './repository.js';
 export {
   patchUserBody,
   userParams,

@@ -3,7 +3,7 @@
 import type { CurrentUser } from '../../access/current-user.js';
 import type { AppContext } from '../../context.js';
 import { privacyPanel } from '../privacy/index.js';
-import { feedbackPanel } from '../rounds/index.js';
+import { feedbackPanel, openRoundsPanel } from '../rounds/index.js';
 import { storiesHomePanel } from '../stories/index.js';
 
 /** A panel is a partial under views/partials/ and the model it displays. */
@@ -14,8 +14,8 @@ export interface HomePanel {
 
 type PanelSource = (ctx: AppContext, user: CurrentUser) => Promise<HomePanel | null>;
 
-/** Writing (drafts), then what the groups chose, then the person's data. */
-const PANELS: readonly PanelSource[] = [storiesHomePanel, feedbackPanel, privacyPanel];
+/** The meetings that wait for stories, writing (drafts), then what the groups chose, then the person's data. */
+const PANELS: readonly PanelSource[] = [openRoundsPanel, storiesHomePanel, feedbackPanel, privacyPanel];
 
 export async function homePanels(ctx: AppContext, user: CurrentUser): Promise<HomePanel[]> {
   const panels = await Promise.all(PANELS.map((panel) => panel(ctx, user)));

@@ -8,6 +8,7 @@
 import type { Config } from '../../config.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
+import { repeat, type Timing } from '../../lib/repeat.js';
 import { audit } from '../accounts/index.js';
 import { deleteStoriesCreatedBefore, inactivePeopleSince } from './retention-repository.js';
 import { erasePersonIn } from './service.js';
@@ -58,24 +59,18 @@ export async function applyRetention(db: Db, settings: RetentionSettings, now = 
 export const RETENTION_TIMING = { firstMs: 60_000, everyMs: DAY_MS };
 
 /**
- * A daily run inside the app when a retention setting is present; unref'd so it never keeps the process alive.
- * Returns what stops it (the app calls it when it closes); a run still under way finishes on its own.
+ * A daily run inside the app when a retention setting is present (lib/repeat.ts: unref'd, never two at once). Returns
+ * what stops it (the app calls it when it closes); a run still under way finishes on its own.
  */
-export function scheduleRetention(ctx: Pick<AppContext, 'db' | 'config' | 'log'>, timing = RETENTION_TIMING): () => void {
+export function scheduleRetention(ctx: Pick<AppContext, 'db' | 'config' | 'log'>, timing: Timing = RETENTION_TIMING): () => void {
   const settings = retentionSettings(ctx.config);
   if (settings.storyDays === null && settings.accountDays === null) return () => {};
-  const run = () => {
-    applyRetention(ctx.db, settings).then(
-      (result) => ctx.log.info({ event: 'retention', ...result }, 'retention applied'),
-      (err: unknown) => ctx.log.error({ err, event: 'retention_failed' }, 'retention failed'),
-    );
-  };
-  const first = setTimeout(run, timing.firstMs);
-  first.unref();
-  const daily = setInterval(run, timing.everyMs);
-  daily.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(daily);
-  };
+  return repeat(
+    async () => {
+      const result = await applyRetention(ctx.db, settings);
+      ctx.log.info({ event: 'retention', ...result }, 'retention applied');
+    },
+    timing,
+    (err) => ctx.log.error({ err, event: 'retention_failed' }, 'retention failed'),
+  );
 }

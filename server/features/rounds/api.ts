@@ -9,21 +9,18 @@ import {
   idParams,
   formGroupsBody,
   phaseBody,
+  openRoundView,
   publishedRoundView,
+  roundsQuery,
   roundView,
 } from './schemas.js';
+import { readRound, roundsForList } from './open-rounds.js';
 import { formGroups } from './group-forming.js';
 import { groupsOfVisibleRound, presentGroups } from './groups.js';
-import {
-  addStories,
-  changePhase,
-  createRound,
-  findVisibleRound,
-  listVisibleRounds,
-  presentRound,
-  presentRounds,
-  publishRound,
-} from './service.js';
+import { addStories, changePhase, createRound, presentRound, publishRound } from './service.js';
+
+/** A round whole, or (for those who only see it while it collects) its open face. */
+const anyRoundView = z.union([roundView, openRoundView]);
 
 export default async function roundsApi(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -40,18 +37,30 @@ export default async function roundsApi(fastify: FastifyInstance): Promise<void>
 
   app.get(
     '/api/v1/rounds',
-    { config: { access: 'signed-in' }, schema: { tags, response: { 200: z.object({ items: z.array(roundView) }) } } },
-    async (request) => {
-      return { items: await presentRounds(app.ctx, await listVisibleRounds(app.ctx, request.user!)) };
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'The rounds the caller sees, newest first; every signed-in person sees those that collect stories (?phase=collecting)',
+        querystring: roundsQuery,
+        response: { 200: z.object({ items: z.array(anyRoundView) }) },
+      },
     },
+    async (request) => ({ items: await roundsForList(app.ctx, request.user!, request.query.phase) }),
   );
 
   app.get(
     '/api/v1/rounds/:id',
-    { config: { access: 'signed-in' }, schema: { tags, params: idParams, response: { 200: roundView } } },
-    async (request) => {
-      return presentRound(app.db, await findVisibleRound(app.ctx, request.user!, request.params.id));
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'One round; while it collects stories, every signed-in person reads its question, form and deadline',
+        params: idParams,
+        response: { 200: anyRoundView },
+      },
     },
+    async (request) => readRound(app.ctx, request.user!, request.params.id),
   );
 
   app.post(

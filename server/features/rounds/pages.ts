@@ -5,6 +5,7 @@ import { mayManageRound } from '../../access/rounds.js';
 import { ValidationError } from '../../errors.js';
 import { pageParams, submitForm, typedValues, type FormState } from '../../http/forms.js';
 import { setFlash } from '../../http/views.js';
+import { openRoundCardFor, openRoundCards } from './open-rounds.js';
 import { roundOverview } from './round-overview.js';
 import { newRoundModel, phaseLabel, roundListModel, roundPageModel } from './round-view.js';
 import { addStoriesForm, createRoundForm, phaseForm, PHASES } from './schemas.js';
@@ -16,8 +17,8 @@ export default async function roundPages(app: FastifyInstance): Promise<void> {
     reply.page('pages/rounds/show', roundPageModel(request, await roundOverview(app.ctx, request.user!, id), form), status);
 
   app.get('/rounds', { config: { access: 'signed-in' } }, async (request, reply) => {
-    const rows = await listVisibleRounds(app.ctx, request.user!);
-    return reply.page('pages/rounds/list', roundListModel(request, rows, mayManageRound(request.user!)));
+    const [rows, open] = await Promise.all([listVisibleRounds(app.ctx, request.user!), openRoundCards(app.ctx, request.user!)]);
+    return reply.page('pages/rounds/list', roundListModel(request, rows, mayManageRound(request.user!), open));
   });
 
   app.get('/rounds/new', { config: { access: ['facilitator'] } }, async (request, reply) =>
@@ -40,9 +41,13 @@ export default async function roundPages(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.get('/rounds/:id', { config: { access: 'signed-in' } }, async (request, reply) =>
-    showRound(request, reply, pageParams(request.params).id),
-  );
+  app.get('/rounds/:id', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const { id } = pageParams(request.params);
+    // Someone who only sees the round while it collects gets its open face: the question, the form, the deadline.
+    const open = await openRoundCardFor(app.ctx, request.user!, id);
+    if (open) return reply.page('pages/rounds/open', { title: open.title, round: open });
+    return showRound(request, reply, id);
+  });
 
   app.post('/rounds/:id/stories', { config: { access: ['facilitator'] } }, async (request, reply) => {
     const { id } = pageParams(request.params);

@@ -39,6 +39,11 @@ export async function listAllRounds(db: DbOrTrx): Promise<RoundRow[]> {
   return db.selectFrom('rounds').selectAll().orderBy('created_at', 'desc').orderBy('id').execute();
 }
 
+/** The rounds in one phase, newest first (the rounds that collect stories, for everyone's list and home page). */
+export async function listRoundsInPhase(db: DbOrTrx, phase: Phase): Promise<RoundRow[]> {
+  return db.selectFrom('rounds').selectAll().where('phase', '=', phase).orderBy('created_at', 'desc').orderBy('id').execute();
+}
+
 /**
  * The moment of a new line in the round's history: now, but always after the line before it, so the history has one
  * order even when two changes fall in the same millisecond (the caller holds the round's lock, so lines never race).
@@ -170,5 +175,17 @@ export async function submittedStoriesOutside(db: DbOrTrx, roundId: string, limi
     .where((eb) => eb('id', 'not in', eb.selectFrom('round_stories').select('story_id').where('round_id', '=', roundId)))
     .orderBy('serial', 'desc')
     .limit(limit)
+    .execute();
+}
+
+/** The stories a person wrote for these rounds (drafts too), oldest first: the open-round cards show them. */
+export async function storiesWrittenFor(db: DbOrTrx, authorId: string, roundIds: readonly string[]) {
+  if (roundIds.length === 0) return [];
+  return db
+    .selectFrom('stories')
+    .select(['id', 'title', 'status', 'round_id'])
+    .where('author_id', '=', authorId)
+    .where('round_id', 'in', roundIds)
+    .orderBy('serial')
     .execute();
 }

@@ -2,8 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
+import { writesStories } from '../../access/roles.js';
 import { many, type FormState } from '../../http/forms.js';
 import { VIEWS_DIR } from '../../http/views.js';
+import type { OpenRoundCard } from './open-rounds.js';
 import type { RoundRow } from './repository.js';
 import type { roundOverview } from './round-overview.js';
 import { PHASES } from './schemas.js';
@@ -20,8 +22,9 @@ export function phaseLabel(request: FastifyRequest, phase: string): string {
 /** A form that was not sent yet: no values beyond the defaults, no errors. */
 const blankForm = (values: Record<string, unknown> = {}): FormState => ({ values, errors: [], fieldErrors: {} });
 
-export function roundListModel(request: FastifyRequest, rows: readonly RoundRow[], manages: boolean) {
+export function roundListModel(request: FastifyRequest, rows: readonly RoundRow[], manages: boolean, open: readonly OpenRoundCard[] = []) {
   return {
+    open,
     title: request.t('rounds.list.title'),
     rounds: rows.map((r) => ({
       ...r,
@@ -57,6 +60,8 @@ export function roundPageModel(request: FastifyRequest, overview: Awaited<Return
     },
     parent: overview.parent,
     isFacilitator: manages,
+    /** While the round collects, whoever writes stories finds "write a story for this meeting" here too. */
+    canWrite: round.phase === 'collecting' && writesStories(request.user),
     closed: round.phase === 'closed',
     phases: PHASES.map((p, i) => ({ name: p, label: phaseLabel(request, p), current: i === index, done: i < index })),
     next: index < PHASES.length - 1 ? { name: PHASES[index + 1], label: phaseLabel(request, PHASES[index + 1]!) } : null,

@@ -29,6 +29,8 @@ export const createRoundBody = z
     template: templateSchema.default('msc'),
     meeting_date: dayOrMoment.optional().nullable(),
     submission_deadline: dayOrMoment.optional().nullable(),
+    /** The contract's name for the deadline of the stories (API.md); `submission_deadline` is the older spelling. */
+    story_deadline: dayOrMoment.optional().nullable(),
     hide_results: z.boolean().default(true),
   })
   .superRefine((v, ctx) => {
@@ -40,6 +42,11 @@ export const createRoundBody = z
     }
   });
 export type CreateRound = z.output<typeof createRoundBody>;
+
+/** The deadline a new round is given: `story_deadline` as the contract spells it, else `submission_deadline`. */
+export function deadlineOf(input: Pick<CreateRound, 'story_deadline' | 'submission_deadline'>): string | null {
+  return input.story_deadline ?? input.submission_deadline ?? null;
+}
 
 /** The same fields from the HTML form: strings, empty meaning absent, a checkbox for hide_results. */
 export const createRoundForm = z.preprocess((raw) => {
@@ -69,6 +76,8 @@ export const roundView = z.object({
   parent_round_id: z.string().nullable(),
   meeting_date: z.string().nullable(),
   submission_deadline: z.string().nullable(),
+  /** The same deadline under the contract's name (API.md "Rounds open for stories"). */
+  story_deadline: z.string().nullable(),
   hide_results: z.boolean(),
   phase: phaseSchema,
   published_at: z.string().nullable(),
@@ -79,6 +88,21 @@ export const roundView = z.object({
   group_ids: z.array(z.string()),
 });
 export type RoundView = z.infer<typeof roundView>;
+
+/** A round that collects stories as everyone signed in sees it: what to write about and by when, nothing of its groups. */
+export const openRoundView = z.object({
+  id: z.string(),
+  title: z.string(),
+  prompt: z.string().nullable(),
+  template: z.string(),
+  story_deadline: z.string().nullable(),
+  meeting_date: z.string().nullable(),
+  phase: phaseSchema,
+});
+export type OpenRoundView = z.infer<typeof openRoundView>;
+
+/** `GET /api/v1/rounds?phase=collecting`: the rounds in one phase. */
+export const roundsQuery = z.object({ phase: phaseSchema.optional() });
 /** A publication answers the round with the version of its report that readers now download. */
 export const publishedRoundView = roundView.extend({ report_version: z.number().int(), report_published_at: z.string() });
 

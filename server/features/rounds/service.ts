@@ -13,7 +13,7 @@ import { sendRoundFeedback } from './feedback.js';
 import * as groupsRepo from './groups-repository.js';
 import * as repo from './repository.js';
 import type { RoundRow } from './repository.js';
-import type { CreateRound, RoundView } from './schemas.js';
+import { deadlineOf, type CreateRound, type RoundView } from './schemas.js';
 
 export async function presentRound(db: DbOrTrx, row: RoundRow): Promise<RoundView> {
   const [storyIds, groups] = await Promise.all([repo.roundStoryIds(db, row.id), groupsRepo.groupsOfRound(db, row.id)]);
@@ -27,6 +27,7 @@ export async function presentRound(db: DbOrTrx, row: RoundRow): Promise<RoundVie
     parent_round_id: row.parent_round_id,
     meeting_date: row.meeting_date,
     submission_deadline: row.submission_deadline,
+    story_deadline: row.submission_deadline,
     hide_results: row.hide_results === 1,
     phase: row.phase,
     published_at: row.published_at,
@@ -36,10 +37,6 @@ export async function presentRound(db: DbOrTrx, row: RoundRow): Promise<RoundVie
     story_ids: storyIds,
     group_ids: groups.map((g) => g.id),
   };
-}
-
-export async function presentRounds(ctx: AppContext, rows: readonly RoundRow[]): Promise<RoundView[]> {
-  return Promise.all(rows.map((r) => presentRound(ctx.db, r)));
 }
 
 /** The round if the person may see it; 404 otherwise (a round you may not see does not exist for you). */
@@ -78,7 +75,7 @@ export async function createRound(ctx: AppContext, user: CurrentUser, input: Cre
     points_per_voter: input.voting_method === 'points' ? (input.points_per_voter ?? null) : null,
     parent_round_id: input.parent_round_id ?? null,
     meeting_date: input.meeting_date ?? null,
-    submission_deadline: input.submission_deadline ?? null,
+    submission_deadline: deadlineOf(input),
     hide_results: input.hide_results ? 1 : 0,
     phase: 'collecting',
     published_at: null,

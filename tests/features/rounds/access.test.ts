@@ -5,7 +5,7 @@ import type { CurrentUser } from '../../../server/access/current-user.js';
 import { toCurrentUser } from '../../../server/access/current-user.js';
 import { mayComment, mayNoteElements, mayReadResults, mayRecordSelection, maySeeGroup, mayVote } from '../../../server/access/groups.js';
 import { groupFacts, roundFacts } from '../../../server/access/repository.js';
-import { maySeeRound } from '../../../server/access/rounds.js';
+import { mayReadOpenRound, maySeeRound } from '../../../server/access/rounds.js';
 import { findGroup } from '../../../server/features/rounds/groups-repository.js';
 import { findRound } from '../../../server/features/rounds/repository.js';
 import { buildTestApp } from '../../helpers/app.js';
@@ -89,11 +89,14 @@ describe('rounds routes follow the access module', () => {
       await page.signIn(person.user.email);
       const listed = ((await as.get('/api/v1/rounds')).json().items as Array<{ id: string }>).map((r) => r.id);
       for (const id of rounds) {
-        const sees = maySeeRound(user, await roundFacts(app.db, (await findRound(app.db, id))!, user.id));
-        check(`${who} GET round ${id}`, (await as.get(`/api/v1/rounds/${id}`)).statusCode, sees ? 200 : 404);
+        const round = (await findRound(app.db, id))!;
+        const sees = maySeeRound(user, await roundFacts(app.db, round, user.id));
+        // A round that collects stories shows everyone its open face (question, form, deadline), never its groups.
+        const face = sees || mayReadOpenRound(user, round);
+        check(`${who} GET round ${id}`, (await as.get(`/api/v1/rounds/${id}`)).statusCode, face ? 200 : 404);
         check(`${who} GET groups of round ${id}`, (await as.get(`/api/v1/rounds/${id}/groups`)).statusCode, sees ? 200 : 404);
-        check(`${who} page of round ${id}`, (await page.get(`/rounds/${id}`)).statusCode, sees ? 200 : 404);
-        check(`${who} list holds round ${id}`, Number(listed.includes(id)), Number(sees));
+        check(`${who} page of round ${id}`, (await page.get(`/rounds/${id}`)).statusCode, face ? 200 : 404);
+        check(`${who} list holds round ${id}`, Number(listed.includes(id)), Number(face));
       }
       for (const id of groups) {
         const group = (await findGroup(app.db, id))!;

@@ -55,7 +55,8 @@ describe('rounds', () => {
   });
 
   it('shows facilitators every round and others only theirs and the published ones', async () => {
-    const s = await roundScenario(app, { phase: 'collecting' });
+    // Past collecting: while a round collects, everyone sees its open face (open-rounds.test.ts).
+    const s = await roundScenario(app, { phase: 'discussing' });
     const other = await apiUser(app, 'storyteller');
     const observer = await apiUser(app, 'observer');
     const admin = await apiUser(app, 'admin');
