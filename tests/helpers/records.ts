@@ -5,7 +5,7 @@ import type { Phase } from '../../server/db/tables/rounds.js';
 import { newId, nowIso } from '../../server/lib/ids.js';
 import { renderMarkdown } from '../../server/lib/markdown.js';
 import { updateUser, type UserPatch } from '../../server/features/accounts/repository.js';
-import { accountKey, recordAccountFailure } from '../../server/features/accounts/rate-limit.js';
+import { recordAccountFailure, signInKey } from '../../server/features/accounts/rate-limit.js';
 import { audit } from '../../server/features/accounts/service.js';
 import { insertOrganization } from '../../server/features/organizations/repository.js';
 import { addRoundStories, findRound, insertRound, markPublished, setPhase } from '../../server/features/rounds/repository.js';
@@ -21,9 +21,9 @@ export async function updatePerson(db: Db, userId: string, patch: UserPatch): Pr
   await updateUser(db, userId, patch);
 }
 
-/** Wrong passwords given for an e-mail address, counted as the sign-in forms count them. */
-export async function failSignIns(db: Db, email: string, times = 1): Promise<void> {
-  for (let i = 0; i < times; i += 1) await recordAccountFailure(db, accountKey('sign-in', email));
+/** Wrong passwords given for an e-mail address from an address, counted as the sign-in forms count them. */
+export async function failSignIns(db: Db, email: string, times = 1, ip = '127.0.0.1'): Promise<void> {
+  for (let i = 0; i < times; i += 1) await recordAccountFailure(db, signInKey(email, ip));
 }
 
 /** An audit-log entry without a subject, as the accounts service writes one. */

@@ -20,7 +20,7 @@ export default async function accountApi(fastify: FastifyInstance): Promise<void
       config: { access: 'public', rateLimit: {} },
       schema: { tags: ['auth'], body: tokenBody, response: { 201: tokenAnswer }, security: [] },
     },
-    async (request, reply) => reply.code(201).send(await createApiToken(requestContext(request), request.body)),
+    async (request, reply) => reply.code(201).send(await createApiToken(requestContext(request), request.body, request.ip)),
   );
 
   app.delete('/api/v1/tokens/current', { config: { access: 'signed-in' }, schema: { tags: ['auth'] } }, async (request, reply) => {

@@ -2,10 +2,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
 import type { Config } from '../../config.js';
+import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { claimMfaStep, findUserById, updateUser } from './repository.js';
 import type { UserRow } from '../../db/tables/accounts.js';
 import { Conflict, ValidationError } from '../../errors.js';
+import { attempt, codeKey } from './rate-limit.js';
 import { audit, checkOwnPassword } from './service.js';
 
 export const RECOVERY_CODE_COUNT = 10;
@@ -103,10 +105,20 @@ export async function disableMfa(db: Db, userId: string, actorId: string): Promi
   });
 }
 
-/** New recovery codes (the old ones stop working), after a current code proves it is the person. */
-export async function renewRecoveryCodes(db: Db, user: Pick<UserRow, 'id' | 'mfa_secret'>, code: string): Promise<string[]> {
-  if (!(await checkSecondFactor(db, user, code))) throw wrongCode();
-  return regenerateRecoveryCodes(db, user.id);
+/**
+ * New recovery codes (the old ones stop working), after a current code proves it is the person: behind the same
+ * per-account back-off as the code step at sign-in (429 while it waits), so a taken-over session gains no guesses.
+ */
+export async function renewRecoveryCodes(
+  ctx: Pick<AppContext, 'db' | 'log'>,
+  user: Pick<UserRow, 'id' | 'mfa_secret'>,
+  code: string,
+): Promise<string[]> {
+  await attempt(ctx.db, codeKey(user.id), async () => ((await checkSecondFactor(ctx.db, user, code)) ? true : null), {
+    throttled: () => ctx.log.warn({ event: 'recovery_codes_throttled', user_id: user.id }, 'recovery code renewal throttled'),
+    failure: wrongCode,
+  });
+  return regenerateRecoveryCodes(ctx.db, user.id);
 }
 
 export async function regenerateRecoveryCodes(db: Db, userId: string): Promise<string[]> {

@@ -58,7 +58,7 @@ export default async function accountPages(app: FastifyInstance): Promise<void> 
       refusals: SIGN_IN_REFUSALS,
       action: async (input) => {
         const ctx = requestContext(request);
-        const user = await passwordStep(ctx, input.email, input.password, 'page');
+        const user = await passwordStep(ctx, input.email, input.password, 'page', request.ip);
         const next = safeReturnPath(input.next);
         if (mfaEnabled(user)) {
           // A new session (no fixation) that only remembers the password step: nothing is reachable with it yet.

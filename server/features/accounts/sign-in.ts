@@ -1,10 +1,10 @@
-// Signing in, the same for the page and the API: the password step and the one-time code step, each behind its own
-// per-account back-off, and API tokens (issued after both steps, revoked one at a time).
+// Signing in, the same for the page and the API: the password step (its back-off per account and address) and the
+// one-time code step (per account), and API tokens (issued after both steps, revoked one at a time).
 import type { AppContext } from '../../context.js';
 import type { UserRow } from '../../db/tables/accounts.js';
-import { AppError, TooManyRequests, Unauthorized, ValidationError } from '../../errors.js';
+import { AppError, Unauthorized, ValidationError } from '../../errors.js';
 import { checkSecondFactor, mfaEnabled, mfaRequiredFor } from './mfa.js';
-import { accountKey, accountWaitSeconds, recordAccountFailure, recordAccountSuccess } from './rate-limit.js';
+import { attempt, codeKey, signInKey } from './rate-limit.js';
 import { findUserById, revokeToken } from './repository.js';
 import { audit, checkCredentials } from './service.js';
 import { issueToken } from './tokens.js';
@@ -18,48 +18,32 @@ const EVENTS = {
   api: { throttled: 'token_throttled', password: 'token_refused', code: 'token_refused' },
 } as const;
 
-/** Runs one attempt behind the account's back-off: 429 while it waits; a failure counts, a success wipes the slate. */
-async function attempt<T>(ctx: Ctx, key: string, via: Via, run: () => Promise<T | null>, failure: () => Error): Promise<T> {
-  const wait = await accountWaitSeconds(ctx.db, key);
-  if (wait > 0) {
-    ctx.log.warn({ event: EVENTS[via].throttled }, 'sign-in attempts throttled');
-    throw new TooManyRequests(wait, 'Too many attempts for this account');
-  }
-  const result = await run();
-  if (result === null) {
-    await recordAccountFailure(ctx.db, key);
-    throw failure();
-  }
-  await recordAccountSuccess(ctx.db, key);
-  return result;
-}
+/** The log line of a refused attempt's wait, as operators know it. */
+const throttled = (ctx: Ctx, via: Via) => () => ctx.log.warn({ event: EVENTS[via].throttled }, 'sign-in attempts throttled');
 
-/** The active person with this e-mail address and password; 401 when either is wrong, 429 while the account waits. */
-export async function passwordStep(ctx: Ctx, email: string, password: string, via: Via): Promise<UserRow> {
-  return attempt(
-    ctx,
-    accountKey('sign-in', email),
-    via,
-    () => checkCredentials(ctx.db, ctx.config, email, password),
-    () => {
+/**
+ * The active person with this e-mail address and password; 401 when either is wrong, 429 while this address must wait
+ * for this account (`ip`: where the attempt comes from; strangers elsewhere do not count).
+ */
+export async function passwordStep(ctx: Ctx, email: string, password: string, via: Via, ip: string): Promise<UserRow> {
+  return attempt(ctx.db, signInKey(email, ip), () => checkCredentials(ctx.db, ctx.config, email, password), {
+    throttled: throttled(ctx, via),
+    failure: () => {
       ctx.log.info({ event: EVENTS[via].password }, 'sign-in refused');
       return new Unauthorized('Wrong e-mail address or password');
     },
-  );
+  });
 }
 
 /** A current code of the person's authenticator app (or an unused recovery code); 401 when wrong, 429 while waiting. */
 export async function codeStep(ctx: Ctx, user: UserRow, code: string, via: Via): Promise<void> {
-  await attempt(
-    ctx,
-    accountKey('mfa', user.id),
-    via,
-    async () => ((await checkSecondFactor(ctx.db, user, code)) ? true : null),
-    () => {
+  await attempt(ctx.db, codeKey(user.id), async () => ((await checkSecondFactor(ctx.db, user, code)) ? true : null), {
+    throttled: throttled(ctx, via),
+    failure: () => {
       ctx.log.info({ event: EVENTS[via].code, user_id: user.id, reason: 'code' }, 'one-time code refused');
       return new Unauthorized('Wrong one-time code');
     },
-  );
+  });
 }
 
 /** How long the code step waits after the password before the person has to start again. */
@@ -96,8 +80,9 @@ export async function recordSignIn(ctx: Pick<AppContext, 'db' | 'log'>, userId: 
 export async function createApiToken(
   ctx: Ctx,
   body: { email: string; password: string; totp?: string | undefined },
+  ip: string,
 ): Promise<{ token: string; expires_at: string }> {
-  const user = await passwordStep(ctx, body.email, body.password, 'api');
+  const user = await passwordStep(ctx, body.email, body.password, 'api', ip);
   if (mfaRequiredFor(ctx.config, user)) throw new AppError(403, 'mfa_required', 'Turn on two-step sign-in on your profile page first');
   if (mfaEnabled(user)) {
     if (!body.totp) throw new ValidationError([{ path: 'totp', message: 'accounts.code.totp_required' }], 'A one-time code is required');

@@ -1,6 +1,7 @@
 // Two-step sign-in on the profile: enrol with a QR code (or the secret typed in), recovery codes, turning it off.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UserRow } from '../../db/tables/accounts.js';
+import { requestContext } from '../../http/context.js';
 import { submitForm, type FormState } from '../../http/forms.js';
 import { setFlash } from '../../http/views.js';
 import {
@@ -91,7 +92,9 @@ export default async function mfaPages(app: FastifyInstance): Promise<void> {
       values: {},
       render: (renew, status) => mfaPage(request, reply, user, { renew }, status),
       back: '/profile/mfa',
-      action: async ({ code }) => codesPage(request, reply, await renewRecoveryCodes(app.db, user, code), false),
+      // Too many wrong codes: the same page says how long to wait (429), like the code step at sign-in.
+      refusals: { too_many_requests: { path: '', message: 'accounts.sign_in.throttled' } },
+      action: async ({ code }) => codesPage(request, reply, await renewRecoveryCodes(requestContext(request), user, code), false),
     });
   });
 

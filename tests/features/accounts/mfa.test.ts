@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { codeKey } from '../../../server/features/accounts/rate-limit.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { api, makeUser, PageClient, pageUser, PASSWORD, tokenFor } from '../../helpers/factories.js';
 
@@ -134,6 +135,27 @@ describe('two-step sign-in', () => {
     const locked = await next.post('/sign-in/code', { code: await codeAt(secret, 1) });
     expect(locked.statusCode).toBe(429);
     expect(locked.body).toContain('Too many attempts');
+  });
+
+  it('throttles renewing recovery codes like the code step: per account, counted in the database', async () => {
+    app = await buildTestApp({ RATE_LIMIT_IP_PER_MINUTE: '1000' });
+    const { client, user } = await pageUser(app, 'storyteller');
+    const { secret } = await enrol(client);
+    for (let i = 0; i < 5; i += 1) expect((await client.post('/profile/mfa/recovery-codes', { code: '000000' })).statusCode).toBe(422);
+    const counted = await app.db.selectFrom('rate_limits').selectAll().where('key', '=', codeKey(user.id)).executeTakeFirst();
+    expect(counted).toMatchObject({ count: 5 });
+    // Even the right code waits now, on the same form, with how long.
+    const locked = await client.post('/profile/mfa/recovery-codes', { code: await codeAt(secret, 1) });
+    expect(locked.statusCode).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(locked.body).toContain('Too many attempts for this account');
+    expect(locked.body).not.toContain('<li><code>');
+    // The same count keeps the code step at sign-in waiting: one budget of guesses per account.
+    const other = new PageClient(app);
+    await other.get('/sign-in');
+    await other.post('/sign-in', { email: user.email, password: PASSWORD });
+    await other.get('/sign-in/code');
+    expect((await other.post('/sign-in/code', { code: await codeAt(secret, 1) })).statusCode).toBe(429);
   });
 });
 

@@ -1,9 +1,10 @@
 // Rate limits: per IP on sign-in, tokens, set-up and invitations (shared through the database by every instance),
-// and per account on failed sign-ins with a back-off that grows, is capped at 15 minutes and resets on success.
+// and per account and address on failed sign-ins with a back-off that grows, is capped at 15 minutes and resets on
+// success, so a stranger elsewhere cannot lock a person out.
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/app.js';
-import { accountKey } from '../../../server/features/accounts/rate-limit.js';
+import { signInKey } from '../../../server/features/accounts/rate-limit.js';
 import { buildTestApp, freshDatabase, testConfig } from '../../helpers/app.js';
 import { makeUser, PageClient, PASSWORD } from '../../helpers/factories.js';
 import { endRateLimitWindow } from '../../helpers/the-past.js';
@@ -80,23 +81,25 @@ describe('per IP', () => {
   });
 });
 
-describe('per account', () => {
+describe('per account and address', () => {
   beforeEach(async () => {
     app = await buildTestApp({ RATE_LIMIT_IP_PER_MINUTE: '1000' });
   });
 
-  async function counter(email: string) {
-    return app.db.selectFrom('rate_limits').selectAll().where('key', '=', accountKey('sign-in', email)).executeTakeFirst();
+  const HOME = '10.0.0.1';
+
+  async function counter(email: string, address = HOME) {
+    return app.db.selectFrom('rate_limits').selectAll().where('key', '=', signInKey(email, address)).executeTakeFirst();
   }
 
   async function endWait(email: string) {
-    await endRateLimitWindow(app.db, accountKey('sign-in', email));
+    await endRateLimitWindow(app.db, signInKey(email, HOME));
   }
 
-  it('makes the account wait after 5 failures, from any address, even with the right password', async () => {
+  it('makes the account wait after 5 failures from one address, even with the right password; elsewhere it signs in', async () => {
     const user = await makeUser(app);
-    for (let i = 0; i < 5; i += 1) expect((await tokenRequest(app, user.email, 'wrong password!', `10.1.0.${i}`)).statusCode).toBe(401);
-    const res = await tokenRequest(app, user.email, PASSWORD, '10.9.9.9');
+    for (let i = 0; i < 5; i += 1) expect((await tokenRequest(app, user.email, 'wrong password!', '127.0.0.1')).statusCode).toBe(401);
+    const res = await tokenRequest(app, user.email, PASSWORD, '127.0.0.1');
     expect(res.statusCode).toBe(429);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(25);
     expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(30);
@@ -107,9 +110,33 @@ describe('per account', () => {
     expect(page.statusCode).toBe(429);
     expect(page.body).toContain('wait 1 minute and try again');
     expect(page.body).toContain(`value="${user.email}"`);
-    // Another person is not affected.
+    // The person at their own address is not kept out, nor is another person.
+    expect((await tokenRequest(app, user.email, PASSWORD, '10.9.9.9')).statusCode).toBe(201);
     const other = await makeUser(app);
-    expect((await tokenRequest(app, other.email, PASSWORD)).statusCode).toBe(201);
+    expect((await tokenRequest(app, other.email, PASSWORD, '127.0.0.1')).statusCode).toBe(201);
+  });
+
+  it('lets no stranger lock a person out, from however many addresses', async () => {
+    const user = await makeUser(app);
+    for (let a = 1; a <= 4; a += 1) {
+      for (let i = 0; i < 6; i += 1) await tokenRequest(app, user.email, 'wrong password!', `10.2.0.${a}`);
+      expect((await tokenRequest(app, user.email, PASSWORD, `10.2.0.${a}`)).statusCode).toBe(429);
+    }
+    expect((await tokenRequest(app, user.email, PASSWORD, '10.9.9.9')).statusCode).toBe(201);
+    const client = new PageClient(app);
+    expect((await client.signIn(user.email)).statusCode).toBe(303);
+  });
+
+  it('counts an IPv6 network (/64) as one address, and an IPv4-mapped address as the IPv4 one', async () => {
+    const user = await makeUser(app);
+    for (let i = 1; i <= 5; i += 1)
+      expect((await tokenRequest(app, user.email, 'wrong password!', `2001:db8:0:1::${i}`)).statusCode).toBe(401);
+    expect((await tokenRequest(app, user.email, PASSWORD, '2001:db8:0:1:ffff:ffff:ffff:ffff')).statusCode).toBe(429);
+    expect((await tokenRequest(app, user.email, PASSWORD, '2001:db8:0:2::1')).statusCode).toBe(201);
+    expect(await counter(user.email, '2001:0db8:0000:0001:0000:0000:0000:0009')).toMatchObject({ count: 5 });
+
+    for (let i = 0; i < 5; i += 1) await tokenRequest(app, user.email, 'wrong password!', '::ffff:10.3.0.1');
+    expect((await tokenRequest(app, user.email, PASSWORD, '10.3.0.1')).statusCode).toBe(429);
   });
 
   it('grows the wait with each further failure, caps it at 15 minutes, and forgets it all on success', async () => {
@@ -124,7 +151,7 @@ describe('per account', () => {
     expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(55);
     expect(Number(sixth.headers['retry-after'])).toBeLessThanOrEqual(60);
 
-    await endRateLimitWindow(app.db, accountKey('sign-in', user.email), 40);
+    await endRateLimitWindow(app.db, signInKey(user.email, HOME), 40);
     await tokenRequest(app, user.email, 'wrong password!');
     const capped = await tokenRequest(app, user.email, PASSWORD);
     expect(capped.statusCode).toBe(429);
@@ -145,7 +172,7 @@ describe('per account', () => {
     await client.get('/sign-in');
     for (let i = 0; i < 3; i += 1)
       expect((await client.post('/sign-in', { email: user.email, password: 'wrong password!' })).statusCode).toBe(401);
-    for (let i = 0; i < 2; i += 1) expect((await tokenRequest(app, user.email, 'wrong password!')).statusCode).toBe(401);
+    for (let i = 0; i < 2; i += 1) expect((await tokenRequest(app, user.email, 'wrong password!', '127.0.0.1')).statusCode).toBe(401);
     expect((await client.post('/sign-in', { email: user.email, password: PASSWORD })).statusCode).toBe(429);
   });
 

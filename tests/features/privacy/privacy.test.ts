@@ -130,7 +130,7 @@ describe('POST /api/v1/users/:id/erase', () => {
     expect(everyAudit).not.toContain('mieke');
     expect(everyAudit).not.toContain('Mieke');
     expect((await app.db.selectFrom('rate_limits').select('key').execute()).map((r) => r.key)).toEqual([
-      'acct:sign-in:someone_else@example.org',
+      'acct:sign-in:someone_else@example.org|127.0.0.1',
     ]);
   });
 
