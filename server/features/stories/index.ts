@@ -2,5 +2,3 @@
 export { readableStory } from './service.js';
 export { storiesHomePanel, type StoriesPanel } from './home-panel.js';
 export type { StoryView } from './schemas.js';
-/** @deprecated rounds' comments.ts still asks this; use readableStory (then this export goes). */
-export { findVisibleStory } from './service.js';
