@@ -21,24 +21,6 @@ declare module 'fastify' {
   }
 }
 
-/** Secrets that travel in a path (invitation links) are masked before the address is logged. */
-export function maskSecretsInUrl(url: string): string {
-  return url.replace(/^\/invitations\/[^/?#]+/, '/invitations/[redacted]');
-}
-
-/** Pino serializers for the request log line: what Fastify logs by default, minus any secret in the address. */
-export const logSerializers = {
-  req(request: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) {
-    return {
-      method: request.method,
-      url: maskSecretsInUrl(request.url),
-      host: request.host,
-      remoteAddress: request.ip,
-      remotePort: request.socket?.remotePort,
-    };
-  },
-};
-
 /**
  * How deep and how large a parsed body may be: far beyond any real request (a theme's challenge tree is about ten
  * levels deep), far below what a recursive walker (zod's, ours) can bear. Checked before any route schema runs.

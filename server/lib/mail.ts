@@ -2,6 +2,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.js';
+import { maskEmails } from './redact.js';
 
 export interface MailMessage {
   to: string;
@@ -78,7 +79,8 @@ export async function sendMail(config: Config, log: FastifyBaseLogger, message: 
     if (mailer.json && typeof info.message === 'string') mailer.outbox.push({ ...message, from: config.MAIL_FROM });
     return true;
   } catch (err) {
-    log.error({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, 'mail not sent');
+    // A refusal from the mail server often quotes the recipient's address: masked.
+    log.error({ err: { message: maskEmails((err as Error).message), code: (err as { code?: string }).code } }, 'mail not sent');
     return false;
   }
 }
