@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ApiTokensTable, InvitationsTable, OrganizationsTable, SessionsTable, UsersTable } from './tables/accounts.js';
 import type {
   BallotsTable,
+  CountedVotesTable,
   GroupIterationsTable,
   GroupMembersTable,
   GroupStoriesTable,
@@ -52,6 +53,7 @@ export interface Database {
   group_iterations: GroupIterationsTable;
   ballots: BallotsTable;
   selections: SelectionsTable;
+  counted_votes: CountedVotesTable;
   round_participants: RoundParticipantsTable;
   round_mailings: RoundMailingsTable;
   report_snapshots: ReportSnapshotsTable;

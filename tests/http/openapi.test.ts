@@ -58,7 +58,6 @@ const CONTRACT = [
 const NOT_BUILT_YET = [
   'POST /api/v1/groups/:id/join-codes',
   'POST /api/v1/join',
-  'PUT /api/v1/groups/:id/tally',
   'PATCH /api/v1/elements/:id',
   'PUT /api/v1/groups/:id/minutes',
   'PUT /api/v1/groups/:id/backcast',

@@ -1,4 +1,5 @@
 // Table types for selection rounds, groups, ballots and selections.
+import type { Generated } from 'kysely';
 import type { Flag, Timestamp } from './accounts.js';
 
 export type Phase = 'collecting' | 'discussing' | 'voting' | 'closed';
@@ -94,8 +95,21 @@ export interface SelectionsTable {
   /** JSON: {count, organizations: [...]} */
   participants: string;
   tie_break_reason: string | null;
+  /** 'consensus': the group agreed in discussion, without a vote (no ballots, no tie-break reason needed). */
+  decided_by: Generated<'vote' | 'consensus'>;
   selected_by: string | null;
   selected_at: Timestamp;
+}
+
+/** Votes counted in the room (paper, hands) for one group and iteration; the results add them to the ballots. */
+export interface CountedVotesTable {
+  group_id: string;
+  iteration: number;
+  voters: number;
+  /** JSON {story_id: score}, in the round's method's unit. */
+  scores: string;
+  entered_by: string | null;
+  updated_at: Timestamp;
 }
 
 /** People a facilitator brought into a round (invited by e-mail); they take part in it like its storytellers. */

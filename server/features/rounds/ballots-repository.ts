@@ -71,8 +71,11 @@ export async function selectionsOfRound(db: DbOrTrx, roundId: string): Promise<S
     .execute();
 }
 
-export async function insertSelection(db: DbOrTrx, row: Omit<SelectionRow, 'id'>): Promise<SelectionRow> {
-  const full = { id: newId(), ...row };
+/** A new selection; one made before `decided_by` was known is a vote. */
+export type NewSelection = Omit<SelectionRow, 'id' | 'decided_by'> & { decided_by?: SelectionRow['decided_by'] };
+
+export async function insertSelection(db: DbOrTrx, row: NewSelection): Promise<SelectionRow> {
+  const full: SelectionRow = { id: newId(), ...row, decided_by: row.decided_by ?? 'vote' };
   await db.insertInto('selections').values(full).execute();
   return full;
 }

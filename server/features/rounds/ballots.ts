@@ -2,6 +2,7 @@
 import type { AppContext } from '../../context.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { CurrentUser } from '../../access/current-user.js';
+import type { Phase } from '../../db/tables/rounds.js';
 import { mayFollowCount, mayReadResults, mayRecordSelection, mayVote } from '../../access/groups.js';
 import { Conflict, Forbidden, NotFound, ValidationError } from '../../errors.js';
 import * as ballotsRepo from './ballots-repository.js';
@@ -10,40 +11,75 @@ import type { GroupRow } from './groups-repository.js';
 import { findVisibleGroup } from './groups.js';
 import { lockRound, type RoundRow } from './repository.js';
 import type { BallotContent } from './schemas.js';
-import { ballotProblem, tally, winners, type Ballot, type Tally } from './tally.js';
+import { findCountedVotes } from './counted-votes-repository.js';
+import { addTallies, ballotProblem, countTallies, tally, winners, type Ballot, type Tally } from './tally.js';
+
+/** The two sources of a count, apart: the members' ballots and the votes counted in the room (null when none). */
+export interface CountParts {
+  ballots: { voters: number; tallies: Tally[] };
+  counted: { voters: number; tallies: Tally[]; updated_at: string } | null;
+}
 
 export interface CurrentCount {
   iteration: number;
   candidate_ids: string[];
+  /** Ballots and counted votes together: what the winners are read from. */
   tallies: Tally[];
   ballots: number;
   winner_ids: string[];
+  parts: CountParts;
 }
 
-async function candidatesOf(db: DbOrTrx, group: GroupRow): Promise<string[]> {
-  const iteration = await groupsRepo.findIteration(db, group.id, group.iteration);
-  return iteration ? (JSON.parse(iteration.candidate_ids) as string[]) : [];
+/** The stories on the ballot of one iteration of the group. */
+export async function candidatesOf(db: DbOrTrx, groupId: string, iteration: number): Promise<string[]> {
+  const row = await groupsRepo.findIteration(db, groupId, iteration);
+  return row ? (JSON.parse(row.candidate_ids) as string[]) : [];
 }
 
-/** Counts the group's current iteration from its ballots. */
-export async function countIteration(db: DbOrTrx, round: RoundRow, group: GroupRow): Promise<CurrentCount> {
-  const candidates = await candidatesOf(db, group);
-  const contents = (await ballotsRepo.ballotContents(db, group.id, group.iteration)) as Ballot[];
-  const tallies = tally(round.voting_method, candidates, contents);
+/** Counts one iteration of a group: its ballots and the votes counted in the room, apart and together. */
+async function countOf(db: DbOrTrx, round: RoundRow, groupId: string, iteration: number): Promise<CurrentCount> {
+  const [candidates, contents, counted] = await Promise.all([
+    candidatesOf(db, groupId, iteration),
+    ballotsRepo.ballotContents(db, groupId, iteration) as Promise<Ballot[]>,
+    findCountedVotes(db, groupId, iteration),
+  ]);
+  const fromBallots = tally(round.voting_method, candidates, contents);
+  const fromRoom = counted ? countTallies(candidates, counted) : null;
+  const tallies = fromRoom ? addTallies(fromBallots, fromRoom) : fromBallots;
+  // Counted voters weigh in only when they gave something: a count of abstentions names no winner.
+  const roomVoters = fromRoom?.some((t) => t.score > 0) ? counted!.voters : 0;
   return {
-    iteration: group.iteration,
+    iteration,
     candidate_ids: candidates,
     tallies,
     ballots: contents.length,
-    winner_ids: winners(tallies, contents.length),
+    winner_ids: winners(tallies, contents.length + roomVoters),
+    parts: {
+      ballots: { voters: contents.length, tallies: fromBallots },
+      counted: counted && fromRoom ? { voters: counted.voters, tallies: fromRoom, updated_at: counted.updated_at } : null,
+    },
   };
 }
 
-/** Checks inside the transaction that votes may still be cast: the round votes and the group has not chosen. */
-export async function lockForVoting(ctx: AppContext, trx: DbOrTrx, group: GroupRow, groupMode: 'share' | 'update') {
+/** Counts the group's current iteration from its ballots and the votes counted in the room. */
+export async function countIteration(db: DbOrTrx, round: RoundRow, group: GroupRow): Promise<CurrentCount> {
+  return countOf(db, round, group.id, group.iteration);
+}
+
+/**
+ * Checks inside the transaction that the group may still decide: the round is in one of `phases` (voting, unless the
+ * caller says otherwise) and the group has not chosen.
+ */
+export async function lockForVoting(
+  ctx: AppContext,
+  trx: DbOrTrx,
+  group: GroupRow,
+  groupMode: 'share' | 'update',
+  phases: readonly Phase[] = ['voting'],
+) {
   const round = await lockRound(trx, ctx.dialect, group.round_id, 'share');
   if (!round) throw new NotFound();
-  if (round.phase !== 'voting')
+  if (!phases.includes(round.phase))
     throw new Conflict(`The round is in phase ${round.phase}, not voting`, 'wrong_phase', { phase: round.phase });
   const current = await groupsRepo.lockGroup(trx, ctx.dialect, group.id, groupMode);
   if (!current) throw new NotFound();
@@ -55,7 +91,7 @@ export async function lockForVoting(ctx: AppContext, trx: DbOrTrx, group: GroupR
 export async function ballotPaper(ctx: AppContext, user: CurrentUser, groupId: string) {
   const { group, round, facts } = await findVisibleGroup(ctx, user, groupId);
   if (!mayVote(user, facts)) throw new Forbidden('Only the members of this group vote in it');
-  return { method: round.voting_method, candidates: await candidatesOf(ctx.db, group) };
+  return { method: round.voting_method, candidates: await candidatesOf(ctx.db, group.id, group.iteration) };
 }
 
 /** Writes the member's ballot (a new one replaces the old): safe to retry, never two rows, never after a close. */
@@ -64,7 +100,7 @@ export async function castBallot(ctx: AppContext, user: CurrentUser, groupId: st
   if (!mayVote(user, visible.facts)) throw new Forbidden('Only the members of this group vote in it');
   return ctx.db.transaction().execute(async (trx) => {
     const { round, group } = await lockForVoting(ctx, trx, visible.group, 'share');
-    const problem = ballotProblem(round.voting_method, ballot, await candidatesOf(trx, group), round.points_per_voter);
+    const problem = ballotProblem(round.voting_method, ballot, await candidatesOf(trx, group.id, group.iteration), round.points_per_voter);
     if (problem) throw new ValidationError([{ path: '', message: problem, params: { max: round.points_per_voter ?? 0 } }]);
     await ballotsRepo.upsertBallot(trx, group.id, group.iteration, user.id, ballot);
     return { group_id: group.id, iteration: group.iteration, ballot };
@@ -77,22 +113,26 @@ export async function resultsFor(ctx: AppContext, user: CurrentUser, groupId: st
   return buildResults(ctx.db, round, group);
 }
 
-/** Tallies and counts only: nothing in here says who voted for what. */
+/** Tallies and counts only: nothing in here says who voted for what. Earlier iterations show their parts too. */
 export async function buildResults(db: DbOrTrx, round: RoundRow, group: GroupRow) {
   const [count, voters, history] = await Promise.all([
     countIteration(db, round, group),
     ballotsRepo.voterCount(db, group.id, group.iteration),
     groupsRepo.iterations(db, group.id),
   ]);
+  const earlier = await Promise.all(
+    history.map((h) => (h.number === group.iteration ? Promise.resolve(count) : countOf(db, round, group.id, h.number))),
+  );
   return {
     group_id: group.id,
     method: round.voting_method,
     ...count,
     voters,
-    iterations: history.map((h) => ({
+    iterations: history.map((h, i) => ({
       number: h.number,
       candidate_ids: JSON.parse(h.candidate_ids) as string[],
       tallies: h.tallies ? (JSON.parse(h.tallies) as Tally[]) : null,
+      parts: earlier[i]!.parts,
       closed_at: h.closed_at,
     })),
   };

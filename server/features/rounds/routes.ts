@@ -6,10 +6,12 @@ import groupPages from './group-pages.js';
 import groupsApi from './groups-api.js';
 import livePages from './live-pages.js';
 import pages from './pages.js';
+import roomApi from './room-api.js';
 
 export default async function roundsRoutes(app: FastifyInstance): Promise<void> {
   await app.register(api);
   await app.register(groupsApi);
+  await app.register(roomApi);
   await app.register(pages);
   await app.register(groupFormingPages);
   await app.register(groupPages);

@@ -1,6 +1,7 @@
 // Zod schemas for rounds, groups, ballots, results, selections, comments and elements: API bodies, answers and page forms.
 import { z } from 'zod';
 import { checkbox, id, isoDate } from '../../lib/schemas.js';
+import { countParts, decidedBySchema, tallySchema } from './room-schemas.js';
 
 export const PHASES = ['collecting', 'discussing', 'voting', 'closed'] as const;
 export const phaseSchema = z.enum(PHASES);
@@ -140,7 +141,7 @@ export const ballotBody = z.union([
 ]);
 export type BallotContent = z.output<typeof ballotBody>;
 
-export const tallySchema = z.object({ story_id: z.string(), score: z.number() });
+/** Results: `tallies` are the ballots and the votes counted in the room together, `parts` the two apart. */
 export const resultsView = z.object({
   group_id: z.string(),
   method: votingMethodSchema,
@@ -149,12 +150,14 @@ export const resultsView = z.object({
   tallies: z.array(tallySchema),
   ballots: z.number(),
   winner_ids: z.array(z.string()),
+  parts: countParts,
   voters: z.object({ voted: z.number(), members: z.number() }),
   iterations: z.array(
     z.object({
       number: z.number(),
       candidate_ids: z.array(z.string()),
       tallies: z.array(tallySchema).nullable(),
+      parts: countParts,
       closed_at: z.string().nullable(),
     }),
   ),
@@ -174,6 +177,8 @@ export const selectionBody = z.object({
   reasons: sentences(5000),
   dissent: optionalText(5000),
   tie_break_reason: optionalText(2000),
+  /** A consensus needs no ballots and no tie-break reason; the reasons are still asked. */
+  decided_by: decidedBySchema.default('vote'),
 });
 export type SelectionInput = z.output<typeof selectionBody>;
 
@@ -183,11 +188,18 @@ export const selectionView = z.object({
   reasons: z.string(),
   dissent: z.string().nullable(),
   tie_break_reason: z.string().nullable(),
+  decided_by: decidedBySchema,
   selected_by: z.string().nullable(),
   selected_at: z.string(),
   method: votingMethodSchema,
   tallies: z.array(tallySchema),
-  participants: z.object({ count: z.number(), voted: z.number(), organizations: z.array(z.string()) }),
+  participants: z.object({
+    count: z.number(),
+    voted: z.number(),
+    /** How many voted in the room (paper, hands) besides the ballots. */
+    counted: z.number().optional(),
+    organizations: z.array(z.string()),
+  }),
 });
 
 export const commentBody = z.object({ body: z.string().trim().min(1).max(5000), group_id: id.optional() });
@@ -239,7 +251,13 @@ export const elementForm = z.object({
 /** The selection form: the API's body, with fields left out read as empty. */
 export const selectionForm = z.preprocess((raw) => {
   const b = (raw ?? {}) as Record<string, unknown>;
-  return { story_id: b.story_id, reasons: b.reasons ?? '', dissent: b.dissent, tie_break_reason: b.tie_break_reason };
+  return {
+    story_id: b.story_id,
+    reasons: b.reasons ?? '',
+    dissent: b.dissent,
+    tie_break_reason: b.tie_break_reason,
+    decided_by: b.decided_by === '' ? undefined : b.decided_by,
+  };
 }, selectionBody);
 
 export const autoGroupsForm = z.object({

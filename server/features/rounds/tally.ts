@@ -65,3 +65,62 @@ export function winners(tallies: readonly Tally[], ballotCount: number): string[
   const best = Math.max(...tallies.map((t) => t.score));
   return tallies.filter((t) => t.score === best).map((t) => t.story_id);
 }
+
+/** Votes counted in the room: how many people voted, and the scores they gave (in the method's unit). */
+export interface RoomCount {
+  voters: number;
+  scores: Record<string, number>;
+}
+
+export interface CountProblem {
+  path: string;
+  message: string;
+  params?: Record<string, number>;
+}
+
+/** What `voters` people can give at most, per story and in all, under the method (ranked: Borda over n stories). */
+function countLimits(method: VotingMethod, voters: number, candidates: number, pointsPerVoter: number | null) {
+  if (method === 'plurality') return { perStory: voters, total: voters };
+  if (method === 'ranked') return { perStory: voters * Math.max(0, candidates - 1), total: (voters * candidates * (candidates - 1)) / 2 };
+  const each = pointsPerVoter ?? Number.POSITIVE_INFINITY;
+  return { perStory: voters * each, total: voters * each };
+}
+
+/**
+ * Checks a count from the room against the stories of this iteration's ballot and what its voters can give: plurality
+ * at most one vote each, ranked at most the Borda points of a full ranking each, points at most the points per voter
+ * each. Returns the problems (i18n keys under room.errors) with the field they are about; none when it adds up.
+ */
+export function countProblems(method: VotingMethod, count: RoomCount, candidates: readonly string[], pointsPerVoter: number | null) {
+  const onPaper = new Set(candidates);
+  const unknown: CountProblem[] = Object.keys(count.scores)
+    .filter((story) => !onPaper.has(story))
+    .map((story) => ({ path: `scores.${story}`, message: 'room.errors.count_unknown_story' }));
+  if (unknown.length) return unknown;
+  const limits = countLimits(method, count.voters, candidates.length, pointsPerVoter);
+  const over: CountProblem[] = Object.entries(count.scores)
+    .filter(([, n]) => n > limits.perStory)
+    .map(([story]) => ({
+      path: `scores.${story}`,
+      message: `room.errors.count_story_too_high_${method}`,
+      params: { voters: count.voters, max: limits.perStory },
+    }));
+  if (over.length && method !== 'plurality') return over;
+  const sum = Object.values(count.scores).reduce((acc, n) => acc + n, 0);
+  if (sum > limits.total)
+    return [
+      { path: 'scores', message: `room.errors.count_total_too_high_${method}`, params: { voters: count.voters, max: limits.total, sum } },
+    ];
+  return [];
+}
+
+/** The count as tallies over the iteration's stories, in their order (zero for a story it does not name). */
+export function countTallies(candidates: readonly string[], count: RoomCount): Tally[] {
+  return candidates.map((story_id) => ({ story_id, score: count.scores[story_id] ?? 0 }));
+}
+
+/** Ballots and counted votes together, story by story, in the order of the first. */
+export function addTallies(a: readonly Tally[], b: readonly Tally[]): Tally[] {
+  const extra = new Map(b.map((t) => [t.story_id, t.score]));
+  return a.map((t) => ({ story_id: t.story_id, score: t.score + (extra.get(t.story_id) ?? 0) }));
+}
