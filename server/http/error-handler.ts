@@ -55,7 +55,6 @@ function toAppError(request: FastifyRequest, err: FastifyError | AppError | Erro
   if (err instanceof AppError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) return new ValidationError(validationErrors(request, err as FastifyError));
   const status = (err as FastifyError).statusCode;
-  if ((err as FastifyError).code?.startsWith('FST_CSRF_')) return new AppError(403, 'csrf', err.message);
   if (status === 429) {
     const retry = Number((err as { retryAfter?: number }).retryAfter ?? 60);
     return new TooManyRequests(Number.isFinite(retry) ? Math.ceil(retry) : 60);

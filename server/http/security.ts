@@ -1,6 +1,5 @@
 // Cookies, form bodies, security headers with a strict CSP, server-side sessions in the database, and CSRF on every form.
 import cookie from '@fastify/cookie';
-import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -9,6 +8,7 @@ import fp from 'fastify-plugin';
 import { isSecure, type Config } from '../config.js';
 import { TooManyRequests, ValidationError } from '../errors.js';
 import { isApiRequest } from './api-or-page.js';
+import { csrfProtection } from './csrf.js';
 import { rateLimitStore, sessionStore, type RateCounters, type SessionRecords } from './stores.js';
 
 const CLEAN_UP_EVERY_MS = 10 * 60_000;
@@ -115,7 +115,7 @@ export default fp<SecurityOptions>(
       cookie: { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: idleMs },
       store: sessionStore(sessions, idleMs),
     });
-    await app.register(csrf, { sessionPlugin: '@fastify/session' });
+    csrfProtection(app, { cookieName: secure ? '__Host-csrf' : 'csrf', secure });
     // Off by default; routes opt in with `config.rateLimit: {}` (sign-in, tokens, set-up, invitations): per IP, counted in
     // the database so every instance shares the count. The 429 becomes problem+json on the API and a page elsewhere.
     await app.register(rateLimit, {
@@ -131,14 +131,6 @@ export default fp<SecurityOptions>(
       cleanUp().catch((err: unknown) => app.log.warn({ err }, 'clean-up failed'));
     }, CLEAN_UP_EVERY_MS).unref();
     app.addHook('onClose', async () => clearInterval(timer));
-
-    // CSRF on every state-changing request outside the API (which takes bearer tokens, never cookies).
-    // preValidation: the body is parsed by then, but a route's schema has not yet stripped _csrf from it.
-    app.addHook('preValidation', (request, reply, done) => {
-      const safe = request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS';
-      if (safe || isApiRequest(request)) return done();
-      app.csrfProtection(request, reply, done);
-    });
 
     // One guard for every body, before any route schema or hook walks it: a body nested thousands of levels deep (or
     // holding more values than any real request) is a 400 problem, never a stack overflow (500) deeper in.

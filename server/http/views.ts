@@ -115,7 +115,7 @@ export default fp(
       const request = this.request;
       const flash = request.session?.flash;
       if (flash) delete request.session.flash;
-      const csrfToken = request.session ? await this.generateCsrf() : undefined;
+      const csrfToken = this.generateCsrf();
       const currentPath = request.url.split('?')[0] ?? '/';
       this.code(status).type('text/html; charset=utf-8');
       return this.viewAsync(template, {

@@ -1,10 +1,11 @@
-// Sessions: the cookie's attributes, a new id at sign-in, idle and absolute timeouts, no replay after sign-out,
-// CSRF refusal on every form of accounts, people, organisations and profile, and deactivation taking effect at once.
+// Sessions: none for visitors, the cookie's attributes, a new id at sign-in, idle and absolute timeouts, no replay after
+// sign-out, CSRF refusal on every form of accounts, people, organisations and profile (for visitors and signed-in
+// people alike), and deactivation taking effect at once.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/app.js';
 import { buildTestApp, freshDatabase, testConfig } from '../../helpers/app.js';
-import { api, makeUser, PageClient, pageUser, tokenFor } from '../../helpers/factories.js';
+import { api, makeUser, PageClient, pageUser, PASSWORD, tokenFor } from '../../helpers/factories.js';
 import { backdateSignIn, expireSessionsOf, LONG_AGO } from '../../helpers/the-past.js';
 
 let app: FastifyInstance;
@@ -45,8 +46,11 @@ describe('session cookie', () => {
     const client = new PageClient(app);
     await client.get('/sign-in');
     await client.post('/sign-in', { email: 'nobody@example.org', password: 'wrong password here' });
-    const before = client.cookies.get(COOKIE);
-    expect(before).toBeDefined();
+    // A visitor has no session (and no session cookie) until they sign in.
+    expect(client.cookies.get(COOKIE)).toBeUndefined();
+    // An id planted in the browser beforehand is never the one signed in (no fixation).
+    const before = 'planted-by-someone-else';
+    client.cookies.set(COOKIE, before);
 
     await client.get('/sign-in');
     const res = await client.post('/sign-in', { email: user.email, password: 'a long enough test password' });
@@ -76,6 +80,10 @@ describe('session cookie', () => {
       await client.get('/sign-in');
       const res = await client.post('/sign-in', { email: user.email, password: 'a long enough test password' });
       expect(res.statusCode).toBe(303);
+      // The visitor's CSRF secret: in a cookie of its own, as private as the session's.
+      const csrf = liveCookie(await new PageClient(secure, { 'x-forwarded-proto': 'https' }).get('/sign-in'), '__Host-csrf');
+      expect(csrf).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
+      expect(csrf.domain).toBeUndefined();
       const set = liveCookie(res, '__Host-significant');
       expect(set).toBeDefined();
       expect(set.secure).toBe(true);
@@ -85,6 +93,76 @@ describe('session cookie', () => {
     } finally {
       await secure.close();
     }
+  });
+});
+
+describe('visitors', () => {
+  const sessionRows = () => app.db.selectFrom('sessions').selectAll().execute();
+
+  it('leave no session row: 50 page views, a language switch and a failed sign-in; signing in makes one', async () => {
+    const user = await makeUser(app);
+    const pages = [
+      '/',
+      '/sign-in',
+      '/sign-in?next=%2Fstories',
+      '/stories',
+      '/profile',
+      '/setup',
+      '/sign-in/code',
+      '/invitations/inv_x',
+      '/nowhere',
+    ];
+    const returning = new PageClient(app);
+    for (let i = 0; i < 50; i += 1) {
+      const visitor = i % 2 === 0 ? returning : new PageClient(app);
+      expect((await visitor.get(pages[i % pages.length]!)).statusCode).toBeLessThan(500);
+    }
+    expect((await returning.post('/language', { locale: 'nl', return_to: '/sign-in' })).statusCode).toBe(303);
+    expect((await returning.get('/sign-in')).body).toContain('<html lang="nl">');
+    const failed = await returning.post('/sign-in', { email: user.email, password: 'not the password at all' });
+    expect(failed.statusCode).toBe(401);
+    expect(await sessionRows()).toEqual([]);
+    expect(returning.cookies.has(COOKIE)).toBe(false);
+
+    expect((await returning.post('/sign-in', { email: user.email, password: PASSWORD })).statusCode).toBe(303);
+    const rows = await sessionRows();
+    expect(rows.map((r) => r.user_id)).toEqual([user.id]);
+    expect(returning.cookies.has(COOKIE)).toBe(true);
+  });
+
+  it('cannot have their forms forged: no token, a token without its cookie, or another visitor token (403)', async () => {
+    const forms = ['/sign-in', '/sign-in/code', '/sign-out', '/setup', '/invitations/inv_x', '/language'];
+    const visitor = new PageClient(app);
+    await visitor.get('/sign-in');
+    const other = new PageClient(app);
+    await other.get('/sign-in');
+    expect(visitor.csrf).not.toBe(other.csrf);
+    for (const url of forms) {
+      expect((await visitor.post(url, { locale: 'nl' }, { csrf: false })).statusCode, `${url} without a token`).toBe(403);
+      const foreign = await visitor.post(url, { locale: 'nl', _csrf: other.csrf! }, { csrf: false });
+      expect(foreign.statusCode, `${url} with another visitor's token`).toBe(403);
+      const bare = await new PageClient(app).post(url, { locale: 'nl', _csrf: visitor.csrf! }, { csrf: false });
+      expect(bare.statusCode, `${url} with a token but not its cookie`).toBe(403);
+    }
+    expect(await sessionRows()).toEqual([]);
+    // The visitor's own token does the job.
+    expect((await visitor.post('/language', { locale: 'nl', return_to: '/' })).statusCode).toBe(303);
+  });
+
+  it('hold a token that serves no one once signed in: the session-bound one takes over', async () => {
+    const user = await makeUser(app);
+    const client = new PageClient(app);
+    await client.get('/sign-in');
+    const visitorToken = client.csrf!;
+    expect((await client.post('/sign-in', { email: user.email, password: PASSWORD })).statusCode).toBe(303);
+    expect((await client.post('/profile', { name: 'Renamed', _csrf: visitorToken }, { csrf: false })).statusCode).toBe(403);
+    client.csrf = null;
+    expect((await client.post('/profile', { name: 'Renamed' })).statusCode).toBe(303);
+    // Signed in, the token needs the session, not the visitor cookie.
+    const withoutVisitorCookie = new PageClient(app);
+    withoutVisitorCookie.cookies.set(COOKIE, client.cookies.get(COOKIE)!);
+    await withoutVisitorCookie.get('/profile');
+    expect((await withoutVisitorCookie.post('/profile', { name: 'Again' })).statusCode).toBe(303);
   });
 });
 
