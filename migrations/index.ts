@@ -9,6 +9,8 @@ import * as m20261201160000 from './2026_12_01_160000_index_stories_newest_first
 import * as m20261202100000 from './2026_12_02_100000_create_report_snapshots.js';
 import * as m20261203120000 from './2026_12_03_120000_create_round_participants.js';
 import * as m20261204100000 from './2026_12_04_100000_create_counted_votes.js';
+import * as m20261204120000 from './2026_12_04_120000_add_title_to_report_snapshots.js';
+import * as m20261204120100 from './2026_12_04_120100_create_publications.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_28_000001_create_accounts': m0001,
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_100000_create_report_snapshots': m20261202100000,
   '2026_12_03_120000_create_round_participants': m20261203120000,
   '2026_12_04_100000_create_counted_votes': m20261204100000,
+  '2026_12_04_120000_add_title_to_report_snapshots': m20261204120000,
+  '2026_12_04_120100_create_publications': m20261204120100,
 };

@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Packages that must be loaded from node_modules: native code, or files read relative to the package. */
-const EXTERNAL = ['better-sqlite3', 'argon2', 'pg', 'pg-native', 'pdfkit', 'docx', 'nodemailer', 'qrcode', 'dejavu-fonts-ttf'];
+const EXTERNAL = ['better-sqlite3', 'argon2', 'pg', 'pg-native', 'pdfkit', 'docx', 'nodemailer', 'qrcode', 'dejavu-fonts-ttf', 'sharp'];
 
 /** Builds into `outdir` (inside the project, so package.json and node_modules are found above it); returns the entry. */
 export async function buildServer(outdir = path.join(ROOT, 'dist', 'server')): Promise<string> {

@@ -32,6 +32,7 @@ import storiesRoutes from './features/stories/routes.js';
 import roundsRoutes from './features/rounds/routes.js';
 import themesRoutes from './features/themes/routes.js';
 import reportsRoutes from './features/reports/routes.js';
+import publicationsRoutes from './features/publications/routes.js';
 import operationsRoutes from './features/privacy/routes.js';
 import meetingsRoutes from './features/meetings/routes.js';
 import { bootstrapAdmin, cleanUpSessions, identities, rateCounters, sessionRecords, sessionSecret } from './features/accounts/index.js';
@@ -120,6 +121,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(meetingsRoutes);
   await app.register(themesRoutes);
   await app.register(reportsRoutes);
+  await app.register(publicationsRoutes);
   await app.register(operationsRoutes);
 
   await bootstrapAdmin(ctx.db, config);

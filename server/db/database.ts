@@ -23,6 +23,7 @@ import type {
   StoryThemesTable,
   StoryVersionsTable,
 } from './tables/stories.js';
+import type { PublicationRoundsTable, PublicationsTable } from './tables/publications.js';
 import type { ReportSnapshotsTable } from './tables/reports.js';
 import type { AuditLogTable, RateLimitsTable, SettingsTable } from './tables/system.js';
 import type { QuotesTable, ThemesTable } from './tables/themes.js';
@@ -57,6 +58,8 @@ export interface Database {
   round_participants: RoundParticipantsTable;
   round_mailings: RoundMailingsTable;
   report_snapshots: ReportSnapshotsTable;
+  publications: PublicationsTable;
+  publication_rounds: PublicationRoundsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -61,10 +61,6 @@ const NOT_BUILT_YET = [
   'PATCH /api/v1/elements/:id',
   'PUT /api/v1/groups/:id/minutes',
   'PUT /api/v1/groups/:id/backcast',
-  'POST /api/v1/publications',
-  'PATCH /api/v1/publications/:id',
-  'POST /api/v1/publications/:id/publish',
-  'GET /api/v1/publications/:id/report',
   'POST /api/v1/sources',
 ];
 

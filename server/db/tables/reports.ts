@@ -11,6 +11,8 @@ export interface ReportSnapshotsTable {
   version: number;
   /** The language the model was built in; readers in another language get the labels in theirs. */
   locale: string;
+  /** The report's title as published (null for versions stored before titles were kept). */
+  title: string | null;
   /** JSON: the ReportModel as it stood when published. */
   model: string;
   published_at: Timestamp;

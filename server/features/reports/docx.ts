@@ -8,60 +8,19 @@ import {
   Packer,
   PageBreak,
   Paragraph,
-  Table,
-  TableCell,
   TableOfContents,
-  TableRow,
   TextRun,
-  WidthType,
   type FileChild,
 } from 'docx';
-import type { Item } from '../themes/index.js';
-import { htmlToBlocks, type Run } from './blocks.js';
+import { appendicesBlocks, colophonBlocks, materialParagraphs, publicationCover, sourceParagraphs, textChapter } from './docx-front.js';
+import { heading, htmlParagraphs, itemParagraphs, p, table } from './docx-parts.js';
+import { sectionsOf } from './front-text.js';
 import { yieldToLoop } from './model.js';
 import { editionLine, formatDay, formatPeriod, partnerPeriod, percent, tr } from './outline.js';
 import type { ReportModel, ReportStory, ReportTheme } from './types.js';
 
 const FONT = 'DejaVu Sans';
 const LEVELS = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-let listInstance = 0;
-
-function textRuns(runs: Run[]): TextRun[] {
-  return runs.flatMap((r) =>
-    r.text.split('\n').map((part, i) => new TextRun({ text: part, bold: r.bold, italics: r.italic, ...(i > 0 ? { break: 1 } : {}) })),
-  );
-}
-
-const p = (text: string, opts: { bold?: boolean; italics?: boolean; style?: string } = {}) =>
-  new Paragraph({ style: opts.style, children: [new TextRun({ text, bold: opts.bold, italics: opts.italics })] });
-
-const heading = (text: string, level: 1 | 2 | 3 | 4, pageBreakBefore = false) =>
-  new Paragraph({
-    text,
-    heading: [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4][level - 1],
-    pageBreakBefore,
-  });
-
-/** Sanitized story HTML as paragraphs; its numbered lists restart at 1 for each story. */
-function htmlParagraphs(html: string | null): Paragraph[] {
-  if (!html) return [];
-  const instance = ++listInstance;
-  return htmlToBlocks(html).map((b) => {
-    const children = textRuns(b.runs);
-    if (b.kind === 'bullet') return new Paragraph({ children, numbering: { reference: 'bullets', level: Math.min(b.level, 8) } });
-    if (b.kind === 'number') return new Paragraph({ children, numbering: { reference: 'numbers', level: Math.min(b.level, 8), instance } });
-    if (b.kind === 'quote') return new Paragraph({ children, style: 'Quote' });
-    if (b.kind === 'heading') return new Paragraph({ children: textRuns(b.runs.map((r) => ({ ...r, bold: true }))) });
-    return new Paragraph({ children });
-  });
-}
-
-function itemParagraphs(items: Item[], level = 0): Paragraph[] {
-  return items.flatMap((i) => [
-    new Paragraph({ text: i.text, numbering: { reference: 'bullets', level } }),
-    ...(i.children?.length ? itemParagraphs(i.children, level + 1) : []),
-  ]);
-}
 
 function storyParagraphs(model: ReportModel, s: ReportStory): Paragraph[] {
   const meta = [
@@ -87,17 +46,6 @@ function storyParagraphs(model: ReportModel, s: ReportStory): Paragraph[] {
     p(tr(model, 'story.significance'), { bold: true }),
     ...htmlParagraphs(s.significance_html),
   ];
-}
-
-function table(header: string[], rows: string[][]): Table {
-  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
-    ],
-  });
 }
 
 function themeBlocks(model: ReportModel, theme: ReportTheme, level: 2 | 3): FileChild[] {
@@ -169,6 +117,8 @@ function document(model: ReportModel, children: FileChild[], opts: { columns?: n
         },
       },
       paragraphStyles: [
+        { id: 'Kicker', name: 'Kicker', basedOn: 'Normal', run: { size: 20, color: '4A5568' }, paragraph: { spacing: { after: 60 } } },
+        { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', run: { size: 26, color: '4A5568' }, paragraph: { spacing: { after: 240 } } },
         {
           id: 'Quote',
           name: 'Quote',
@@ -214,9 +164,8 @@ function document(model: ReportModel, children: FileChild[], opts: { columns?: n
   });
 }
 
-export async function renderDocx(model: ReportModel): Promise<Buffer> {
-  const c: FileChild[] = [];
-  c.push(p(model.subtitle, { italics: true }), new Paragraph({ text: model.title, heading: HeadingLevel.TITLE }));
+function roundCover(model: ReportModel): FileChild[] {
+  const c: FileChild[] = [p(model.subtitle, { italics: true }), new Paragraph({ text: model.title, heading: HeadingLevel.TITLE })];
   if (model.period.from) c.push(p(formatPeriod(model)));
   for (const r of model.rounds) c.push(p(`${r.title}${r.meeting_date ? ` (${formatDay(model, r.meeting_date)})` : ''}`));
   c.push(p(editionLine(model), { bold: true }));
@@ -226,10 +175,17 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
     ),
   );
   if (model.left_out_count) c.push(p(tr(model, 'left_out', { count: model.left_out_count }), { italics: true }));
+  return c;
+}
+
+export async function renderDocx(model: ReportModel): Promise<Buffer> {
+  const show = sectionsOf(model);
+  const c: FileChild[] = model.front ? publicationCover(model) : roundCover(model);
   c.push(
     new Paragraph({ children: [new PageBreak()] }),
     new TableOfContents(tr(model, 'sections.contents'), { hyperlink: true, headingStyleRange: '1-3' }),
   );
+  if (show.introduction) c.push(...textChapter(model, 'introduction', model.front!.introduction_html));
 
   c.push(heading(tr(model, 'sections.partners'), 1, true));
   c.push(
@@ -241,7 +197,7 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
       : p(tr(model, 'partners.none'), { italics: true }),
   );
 
-  c.push(heading(tr(model, 'sections.method'), 1, true), ...model.method.paragraphs.map((x) => p(x)));
+  c.push(heading(tr(model, 'sections.method'), 1, true), ...materialParagraphs(model), ...model.method.paragraphs.map((x) => p(x)));
   if (model.method.questions.length)
     c.push(
       heading(tr(model, 'method.questions'), 2),
@@ -249,8 +205,24 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
         (q) => new Paragraph({ children: [new TextRun({ text: `${q.round}: `, bold: true }), new TextRun(q.prompt)] }),
       ),
     );
+  c.push(...sourceParagraphs(model));
+  if (show.rounds) c.push(...(await roundBlocks(model)));
 
-  c.push(heading(tr(model, 'sections.rounds'), 1, true));
+  c.push(heading(tr(model, 'sections.themes'), 1, true), p(tr(model, 'themes.intro')));
+  for (const part of model.parts) {
+    c.push(...themeBlocks(model, part, 2));
+    for (const cat of part.categories) c.push(...themeBlocks(model, cat, 3));
+  }
+  if (show.conclusions) c.push(...textChapter(model, 'conclusions', model.front!.conclusions_html));
+  if (show.appendices) c.push(...appendicesBlocks(model));
+  c.push(heading(tr(model, 'sections.factsheet'), 1, true), ...factsheetBlocks(model));
+  if (show.figures) c.push(...figureBlocks(model));
+  if (show.colophon) c.push(...colophonBlocks(model));
+  return Packer.toBuffer(document(model, c));
+}
+
+async function roundBlocks(model: ReportModel): Promise<FileChild[]> {
+  const c: FileChild[] = [heading(tr(model, 'sections.rounds'), 1, true)];
   if (model.left_out_count) c.push(p(tr(model, 'left_out', { count: model.left_out_count }), { italics: true }));
   for (const r of model.rounds) {
     c.push(
@@ -285,15 +257,11 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
     }
     await yieldToLoop();
   }
+  return c;
+}
 
-  c.push(heading(tr(model, 'sections.themes'), 1, true), p(tr(model, 'themes.intro')));
-  for (const part of model.parts) {
-    c.push(...themeBlocks(model, part, 2));
-    for (const cat of part.categories) c.push(...themeBlocks(model, cat, 3));
-  }
-
-  c.push(heading(tr(model, 'sections.factsheet'), 1, true), ...factsheetBlocks(model));
-
+function figureBlocks(model: ReportModel): FileChild[] {
+  const c: FileChild[] = [];
   c.push(heading(tr(model, 'sections.figures'), 1, true));
   for (const key of ['per_theme', 'per_organization', 'per_round'] as const) {
     c.push(
@@ -316,7 +284,7 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
       model.figures.participation.map((x) => [x.round, String(x.voters), String(x.members), String(x.organizations)]),
     ),
   );
-  return Packer.toBuffer(document(model, c));
+  return c;
 }
 
 export async function renderFactsheetDocx(model: ReportModel): Promise<Buffer> {

@@ -28,6 +28,31 @@ export async function freezeRoundReport(ctx: AppContext, user: CurrentUser, roun
   return freezeReport(ctx.db, roundSubject(roundId), model, user.id);
 }
 
+/** What chooses a report's edition: its subject, whether it has been published, and how to build its live state. */
+export interface EditionChoice {
+  subject: Subject;
+  published: boolean;
+  query: EditionQuery;
+  locale: Locale;
+  live: () => Promise<ReportModel>;
+}
+
+/**
+ * The model a download renders: the live state for a preview (facilitators only) or a report not published yet (the
+ * caller's verdict admitted the person); otherwise the published version asked for, or the latest.
+ */
+export async function reportEdition(ctx: Pick<AppContext, 'db'>, user: CurrentUser, choice: EditionChoice): Promise<ReportModel> {
+  const { query } = choice;
+  if (query.preview || !choice.published) {
+    if (query.preview && !mayPreviewReport(user)) throw previewRefused();
+    if (query.version !== undefined) throw new NotFound(query.preview ? 'A preview has no version' : 'Nothing is published yet');
+    return choice.live();
+  }
+  const model = await frozenReport(ctx, choice.subject, choice.locale, query.version);
+  if (!model) throw new NotFound(`This report has no version ${query.version}`);
+  return model;
+}
+
 /**
  * The model a download of these rounds renders. `verdicts` come from the access rules, one per round, already checked
  * ('preview' or 'published'). Several rounds together were never published as one report: that is a preview.
@@ -41,24 +66,18 @@ export async function roundReportModel(
   locale: Locale,
 ): Promise<ReportModel> {
   const live = () => buildReportModel(ctx.db, { roundIds, locale });
-  const published = roundIds.length === 1 && verdicts[0] === 'published';
-  if (query.preview || roundIds.length > 1) {
+  if (roundIds.length > 1) {
     if (!mayPreviewReport(user)) throw previewRefused();
-    if (query.version !== undefined) throw new NotFound('A preview has no version');
-    return live();
-  }
-  if (!published) {
-    if (query.version !== undefined) throw new NotFound('This round has no published report yet');
+    if (query.version !== undefined) throw new NotFound('A report over several rounds has no version');
     return live();
   }
   const subject = roundSubject(roundIds[0]!);
+  const published = verdicts[0] === 'published';
   // A round published before reports were frozen (or whose freezing failed) is frozen by its first download.
-  if ((await latestVersion(ctx.db, subject)) === 0) {
+  if (published && (await latestVersion(ctx.db, subject)) === 0) {
     await freezeFirst(ctx.db, subject, await buildReportModel(ctx.db, { roundIds, locale: ctx.config.DEFAULT_LOCALE }));
   }
-  const model = await frozenReport(ctx, subject, locale, query.version);
-  if (!model) throw new NotFound(`This report has no version ${query.version}`);
-  return model;
+  return reportEdition(ctx, user, { subject, published, query, locale, live });
 }
 
 /** What the download links of a round's report offer this person: the published versions and whether to preview. */

@@ -132,6 +132,7 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
     reportRounds.push({
       id: round.id,
       title: round.title,
+      template: round.template,
       prompt: round.prompt,
       meeting_date: round.meeting_date,
       published_at: round.published_at,
@@ -260,6 +261,7 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
     locale,
     generated_at: new Date().toISOString(),
     edition: null,
+    front: null,
     title: network || !first ? t(locale, 'reports.model.network_title') : first.title,
     subtitle: t(locale, 'reports.model.subtitle'),
     period: { from: dates[0] ?? null, to: dates[dates.length - 1] ?? null },

@@ -1,5 +1,6 @@
 // The report's sections in order, with their titles in the report's language: one table of contents for every format.
 import { INTL_LOCALES, t } from '../../i18n/index.js';
+import { appendices, sectionsOf } from './front-text.js';
 import type { ReportModel, TocEntry } from './types.js';
 
 export function tr(model: Pick<ReportModel, 'locale'>, key: string, params: Record<string, string | number> = {}): string {
@@ -12,18 +13,29 @@ export function roundAnchor(id: string): string {
 
 /** The headings of the full report (level 1 chapters, 2 and 3 below them), in document order. */
 export function tableOfContents(model: ReportModel): TocEntry[] {
+  const show = sectionsOf(model);
   const toc: TocEntry[] = [];
-  toc.push({ level: 1, title: tr(model, 'sections.partners'), anchor: 'partners' });
-  toc.push({ level: 1, title: tr(model, 'sections.method'), anchor: 'method' });
-  toc.push({ level: 1, title: tr(model, 'sections.rounds'), anchor: 'rounds' });
-  for (const r of model.rounds) toc.push({ level: 2, title: r.title, anchor: roundAnchor(r.id) });
-  toc.push({ level: 1, title: tr(model, 'sections.themes'), anchor: 'themes' });
+  const chapter = (key: string) => toc.push({ level: 1, title: tr(model, `sections.${key}`), anchor: key });
+  if (show.introduction) chapter('introduction');
+  chapter('partners');
+  chapter('method');
+  if (show.rounds) {
+    chapter('rounds');
+    for (const r of model.rounds) toc.push({ level: 2, title: r.title, anchor: roundAnchor(r.id) });
+  }
+  chapter('themes');
   for (const p of model.parts) {
     toc.push({ level: 2, title: p.name, anchor: p.anchor });
     for (const c of p.categories) toc.push({ level: 3, title: c.name, anchor: c.anchor });
   }
-  toc.push({ level: 1, title: tr(model, 'sections.factsheet'), anchor: 'factsheet' });
-  toc.push({ level: 1, title: tr(model, 'sections.figures'), anchor: 'figures' });
+  if (show.conclusions) chapter('conclusions');
+  if (show.appendices) {
+    chapter('appendices');
+    for (const a of appendices(model)) toc.push({ level: 2, title: a.title, anchor: a.anchor });
+  }
+  chapter('factsheet');
+  if (show.figures) chapter('figures');
+  if (show.colophon) chapter('colophon');
   return toc;
 }
 

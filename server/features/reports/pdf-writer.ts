@@ -162,7 +162,10 @@ export class PdfWriter {
     doc.moveDown(0.25).font('regular').fontSize(this.size).fillColor(INK);
   }
 
-  text(text: string, opts: { bold?: boolean; italic?: boolean; color?: string; size?: number; indent?: number; goTo?: string } = {}): void {
+  text(
+    text: string,
+    opts: { bold?: boolean; italic?: boolean; color?: string; size?: number; indent?: number; goTo?: string; link?: string } = {},
+  ): void {
     const font = opts.bold && opts.italic ? 'bolditalic' : opts.bold ? 'bold' : opts.italic ? 'italic' : 'regular';
     const indent = opts.indent ?? 0;
     this.doc.font(font).fontSize(opts.size ?? this.size);
@@ -174,6 +177,7 @@ export class PdfWriter {
       .text(text, this.left + indent, this.doc.y, {
         width: this.width - indent,
         ...(opts.goTo ? { goTo: opts.goTo, underline: false } : {}),
+        ...(opts.link ? { link: opts.link, underline: true } : {}),
       });
     this.doc.font('regular').fontSize(this.size).fillColor(INK);
     this.doc.moveDown(0.3);

@@ -3,7 +3,9 @@ import type { Readable } from 'node:stream';
 import { blocksToText, htmlToBlocks } from './blocks.js';
 import { INTL_LOCALES } from '../../i18n/index.js';
 import { yieldToLoop } from './model.js';
+import { sectionsOf } from './front-text.js';
 import { editionLine, formatDay, formatPeriod, partnerPeriod, percent, tableOfContents, tr } from './outline.js';
+import { appendicesChapter, colophonChapter, materialParagraphs, publicationCover, sourceList, textChapter } from './pdf-front.js';
 import { PdfWriter } from './pdf-writer.js';
 import type { ReportModel, ReportStory, ReportTheme } from './types.js';
 
@@ -78,9 +80,7 @@ function factsheet(w: PdfWriter, model: ReportModel): void {
   w.size = 10.5;
 }
 
-/** Writes the whole report; `pages` gives the TOC its page numbers (a first pass without them finds them). */
-async function write(w: PdfWriter, model: ReportModel, pages: Map<string, number> | null): Promise<void> {
-  const toc = tableOfContents(model);
+function roundCover(w: PdfWriter, model: ReportModel): void {
   w.doc.moveDown(8);
   w.text(model.subtitle.toUpperCase(), { color: '#4a5568', size: 10 });
   w.text(model.title, { bold: true, size: 26, color: '#12355b' });
@@ -94,6 +94,14 @@ async function write(w: PdfWriter, model: ReportModel, pages: Map<string, number
     { color: '#4a5568', size: 9.5 },
   );
   if (model.left_out_count) w.text(tr(model, 'left_out', { count: model.left_out_count }), { italic: true });
+}
+
+/** Writes the whole report; `pages` gives the TOC its page numbers (a first pass without them finds them). */
+async function write(w: PdfWriter, model: ReportModel, pages: Map<string, number> | null): Promise<void> {
+  const toc = tableOfContents(model);
+  const show = sectionsOf(model);
+  if (model.front) publicationCover(w, model);
+  else roundCover(w, model);
 
   // The table of contents takes the same number of pages in both passes, so the numbers found in the first hold.
   w.newPage();
@@ -114,6 +122,8 @@ async function write(w: PdfWriter, model: ReportModel, pages: Map<string, number
     w.doc.y = y + 17;
   });
 
+  if (show.introduction) textChapter(w, model, 'introduction', model.front!.introduction_html);
+
   w.heading(1, tr(model, 'sections.partners'), 'partners');
   if (model.partners.length) {
     w.table(
@@ -124,12 +134,34 @@ async function write(w: PdfWriter, model: ReportModel, pages: Map<string, number
   } else w.text(tr(model, 'partners.none'), { italic: true });
 
   w.heading(1, tr(model, 'sections.method'), 'method');
+  materialParagraphs(w, model);
   for (const p of model.method.paragraphs) w.text(p);
   if (model.method.questions.length) {
     w.heading(4, tr(model, 'method.questions'));
     for (const q of model.method.questions) w.runs([{ text: `${q.round}: `, bold: true }, { text: q.prompt }]);
   }
+  sourceList(w, model);
 
+  if (show.rounds) await roundsChapter(w, model);
+
+  w.heading(1, tr(model, 'sections.themes'), 'themes');
+  w.text(tr(model, 'themes.intro'));
+  for (const part of model.parts) {
+    theme(w, model, part, 2);
+    for (const c of part.categories) theme(w, model, c, 3);
+    await yieldToLoop();
+  }
+  if (show.conclusions) textChapter(w, model, 'conclusions', model.front!.conclusions_html);
+  if (show.appendices) appendicesChapter(w, model);
+
+  w.heading(1, tr(model, 'sections.factsheet'), 'factsheet');
+  factsheet(w, model);
+
+  if (show.figures) figuresChapter(w, model);
+  if (show.colophon) colophonChapter(w, model);
+}
+
+async function roundsChapter(w: PdfWriter, model: ReportModel): Promise<void> {
   w.heading(1, tr(model, 'sections.rounds'), 'rounds');
   if (model.left_out_count) w.text(tr(model, 'left_out', { count: model.left_out_count }), { italic: true });
   for (const r of model.rounds) {
@@ -156,18 +188,9 @@ async function write(w: PdfWriter, model: ReportModel, pages: Map<string, number
       await yieldToLoop();
     }
   }
+}
 
-  w.heading(1, tr(model, 'sections.themes'), 'themes');
-  w.text(tr(model, 'themes.intro'));
-  for (const part of model.parts) {
-    theme(w, model, part, 2);
-    for (const c of part.categories) theme(w, model, c, 3);
-    await yieldToLoop();
-  }
-
-  w.heading(1, tr(model, 'sections.factsheet'), 'factsheet');
-  factsheet(w, model);
-
+function figuresChapter(w: PdfWriter, model: ReportModel): void {
   w.heading(1, tr(model, 'sections.figures'), 'figures');
   for (const key of ['per_theme', 'per_organization', 'per_round'] as const) {
     w.heading(4, tr(model, `figures.${key}`));

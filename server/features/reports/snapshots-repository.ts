@@ -4,7 +4,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import type { ReportSnapshotsTable, SnapshotSubject } from '../../db/tables/reports.js';
 
 export type SnapshotRow = Selectable<ReportSnapshotsTable>;
-export type SnapshotSummary = Pick<SnapshotRow, 'subject_type' | 'subject_id' | 'version' | 'published_at' | 'published_by'>;
+export type SnapshotSummary = Pick<SnapshotRow, 'subject_type' | 'subject_id' | 'version' | 'title' | 'published_at' | 'published_by'>;
 
 /** The highest version of the subject's report, 0 when it was never frozen. */
 export async function latestVersion(db: DbOrTrx, type: SnapshotSubject, id: string): Promise<number> {
@@ -39,7 +39,7 @@ export async function listSnapshots(db: DbOrTrx, type: SnapshotSubject, ids: rea
   if (ids.length === 0) return [];
   return db
     .selectFrom('report_snapshots')
-    .select(['subject_type', 'subject_id', 'version', 'published_at', 'published_by'])
+    .select(['subject_type', 'subject_id', 'version', 'title', 'published_at', 'published_by'])
     .where('subject_type', '=', type)
     .where('subject_id', 'in', [...ids])
     .orderBy('subject_id')

@@ -28,6 +28,7 @@ function store(db: DbOrTrx, subject: Subject, model: ReportModel, version: numbe
     subject_type: subject.type,
     subject_id: subject.id,
     version,
+    title: model.title,
     locale: model.locale,
     model: JSON.stringify({ ...model, edition }),
     published_at: edition.published_at,

@@ -1,5 +1,7 @@
 // The report model: plain, JSON-able data that every renderer (HTML, Markdown, DOCX, PDF, CSV, JSON) draws from.
 import type { Locale } from '../../i18n/index.js';
+import type { LicenceKey } from '../../lib/licences.js';
+import type { FormTemplate } from '../stories/index.js';
 import type { Item } from '../themes/index.js';
 
 export interface ReportStoryRef {
@@ -40,6 +42,8 @@ export interface ReportGroup {
 export interface ReportRound {
   id: string;
   title: string;
+  /** The story form the round used (templates/forms). */
+  template: string;
   prompt: string | null;
   meeting_date: string | null;
   published_at: string | null;
@@ -114,11 +118,67 @@ export interface ReportEdition {
   published_at: string;
 }
 
+export type SourceKind = 'site_visit' | 'meeting_notes' | 'other';
+
+/** What the analysis drew on, counted when the report is built: the method section says it in words. */
+export interface ReportMaterial {
+  /** The rounds asked for (the meetings); their child rounds are selection levels inside them. */
+  meetings: number;
+  groups: number;
+  stories: number;
+  /** Sources analysed beside the stories, per kind (site visits, meeting reports); empty until sources exist. */
+  sources: Array<{ kind: SourceKind; count: number }>;
+}
+
+/** A source analysed beside the stories, listed in the publication's method (filled once sources exist, issue 13). */
+export interface ReportSource {
+  id: string;
+  kind: SourceKind;
+  title: string;
+  date: string | null;
+}
+
+/** A group's backcast board (dream, solution, steps, needs) for the appendix; filled by the backcast boards (issue 12). */
+export interface ReportBackcast {
+  round: string;
+  group: string;
+  dream_html: string | null;
+  solution_html: string | null;
+  steps_html: string | null;
+  needs_html: string | null;
+}
+
+/** The publication's logo as resized at upload, carried in the model so a published version keeps its own. */
+export interface ReportLogo {
+  type: 'image/png' | 'image/jpeg';
+  width: number;
+  height: number;
+  base64: string;
+}
+
+/** What a publication adds around the rounds' material: its cover, its own texts, the method's counts, appendices. */
+export interface ReportFront {
+  network_name: string | null;
+  logo: ReportLogo | null;
+  /** Sanitised HTML from the facilitator's Markdown (lib/markdown.ts). */
+  introduction_html: string | null;
+  conclusions_html: string | null;
+  colophon_html: string | null;
+  licence: LicenceKey | null;
+  material: ReportMaterial;
+  sources: ReportSource[];
+  /** The story forms of its rounds, in every language, as they were when published (appendix). */
+  forms: FormTemplate[];
+  backcasts: ReportBackcast[];
+}
+
 export interface ReportModel {
-  kind: 'round' | 'network';
+  kind: 'round' | 'network' | 'publication';
   locale: Locale;
   generated_at: string;
   edition: ReportEdition | null;
+  /** Set on a publication's report: the front matter and appendices around the themes. */
+  front: ReportFront | null;
   title: string;
   subtitle: string;
   period: { from: string | null; to: string | null };

@@ -1,4 +1,6 @@
-// What other features may use of stories: reading one story as a person may, and the home-page panel.
+// What other features may use of stories: reading one story as a person may, the home-page panel, the story forms.
 export { readableStory } from './service.js';
 export { storiesHomePanel, type StoriesPanel } from './home-panel.js';
 export type { StoryView } from './schemas.js';
+export { formTemplate } from './form-templates.js';
+export type { FormTemplate } from './template-schemas.js';
