@@ -112,13 +112,15 @@ describe('sign-in and sign-out', () => {
 describe('API tokens', () => {
   it('issues a token that expires, and revokes the one in use', async () => {
     const user = await makeUser(app);
+    const before = Date.now();
     const res = await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: user.email, password: PASSWORD } });
+    const after = Date.now();
     expect(res.statusCode).toBe(201);
     const { token, expires_at } = res.json();
     expect(token).toMatch(/^sig_[\w-]{40,}$/);
-    const days = (Date.parse(expires_at) - Date.now()) / 86_400_000;
-    expect(days).toBeGreaterThan(29.9);
-    expect(days).toBeLessThanOrEqual(30);
+    // TOKEN_TTL_DAYS (30) from the moment it was made.
+    expect(Date.parse(expires_at)).toBeGreaterThanOrEqual(before + 30 * 86_400_000);
+    expect(Date.parse(expires_at)).toBeLessThanOrEqual(after + 30 * 86_400_000);
     const stored = await app.db.selectFrom('api_tokens').select('token_hash').executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
 

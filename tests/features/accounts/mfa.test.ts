@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeKey } from '../../../server/features/accounts/rate-limit.js';
+import { findSession, saveSession } from '../../../server/features/accounts/sessions-repository.js';
+import { CODE_STEP_MS, pendingPerson } from '../../../server/features/accounts/sign-in.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { api, makeUser, PageClient, pageUser, PASSWORD, tokenFor } from '../../helpers/factories.js';
 
@@ -75,6 +77,30 @@ describe('two-step sign-in', () => {
     await again.get('/sign-in/code');
     expect((await again.post('/sign-in/code', { code: codes[0]! })).statusCode).toBe(401);
     expect((await again.get('/profile')).statusCode).toBe(303);
+  });
+
+  it('lets the code step lapse five minutes after the password: then the password again', async () => {
+    app = await buildTestApp();
+    const { client, user } = await pageUser(app, 'storyteller');
+    const { secret } = await enrol(client);
+    const at = Date.UTC(2026, 0, 1);
+    const pending = { userId: user.id, at, next: '/' };
+    expect((await pendingPerson(app.ctx, pending, at + CODE_STEP_MS))?.id).toBe(user.id);
+    expect(await pendingPerson(app.ctx, pending, at + CODE_STEP_MS + 1)).toBeNull();
+
+    // Through the pages: the password is right, then the step is made six minutes old.
+    const next = new PageClient(app);
+    await next.get('/sign-in');
+    expect((await next.post('/sign-in', { email: user.email, password: PASSWORD })).headers.location).toBe('/sign-in/code');
+    const sessionId = decodeURIComponent(next.cookies.get('significant')!).split('.')[0]!;
+    const row = (await findSession(app.db, sessionId))!;
+    const data = JSON.parse(row.data) as { mfaPending: { at: number } };
+    data.mfaPending.at -= CODE_STEP_MS + 60_000;
+    await saveSession(app.db, sessionId, null, JSON.stringify(data), row.expires_at);
+    expect((await next.get('/sign-in/code')).headers.location).toBe('/sign-in');
+    next.csrf = null; // the password step began a new session: its CSRF token comes from the next page
+    expect((await next.post('/sign-in/code', { code: await codeAt(secret, 1) })).headers.location).toBe('/sign-in');
+    expect((await next.get('/profile')).statusCode).toBe(303);
   });
 
   it('sends the code step back to the password when nothing is pending', async () => {

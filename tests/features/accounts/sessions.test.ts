@@ -4,6 +4,8 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/app.js';
+import { cleanUpSessions } from '../../../server/features/accounts/index.js';
+import { readCounter, writeCounter } from '../../../server/features/accounts/sessions-repository.js';
 import { buildTestApp, freshDatabase, testConfig } from '../../helpers/app.js';
 import { api, makeUser, PageClient, pageUser, PASSWORD, tokenFor } from '../../helpers/factories.js';
 import { backdateSignIn, expireSessionsOf, LONG_AGO } from '../../helpers/the-past.js';
@@ -33,11 +35,16 @@ function liveCookie(res: LightMyRequestResponse, name: string) {
   };
 }
 
-/** Expires about SESSION_IDLE_MINUTES (30) from now: the idle timeout, renewed on every answer. */
-function expectIdleExpiry(expires: Date | undefined): void {
-  const ms = (expires?.getTime() ?? 0) - Date.now();
-  expect(ms).toBeGreaterThan(29 * 60_000);
-  expect(ms).toBeLessThanOrEqual(30 * 60_000 + 1000);
+const IDLE_MS = 30 * 60_000;
+
+/**
+ * Expires SESSION_IDLE_MINUTES (30) after the answer: the idle timeout, renewed on every answer. The answer came
+ * between `before` and now; the cookie's date has whole seconds.
+ */
+function expectIdleExpiry(expires: Date | undefined, before: number): void {
+  const at = expires?.getTime() ?? 0;
+  expect(at).toBeGreaterThanOrEqual(Math.floor((before + IDLE_MS) / 1000) * 1000);
+  expect(at).toBeLessThanOrEqual(Date.now() + IDLE_MS);
 }
 
 describe('session cookie', () => {
@@ -53,13 +60,14 @@ describe('session cookie', () => {
     client.cookies.set(COOKIE, before);
 
     await client.get('/sign-in');
+    const signingIn = Date.now();
     const res = await client.post('/sign-in', { email: user.email, password: 'a long enough test password' });
     expect(res.statusCode).toBe(303);
     const set = liveCookie(res, COOKIE);
     expect(set.httpOnly).toBe(true);
     expect(set.sameSite).toBe('Lax');
     expect(set.path).toBe('/');
-    expectIdleExpiry(set.expires);
+    expectIdleExpiry(set.expires, signingIn);
     expect(set.value).not.toBe(before);
 
     // The id from before sign-in is worth nothing now (no fixation).
@@ -68,8 +76,9 @@ describe('session cookie', () => {
     expect((await fixated.get('/profile')).statusCode).toBe(303);
 
     // Rolling: every answer renews the cookie and the row's expiry.
+    const asking = Date.now();
     const again = await client.get('/profile');
-    expectIdleExpiry(liveCookie(again, COOKIE).expires);
+    expectIdleExpiry(liveCookie(again, COOKIE).expires, asking);
   });
 
   it('uses the __Host- prefix and Secure behind HTTPS', async () => {
@@ -208,12 +217,15 @@ describe('session timeouts and sign-out', () => {
     expect(await app.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual([]);
   });
 
-  it('removes expired session rows in the periodic clean-up', async () => {
+  it('removes expired session rows and ended counters in the periodic clean-up (what the app runs every 10 minutes)', async () => {
     const { user } = await pageUser(app, 'storyteller');
     await expireSessionsOf(app.db, user.id, LONG_AGO);
-    const { deleteExpiredSessions } = await import('../../../server/features/accounts/sessions-repository.js');
-    await deleteExpiredSessions(app.db);
+    await writeCounter(app.db, 'ip:stale', { count: 3, reset_at: 0 });
+    await writeCounter(app.db, 'ip:live', { count: 3, reset_at: Date.now() + 60_000 });
+    await cleanUpSessions(app.db);
     expect(await app.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual([]);
+    expect(await readCounter(app.db, 'ip:stale')).toBeUndefined();
+    expect(await readCounter(app.db, 'ip:live')).toMatchObject({ count: 3 });
   });
 });
 
