@@ -105,7 +105,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     cleanUp: () => cleanUpSessions(ctx.db),
   });
   await app.register(i18n, { config });
-  await app.register(auth, { config, identities: identities(ctx) });
+  await app.register(auth, { config, identities: identities(ctx), enrolmentPage: '/profile/mfa' });
   await app.register(views);
   await app.register(errorHandler);
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/public/', maxAge: '1h' });

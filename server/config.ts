@@ -56,7 +56,7 @@ export const configSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Significant <no-reply@localhost>'),
   MFA_REQUIRED: boolish.default(false),
-  /** Stories and inactive accounts expire after this many days (see services/retention.ts); unset keeps them forever. */
+  /** Stories and inactive accounts expire after this many days (see features/privacy/retention.ts); unset keeps them forever. */
   STORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).optional(),
   ACCOUNT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).optional(),
   /** Sign-in, token and set-up attempts allowed per IP address per minute, shared by every instance. */

@@ -13,6 +13,11 @@ export type Access = 'public' | 'signed-in' | readonly Role[];
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * Reachable by an admin or facilitator who must still set up a second factor (MFA_REQUIRED): the enrolment itself,
+     * signing out, the language, the health check. Everything else sends them to the enrolment page first.
+     */
+    whileEnrolling?: boolean;
   }
   interface FastifyRequest {
     user: CurrentUser | null;
@@ -25,9 +30,6 @@ declare module 'fastify' {
 const PLUGIN_ROUTE_PREFIXES = ['/public/', '/api/v1/openapi.json'];
 /** Control characters, which no id or token in a path ever holds. */
 const CONTROL = /[\u0000-\u001f\u007f]/;
-
-/** What an admin or facilitator who must still enrol in MFA may reach (MFA_REQUIRED). */
-const ENROLMENT_PATHS = ['/profile/mfa', '/sign-out', '/language', '/healthz', '/api/v1/tokens/current'];
 
 /** Who a caller is, as the accounts feature answers it: the person, and whether they must still enrol in MFA first. */
 export interface Identity {
@@ -44,6 +46,8 @@ export interface Identities {
 export interface AuthOptions {
   config: Config;
   identities: Identities;
+  /** Where a person who must still set up a second factor is sent (a GET page). */
+  enrolmentPage: string;
 }
 
 /**
@@ -66,14 +70,14 @@ export function assertAccess(user: CurrentUser | null, access: Access): void {
 }
 
 export default fp<AuthOptions>(
-  async (app, { config, identities }) => {
+  async (app, { config, identities, enrolmentPage }) => {
     app.decorateRequest('user', null);
     app.decorateRequest('tokenId', null);
 
     app.addHook('onRoute', (route) => {
       if (route.config?.access) return;
       if (PLUGIN_ROUTE_PREFIXES.some((p) => route.url.startsWith(p))) {
-        route.config = { ...route.config, access: 'public' };
+        route.config = { ...route.config, access: 'public', whileEnrolling: true };
         return;
       }
       throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.access`);
@@ -113,14 +117,13 @@ export default fp<AuthOptions>(
       const inputs = { ...((request.query ?? {}) as Record<string, unknown>), ...((request.params ?? {}) as Record<string, unknown>) };
       const badParam = Object.entries(inputs).find(([, v]) => hasControl(v));
       if (badParam) throw new ValidationError([{ path: badParam[0], message: request.t('validation.control_characters') }]);
-      const route = request.routeOptions.url ?? '';
-      if (mustEnrol && !ENROLMENT_PATHS.includes(route) && !PLUGIN_ROUTE_PREFIXES.some((p) => route.startsWith(p))) {
+      if (mustEnrol && request.routeOptions.config?.whileEnrolling !== true) {
         // MFA_REQUIRED: an admin or facilitator without a second factor may only set one up (or sign out).
         request.log.warn(
           { event: 'access_denied', reason: 'mfa_enrolment', user_id: request.user?.id ?? null, route: request.routeOptions.url },
           'access denied',
         );
-        if (!api && request.method === 'GET') return reply.redirect('/profile/mfa', 303);
+        if (!api && request.method === 'GET') return reply.redirect(enrolmentPage, 303);
         throw new AppError(403, 'mfa_required', 'Turn on two-step sign-in first');
       }
       try {

@@ -37,20 +37,6 @@ function inLanguage(params: FieldError['params'], locale: Locale): Record<string
   return out;
 }
 
-/** Parses a page form; on failure returns field errors keyed by field name, ready for the re-rendered form. */
-export function parseForm<S extends z.ZodType>(
-  schema: S,
-  data: unknown,
-  locale: Locale,
-): { ok: true; value: z.output<S> } | { ok: false; errors: FieldError[]; byField: Record<string, string> } {
-  const result = schema.safeParse(data);
-  if (result.success) return { ok: true, value: result.data };
-  const errors = localizedIssues(result.error.issues, locale);
-  const byField: Record<string, string> = {};
-  for (const e of errors) byField[e.path || '_form'] ??= e.message;
-  return { ok: false, errors, byField };
-}
-
 export const id = z.string().min(1).max(100);
 /** Text that a person types: trimmed, with a maximum, required unless `.optional()`. */
 export const text = (max: number) => z.string().trim().min(1).max(max);

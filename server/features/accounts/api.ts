@@ -23,8 +23,12 @@ export default async function accountApi(fastify: FastifyInstance): Promise<void
     async (request, reply) => reply.code(201).send(await createApiToken(requestContext(request), request.body, request.ip)),
   );
 
-  app.delete('/api/v1/tokens/current', { config: { access: 'signed-in' }, schema: { tags: ['auth'] } }, async (request, reply) => {
-    await revokeCurrentToken(app.ctx, request.tokenId);
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/api/v1/tokens/current',
+    { config: { access: 'signed-in', whileEnrolling: true }, schema: { tags: ['auth'] } },
+    async (request, reply) => {
+      await revokeCurrentToken(app.ctx, request.tokenId);
+      return reply.code(204).send();
+    },
+  );
 }

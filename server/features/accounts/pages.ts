@@ -100,7 +100,7 @@ export default async function accountPages(app: FastifyInstance): Promise<void> 
     });
   });
 
-  app.post('/sign-out', { config: { access: 'public' } }, async (request, reply) => {
+  app.post('/sign-out', { config: { access: 'public', whileEnrolling: true } }, async (request, reply) => {
     if (request.user) request.log.info({ event: 'sign_out', user_id: request.user.id }, 'signed out');
     await request.session.destroy();
     return reply.redirect('/', 303);

@@ -26,6 +26,8 @@ declare module 'fastify' {
 }
 
 const SIGNED_IN = { access: 'signed-in' as const };
+/** Setting up the second factor is what a person who must have one is sent to do first (MFA_REQUIRED). */
+const ENROLLING = { ...SIGNED_IN, whileEnrolling: true };
 
 /** The page holds up to three forms; each shows its own field error, the summary at the top the failed one's. */
 interface Failed {
@@ -65,9 +67,9 @@ export default async function mfaPages(app: FastifyInstance): Promise<void> {
   const codesPage = (request: FastifyRequest, reply: FastifyReply, codes: string[], first: boolean) =>
     reply.page('pages/profile/recovery-codes', { title: request.t('profile.mfa.codes_title'), codes, first });
 
-  app.get('/profile/mfa', { config: SIGNED_IN }, async (request, reply) => mfaPage(request, reply, await me(app.ctx, request.user!.id)));
+  app.get('/profile/mfa', { config: ENROLLING }, async (request, reply) => mfaPage(request, reply, await me(app.ctx, request.user!.id)));
 
-  app.post('/profile/mfa', { config: SIGNED_IN }, async (request, reply) => {
+  app.post('/profile/mfa', { config: ENROLLING }, async (request, reply) => {
     const user = await me(app.ctx, request.user!.id);
     if (mfaEnabled(user)) return reply.redirect('/profile/mfa', 303);
     return submitForm(request, reply, {

@@ -12,13 +12,19 @@ const languageBody = z.object({ locale: localeSchema, return_to: z.string().max(
 export default async function systemRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => checkHealth(app.ctx));
+  app.get('/healthz', { config: { access: 'public', whileEnrolling: true }, schema: { hide: true } }, async () => checkHealth(app.ctx));
 
-  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { config: { access: 'public', whileEnrolling: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
-  app.post('/language', { config: { access: 'public' }, schema: { hide: true, body: languageBody } }, async (request, reply) => {
-    rememberLocale(reply, app.config, request.body.locale);
-    await chooseLanguage(app.ctx, request.user?.id ?? null, request.body.locale);
-    return reply.redirect(safeReturnPath(request.body.return_to), 303);
-  });
+  app.post(
+    '/language',
+    { config: { access: 'public', whileEnrolling: true }, schema: { hide: true, body: languageBody } },
+    async (request, reply) => {
+      rememberLocale(reply, app.config, request.body.locale);
+      await chooseLanguage(app.ctx, request.user?.id ?? null, request.body.locale);
+      return reply.redirect(safeReturnPath(request.body.return_to), 303);
+    },
+  );
 }

@@ -197,6 +197,10 @@ describe('MFA_REQUIRED', () => {
     const page = await client.get('/profile/mfa');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Your role needs two-step sign-in');
+    // Only what enrolling needs stays open: the enrolment, the language, the health check (and signing out).
+    expect((await client.get('/healthz')).statusCode).toBe(200);
+    expect((await client.post('/language', { locale: 'en', return_to: '/profile/mfa' })).headers.location).toBe('/profile/mfa');
+    expect((await client.get('/privacy')).headers.location).toBe('/profile/mfa');
 
     // Tokens: refused until enrolled; existing tokens stop working for the API meanwhile.
     const token = await tokenFor(app, user);
