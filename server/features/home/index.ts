@@ -1,2 +1,2 @@
-// What other features may use of the home page: the panel shape (and, TEMPORARY, the old registration call).
-export { addHomePanel, type HomePanel } from './panels.js';
+// What other features may use of the home page: the shape of a panel (features build their own, home composes them).
+export { type HomePanel } from './panels.js';

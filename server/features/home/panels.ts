@@ -21,9 +21,3 @@ export async function homePanels(ctx: AppContext, user: CurrentUser): Promise<Ho
   const panels = await Promise.all(PANELS.map((panel) => panel(ctx, user)));
   return panels.filter((p): p is HomePanel => p !== null);
 }
-
-/**
- * @deprecated TEMPORARY: the home page composes every panel above; stories/routes.ts and rounds/routes.ts still call
- * this from before, and it ignores what they pass (so no panel shows twice). Goes once those two calls are gone.
- */
-export function addHomePanel(_source: unknown): void {}
