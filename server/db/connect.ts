@@ -1,6 +1,6 @@
 // Opens SQLite (better-sqlite3) or PostgreSQL (pg) from the parsed DATABASE_URL and checks the SQLite pragmas we rely on.
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Config } from '../config.js';
 import { createPrivateFile } from '../lib/private-files.js';
 import type { Database, Dialect } from './database.js';
@@ -40,11 +40,35 @@ function file(handle: SQLite.Database): string {
   return handle.name === '' ? ':memory:' : handle.name;
 }
 
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query anew; SQLite's prepare costs as much as a small query. Our queries are few and
+ * repeat, so each text is prepared once and its statement kept (better-sqlite3 re-prepares by itself after a schema
+ * change). Safe because Kysely runs one query at a time on its one SQLite connection, streams included. Texts that
+ * vary (IN lists of many lengths) cannot grow the cache past its size: it starts over when full.
+ */
+export function withStatementCache(handle: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => handle.close(),
+    prepare(text: string) {
+      let statement = statements.get(text);
+      if (!statement) {
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+        statement = handle.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export async function connect(database: Config['DATABASE_URL'], opts: { poolSize?: number } = {}): Promise<Connection> {
   if (database.dialect === 'sqlite') {
     const sqlite = openSqlite(database.file);
     checkSqlitePragmas(sqlite);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }
   // pg loads only for PostgreSQL, so an SQLite start does not pay for it.

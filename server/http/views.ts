@@ -5,7 +5,8 @@ import view from '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import Handlebars from 'handlebars';
-import { INTL_LOCALES, LOCALES, t, type Locale } from '../i18n/index.js';
+import { LOCALES, t, type Locale } from '../i18n/index.js';
+import { formatDate } from '../lib/dates.js';
 import { fromRoot } from '../lib/root.js';
 import type { CurrentUser } from '../access/current-user.js';
 
@@ -64,11 +65,6 @@ function otherLocales(locale: Locale): Array<{ code: Locale; name: string; hint:
   }));
 }
 
-const DATE_STYLES: Record<string, Intl.DateTimeFormatOptions> = {
-  date: { dateStyle: 'long' },
-  datetime: { dateStyle: 'medium', timeStyle: 'short' },
-};
-
 /** The page engine: its own Handlebars instance, so export templates cannot change its helpers. */
 export function createPageHandlebars(): typeof Handlebars {
   const hbs = Handlebars.create();
@@ -85,10 +81,9 @@ export function createPageHandlebars(): typeof Handlebars {
   hbs.registerHelper('formatDate', function (value: unknown, options: Handlebars.HelperOptions) {
     if (typeof value !== 'string' || value === '') return '';
     const locale = (options.data?.root?.locale as Locale | undefined) ?? 'en';
-    const style = typeof options.hash.style === 'string' ? options.hash.style : value.length <= 10 ? 'date' : 'datetime';
-    const date = new Date(value.length <= 10 ? `${value}T12:00:00Z` : value);
-    if (Number.isNaN(date.getTime())) return value;
-    return new Intl.DateTimeFormat(INTL_LOCALES[locale], { ...DATE_STYLES[style], timeZone: 'Europe/Brussels' }).format(date);
+    const style =
+      options.hash.style === 'date' || options.hash.style === 'datetime' ? options.hash.style : value.length <= 10 ? 'date' : 'datetime';
+    return formatDate(value, locale, style);
   });
   return hbs;
 }

@@ -1,6 +1,7 @@
 // The mails a round sends its participants (it opened, its deadline nears, you were invited): one shape, the person's language.
 import type { AppContext } from '../../context.js';
-import { INTL_LOCALES, isLocale, t, type Locale } from '../../i18n/index.js';
+import { isLocale, t, type Locale } from '../../i18n/index.js';
+import { formatDate } from '../../lib/dates.js';
 import { escapeHtml, type MailMessage } from '../../lib/mail.js';
 
 /** What a round mail tells about the round. */
@@ -19,10 +20,7 @@ export interface MailPerson {
 }
 
 function formatDeadline(value: string, locale: Locale): string {
-  const day = value.length <= 10;
-  const date = new Date(day ? `${value}T12:00:00Z` : value);
-  const style: Intl.DateTimeFormatOptions = day ? { dateStyle: 'long' } : { dateStyle: 'long', timeStyle: 'short' };
-  return new Intl.DateTimeFormat(INTL_LOCALES[locale], { ...style, timeZone: 'Europe/Brussels' }).format(date);
+  return formatDate(value, locale, value.length <= 10 ? 'date' : 'long-datetime');
 }
 
 /** What the reader is asked to do, as a message key and the address it opens (null: the mail says where to go instead). */

@@ -1,5 +1,6 @@
 // The report's sections in order, with their titles in the report's language: one table of contents for every format.
 import { INTL_LOCALES, t } from '../../i18n/index.js';
+import { formatDate } from '../../lib/dates.js';
 import { appendices, sectionsOf } from './front-text.js';
 import type { ReportModel, TocEntry } from './types.js';
 
@@ -41,9 +42,7 @@ export function tableOfContents(model: ReportModel): TocEntry[] {
 
 export function formatDay(model: Pick<ReportModel, 'locale'>, value: string | null | undefined): string {
   if (!value) return '';
-  const date = new Date(value.length <= 10 ? `${value}T12:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(INTL_LOCALES[model.locale], { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(date);
+  return formatDate(value, model.locale, 'date');
 }
 
 export function formatPeriod(model: ReportModel): string {
