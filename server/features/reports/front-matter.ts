@@ -39,7 +39,7 @@ function materialOf(model: ReportModel): ReportMaterial {
 
 /** The publication's report over its rounds (and their published child rounds), as readers would download it now. */
 export async function buildPublicationModel(db: DbOrTrx, publication: PublicationInput, locale: Locale): Promise<ReportModel> {
-  const model = await buildReportModel(db, { roundIds: publication.round_ids, locale });
+  const model = await buildReportModel(db, { roundIds: publication.round_ids, locale, everyTheme: true });
   return {
     ...model,
     kind: 'publication',

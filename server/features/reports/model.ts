@@ -54,6 +54,8 @@ export interface ReportScope {
   /** The rounds asked for; their child rounds come along once published. */
   roundIds: string[];
   locale: Locale;
+  /** A publication lists every category; a round's report leaves out the themes none of its stories is about. */
+  everyTheme?: boolean;
 }
 
 export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise<ReportModel> {
@@ -201,13 +203,12 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
     const children = themeRows.filter((r) => r.parent_id === part.id);
     const categories: ReportTheme[] = [];
     for (const c of children) categories.push(await themeOf(c, []));
-    parts.push({
-      ...(await themeOf(
-        part,
-        children.map((c) => c.id),
-      )),
-      categories,
-    });
+    const whole = await themeOf(
+      part,
+      children.map((c) => c.id),
+    );
+    if (!scope.everyTheme && whole.story_count === 0) continue;
+    parts.push({ ...whole, categories: scope.everyTheme ? categories : categories.filter((c) => c.story_count > 0) });
   }
 
   // A quote links to its story only where the report prints that story in full.
