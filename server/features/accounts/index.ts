@@ -35,3 +35,4 @@ export {
 } from './mfa.js';
 export { identities } from './identity.js';
 export { sessionRecords, rateCounters, sessionSecret, cleanUpSessions } from './sessions.js';
+export { peoplePanel, type PeoplePanel } from './home-panel.js';

@@ -196,3 +196,27 @@ export async function insertAudit(
     })
     .execute();
 }
+
+/** Active people per role, for the administrator's home page. */
+export function countActiveByRole(db: DbOrTrx) {
+  return db
+    .selectFrom('users')
+    .select(['role', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('active', '=', 1)
+    .groupBy('role')
+    .execute();
+}
+
+/** Invitations neither used nor expired, oldest first, with the person invited. */
+export function openInvitations(db: DbOrTrx, now: string, limit: number) {
+  return db
+    .selectFrom('invitations')
+    .innerJoin('users', 'users.id', 'invitations.user_id')
+    .select(['users.id as user_id', 'users.name', 'users.role', 'invitations.expires_at'])
+    .where('invitations.used_at', 'is', null)
+    .where('invitations.expires_at', '>', now)
+    .orderBy('invitations.created_at')
+    .orderBy('invitations.id')
+    .limit(limit)
+    .execute();
+}

@@ -7,3 +7,4 @@ export { renderReport, type RenderedReport } from './render.js';
 export { sendRendered } from './download-api.js';
 export { reportQuery, REPORT_FORMATS, type ReportQuery } from './schemas.js';
 export type { ReportEdition, ReportLogo, ReportModel } from './types.js';
+export { publishedReportsPanel, type PublishedReportsPanel } from './home-panel.js';

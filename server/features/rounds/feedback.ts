@@ -4,13 +4,20 @@ import type { CurrentUser } from '../../access/current-user.js';
 import { authorNameFor } from '../../access/display-name.js';
 import { t, type Locale } from '../../i18n/index.js';
 import { escapeHtml } from '../../lib/mail.js';
+import { renderMarkdown } from '../../lib/markdown.js';
 import { closedRoundsWithStoryBy, selectionsWithStories, storytellersOfRound, type Choice } from './feedback-repository.js';
 import type { RoundRow } from './repository.js';
 
 /** A panel of the home page: a partial under views/partials/ and the model it shows (the home feature's HomePanel shape). */
 export interface FeedbackPanel {
   partial: 'home-feedback';
-  model: { rounds: Array<{ id: string; title: string; choices: Array<ReturnType<typeof describe> & { own: boolean }> }> };
+  model: {
+    rounds: Array<{
+      id: string;
+      title: string;
+      choices: Array<ReturnType<typeof describe> & { own: boolean; reasons_html: string; dissent_html: string | null }>;
+    }>;
+  };
 }
 
 function describe(choice: Choice, viewer: Pick<CurrentUser, 'id'> | null) {
@@ -77,7 +84,13 @@ export async function feedbackPanel(ctx: AppContext, user: CurrentUser): Promise
     rounds.map(async (r) => ({
       id: r.id,
       title: r.title,
-      choices: (await selectionsWithStories(ctx.db, r.id)).map((c) => ({ ...describe(c, user), own: c.author_id === user.id })),
+      // Reasons are written in Markdown: the panel shows them as text, never as `**raw**` marks.
+      choices: (await selectionsWithStories(ctx.db, r.id)).map((c) => ({
+        ...describe(c, user),
+        reasons_html: renderMarkdown(c.reasons),
+        dissent_html: c.dissent ? renderMarkdown(c.dissent) : null,
+        own: c.author_id === user.id,
+      })),
     })),
   );
   return { partial: 'home-feedback', model: { rounds: items } };

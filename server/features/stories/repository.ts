@@ -275,14 +275,25 @@ export function selectionsFor(db: DbOrTrx, storyId: string) {
     .execute();
 }
 
-export function draftsOf(db: DbOrTrx, userId: string, limit: number) {
+/** A person's own stories, newest first, with how far each has come: draft, submitted, taken into a round, chosen by a group. */
+export function ownStoriesWithState(db: DbOrTrx, userId: string, limit: number) {
   return db
     .selectFrom('stories')
-    .select(['id', 'title', 'updated_at'])
-    .where('author_id', '=', userId)
-    .where('status', '=', 'draft')
-    .orderBy('updated_at', 'desc')
-    .orderBy('serial', 'desc')
+    .select((eb) => [
+      'stories.id',
+      'stories.title',
+      'stories.status',
+      'stories.updated_at',
+      eb
+        .exists(eb.selectFrom('round_stories').select('round_stories.story_id').whereRef('round_stories.story_id', '=', 'stories.id'))
+        .as('in_round'),
+      eb
+        .exists(eb.selectFrom('selections').select('selections.story_id').whereRef('selections.story_id', '=', 'stories.id'))
+        .as('selected'),
+    ])
+    .where('stories.author_id', '=', userId)
+    .orderBy('stories.updated_at', 'desc')
+    .orderBy('stories.serial', 'desc')
     .limit(limit)
     .execute();
 }

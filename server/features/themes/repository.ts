@@ -169,3 +169,13 @@ export function elementCountsByTheme(db: DbOrTrx) {
     .groupBy('theme_id')
     .execute();
 }
+
+/** How many characteristic elements have no theme yet, and in how many rounds they were noted. */
+export async function unclusteredElements(db: DbOrTrx): Promise<{ elements: number; rounds: number }> {
+  const row = await db
+    .selectFrom('story_elements')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('round_id').distinct().as('r')])
+    .where('theme_id', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { elements: Number(row.n), rounds: Number(row.r) };
+}
