@@ -1,6 +1,7 @@
 // Ballots: one short transaction per vote that re-checks the phase, results for those allowed to see them, and new iterations on a tie.
 import type { AppContext } from '../../context.js';
 import type { DbOrTrx } from '../../db/database.js';
+import { inGroupCommit } from '../../db/group-commit.js';
 import type { CurrentUser } from '../../access/current-user.js';
 import type { Phase } from '../../db/tables/rounds.js';
 import { mayFollowCount, mayReadResults, mayRecordSelection, mayVote } from '../../access/groups.js';
@@ -98,7 +99,8 @@ export async function ballotPaper(ctx: AppContext, user: CurrentUser, groupId: s
 export async function castBallot(ctx: AppContext, user: CurrentUser, groupId: string, ballot: BallotContent) {
   const visible = await findVisibleGroup(ctx, user, groupId);
   if (!mayVote(user, visible.facts)) throw new Forbidden('Only the members of this group vote in it');
-  return ctx.db.transaction().execute(async (trx) => {
+  // Ballots that arrive together are committed together (db/group-commit.ts); each answer waits for its commit.
+  return inGroupCommit(ctx.db, ctx.dialect, async (trx) => {
     const { round, group } = await lockForVoting(ctx, trx, visible.group, 'share');
     const problem = ballotProblem(round.voting_method, ballot, await candidatesOf(trx, group.id, group.iteration), round.points_per_voter);
     if (problem) throw new ValidationError([{ path: '', message: problem, params: { max: round.points_per_voter ?? 0 } }]);
