@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LOCALES } from './i18n/locales.js';
+import { FACILITATOR_TERMS, ROUND_TERMS, type Terms } from './i18n/terms.js';
 
 const databaseUrl = z
   .string()
@@ -29,6 +30,16 @@ const databaseUrl = z
     ctx.addIssue({ code: 'custom', message: 'must start with postgres://, postgresql:// or sqlite:' });
     return z.NEVER;
   });
+
+const termOf = (table: Record<string, unknown>) => z.enum(Object.keys(table) as [string, ...string[]]).optional();
+
+/** The terms a configuration chose, in the shape t() takes them. */
+export function configTerms(config: Config): Terms {
+  return {
+    round: { en: config.ROUND_TERM_EN, nl: config.ROUND_TERM_NL, fr: config.ROUND_TERM_FR },
+    facilitator: { en: config.FACILITATOR_TERM_EN, nl: config.FACILITATOR_TERM_NL, fr: config.FACILITATOR_TERM_FR },
+  };
+}
 
 const boolish = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -61,6 +72,13 @@ export const configSchema = z.object({
   ACCOUNT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).optional(),
   /** Sign-in, token and set-up attempts allowed per IP address per minute, shared by every instance. */
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** The network's own words per language (i18n/terms.ts): what rounds and facilitators are called; unset keeps the first. */
+  ROUND_TERM_EN: termOf(ROUND_TERMS.en),
+  ROUND_TERM_NL: termOf(ROUND_TERMS.nl),
+  ROUND_TERM_FR: termOf(ROUND_TERMS.fr),
+  FACILITATOR_TERM_EN: termOf(FACILITATOR_TERMS.en),
+  FACILITATOR_TERM_NL: termOf(FACILITATOR_TERMS.nl),
+  FACILITATOR_TERM_FR: termOf(FACILITATOR_TERMS.fr),
 });
 
 export type Config = z.infer<typeof configSchema>;

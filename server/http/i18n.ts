@@ -1,8 +1,8 @@
 // Decides each request's locale (person's choice, then language cookie, then Accept-Language, then DEFAULT_LOCALE).
 import type { FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-import { isSecure, type Config } from '../config.js';
-import { isLocale, negotiate, t, type Locale, type Params } from '../i18n/index.js';
+import { configTerms, isSecure, type Config } from '../config.js';
+import { isLocale, negotiate, runWithTerms, t, type Locale, type Params } from '../i18n/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,6 +19,9 @@ export default fp<{ config: Config }>(
     app.decorateRequest('t', function (this: { locale: Locale }, key: string, params?: Params) {
       return t(this.locale, key, params);
     });
+    // Every request runs inside the instance's own words, so pages, errors and mails sent on the way name rounds as it does.
+    const terms = configTerms(config);
+    app.addHook('onRequest', (_request, _reply, done) => runWithTerms(terms, done));
     app.addHook('onRequest', async (request) => {
       const cookie = request.cookies?.[LANGUAGE_COOKIE];
       request.locale = isLocale(cookie) ? cookie : negotiate(request.headers['accept-language'], config.DEFAULT_LOCALE);

@@ -5,10 +5,12 @@ import type { IntlMessageFormat } from 'intl-messageformat';
 import { fromRoot } from '../lib/root.js';
 import { INTL_LOCALES, LOCALES, isLocale, type Locale } from './locales.js';
 import { compileMessage, formatMessage, messageArguments, type ArgumentKind, type Params } from './messages.js';
+import { currentTerms, termArguments } from './terms.js';
 
 export type { Params } from './messages.js';
 
 export { INTL_LOCALES, LOCALES, isLocale, type Locale } from './locales.js';
+export { FACILITATOR_TERMS, ROUND_TERMS, runWithTerms, termArguments, type Terms } from './terms.js';
 
 type Catalog = Map<string, string>;
 
@@ -85,7 +87,12 @@ function compiledMessage(locale: Locale, key: string): Compiled | null {
  */
 export function t(locale: Locale, key: string, params: Params = {}): string {
   const entry = compiledMessage(locale, key);
-  return entry === null ? key : formatMessage(entry.message, entry.args, params);
+  if (entry === null) return key;
+  // The network's own words (terms.ts) first, so a caller's argument of the same name wins.
+  const withTerms = [...entry.args.keys()].some((a) => a.startsWith('term_'))
+    ? { ...termArguments(locale, currentTerms()), ...params }
+    : params;
+  return formatMessage(entry.message, entry.args, withTerms);
 }
 
 export function hasKey(locale: Locale, key: string): boolean {

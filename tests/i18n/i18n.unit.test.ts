@@ -26,8 +26,13 @@ describe('catalogs', () => {
   });
 
   it.each(others)('use the same ICU arguments, used the same way, in %s as in English', (locale) => {
+    // The network's own words ({term_round}, {term_facilitator}...) come from i18n/terms.ts: a language names them where its sentence does.
     const shape = (text: string, l: string) =>
-      Object.fromEntries([...messageArguments(compileMessage(text, l)).entries()].sort(([a], [b]) => a.localeCompare(b)));
+      Object.fromEntries(
+        [...messageArguments(compileMessage(text, l)).entries()]
+          .filter(([a]) => !a.startsWith('term_'))
+          .sort(([a], [b]) => a.localeCompare(b)),
+      );
     for (const [key, value] of catalogs[first]!) {
       expect(shape(catalogs[locale]!.get(key) ?? '', INTL_LOCALES[locale]), `${locale} ${key}`).toEqual(shape(value, INTL_LOCALES[first]));
     }
