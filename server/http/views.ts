@@ -12,6 +12,9 @@ import type { CurrentUser } from '../access/current-user.js';
 
 export const VIEWS_DIR = fromRoot('views');
 
+/** The layouts a page may be rendered in (views/layouts/<name>.hbs). */
+export type PageLayout = 'main' | 'present';
+
 export interface Flash {
   kind: 'success' | 'info' | 'error';
   message: string;
@@ -19,8 +22,11 @@ export interface Flash {
 
 declare module 'fastify' {
   interface FastifyReply {
-    /** Renders views/pages/<template>.hbs in the main layout with the common view model. */
-    page(template: string, model?: Record<string, unknown>, status?: number): Promise<FastifyReply>;
+    /**
+     * Renders views/pages/<template>.hbs with the common view model, in the main layout or another one under
+     * views/layouts/ (the projector view has its own: no site chrome, its own style sheet).
+     */
+    page(template: string, model?: Record<string, unknown>, status?: number, layout?: PageLayout): Promise<FastifyReply>;
   }
   interface Session {
     flash?: Flash;
@@ -100,31 +106,43 @@ export default fp(
     await app.register(view, {
       engine: { handlebars: createPageHandlebars() },
       root: VIEWS_DIR,
-      layout: 'layouts/main.hbs',
       viewExt: 'hbs',
       options: { partials: partials() },
       production: true,
     });
 
-    app.decorateReply('page', async function (this: FastifyReply, template: string, model: Record<string, unknown> = {}, status = 200) {
-      const request = this.request;
-      const flash = request.session?.flash;
-      if (flash) delete request.session.flash;
-      const csrfToken = this.generateCsrf();
-      const currentPath = request.url.split('?')[0] ?? '/';
-      this.code(status).type('text/html; charset=utf-8');
-      return this.viewAsync(template, {
-        ...model,
-        locale: request.locale,
-        otherLocales: otherLocales(request.locale),
-        user: request.user,
-        csrfToken,
-        currentPath,
-        returnTo: request.url.length < 2000 ? request.url : currentPath,
-        nav: navigation(request.user, request.locale, currentPath),
-        flash,
-      }).then((html) => this.send(html));
-    });
+    app.decorateReply(
+      'page',
+      async function (
+        this: FastifyReply,
+        template: string,
+        model: Record<string, unknown> = {},
+        status = 200,
+        layout: PageLayout = 'main',
+      ) {
+        const request = this.request;
+        const flash = request.session?.flash;
+        if (flash) delete request.session.flash;
+        const csrfToken = this.generateCsrf();
+        const currentPath = request.url.split('?')[0] ?? '/';
+        this.code(status).type('text/html; charset=utf-8');
+        return this.viewAsync(
+          template,
+          {
+            ...model,
+            locale: request.locale,
+            otherLocales: otherLocales(request.locale),
+            user: request.user,
+            csrfToken,
+            currentPath,
+            returnTo: request.url.length < 2000 ? request.url : currentPath,
+            nav: navigation(request.user, request.locale, currentPath),
+            flash,
+          },
+          { layout: `layouts/${layout}.hbs` },
+        ).then((html) => this.send(html));
+      },
+    );
   },
   { name: 'views', dependencies: ['security', 'i18n'] },
 );

@@ -2,6 +2,7 @@
 import type { AppContext } from '../../context.js';
 import type { CurrentUser } from '../../access/current-user.js';
 import { authorNameFor } from '../../access/display-name.js';
+import { mayPresent } from '../../access/room.js';
 import { mayComment, mayFollowCount, mayNoteElements, mayReadResults, mayRecordSelection, mayVote } from '../../access/groups.js';
 import { ownBallot, voterCount } from './ballots-repository.js';
 import { buildResults } from './ballots.js';
@@ -69,6 +70,7 @@ export async function groupOverview(ctx: AppContext, user: CurrentUser, groupId:
       seeElements: notes,
       vote: mayVote(user, facts) && open,
       select: mayRecordSelection(user) && open,
+      present: mayPresent(user),
     },
   };
 }

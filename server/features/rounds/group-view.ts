@@ -40,6 +40,7 @@ export function groupPageModel(request: FastifyRequest, overview: GroupOverview,
     themes: overview.themes,
     canVote: may.vote,
     canSelect: may.select,
+    canPresent: may.present,
     ballot: candidates.map((id) => ({
       id,
       title: overview.titleOf(id),

@@ -71,6 +71,8 @@ export default async function roundPages(app: FastifyInstance): Promise<void> {
       action: async (input) => {
         // Going back undoes work in the room (a vote, a discussion): the page asks to confirm it; the API does not.
         const round = await findVisibleRound(app.ctx, request.user!, id);
+        // Closing cannot be undone: it goes through the confirmation page, which says what can no longer change.
+        if (input.phase === 'closed' && round.phase !== 'closed' && !input.confirm) return `/rounds/${id}/close`;
         if (PHASES.indexOf(input.phase) < PHASES.indexOf(round.phase) && !input.confirm)
           throw new ValidationError([{ path: 'confirm', message: 'rounds.phase_form.confirm_needed' }]);
         const changed = await changePhase(app.ctx, request.user!, round.id, input.phase);

@@ -84,7 +84,7 @@ describe('round pages', () => {
     expect(short.statusCode).toBe(422);
     expect(short.body).toContain('Nice'); // what was typed is kept
     expect((await fac.client.post(`/groups/${groupId}/selection`, { story_id: other.id, reasons: REASONS })).statusCode).toBe(303);
-    expect((await fac.client.post(`${roundUrl}/phase`, { phase: 'closed' })).statusCode).toBe(303);
+    expect((await fac.client.post(`${roundUrl}/phase`, { phase: 'closed', confirm: 'on' })).statusCode).toBe(303);
     expect((await fac.client.post(`${roundUrl}/publish`, {})).statusCode).toBe(303);
     page = await fac.client.get(roundUrl);
     expect(page.body).toContain(REASONS);
