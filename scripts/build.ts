@@ -16,8 +16,11 @@ const EXTERNAL = ['better-sqlite3', 'argon2', 'pg', 'pg-native', 'pdfkit', 'docx
 export async function buildServer(outdir = path.join(ROOT, 'dist', 'server')): Promise<string> {
   fs.rmSync(outdir, { recursive: true, force: true });
   await build({
-    entryPoints: [path.join(ROOT, 'server', 'server.ts')],
+    // The report layout thread (render-thread.ts) starts its own entry: features/reports/render-worker.js, below the
+    // folder that holds server.js and every chunk.
+    entryPoints: [path.join(ROOT, 'server', 'server.ts'), path.join(ROOT, 'server', 'features', 'reports', 'render-worker.ts')],
     outdir,
+    outbase: path.join(ROOT, 'server'),
     bundle: true,
     splitting: true,
     format: 'esm',

@@ -4,6 +4,7 @@ import { renderCsv } from './csv.js';
 import { renderFactsheetHtml, renderHtml } from './html.js';
 import { renderFactsheetMarkdown, renderMarkdownReport } from './markdown.js';
 import { fileName } from './outline.js';
+import { renderInThread } from './render-thread.js';
 import type { ReportFormat } from './schemas.js';
 
 export type { ReportFormat } from './schemas.js';
@@ -24,17 +25,15 @@ export interface RenderedReport {
   fileName: string;
 }
 
-// docx and pdfkit are large: load them on the first download, not at every server start.
-const docx = () => import('./docx.js');
-const pdf = () => import('./pdf.js');
+// docx and pdfkit are large and lay out synchronously: they run in a worker thread (render-thread.ts), loaded there on
+// the first download, not at every server start.
 
 export async function renderReport(model: ReportModel, format: ReportFormat, factsheet = false): Promise<RenderedReport> {
   const name = fileName(model, format, factsheet);
   const type = TYPES[format];
   if (factsheet) {
     if (format === 'html') return { body: renderFactsheetHtml(model), type, fileName: name };
-    if (format === 'pdf') return { body: await (await pdf()).renderFactsheetPdf(model), type, fileName: name };
-    if (format === 'docx') return { body: await (await docx()).renderFactsheetDocx(model), type, fileName: name };
+    if (format === 'pdf' || format === 'docx') return { body: await renderInThread(model, format, true), type, fileName: name };
     return { body: renderFactsheetMarkdown(model), type, fileName: name };
   }
   switch (format) {
@@ -43,9 +42,8 @@ export async function renderReport(model: ReportModel, format: ReportFormat, fac
     case 'md':
       return { body: renderMarkdownReport(model), type, fileName: name };
     case 'docx':
-      return { body: await (await docx()).renderDocx(model), type, fileName: name };
     case 'pdf':
-      return { body: await (await pdf()).renderPdf(model), type, fileName: name };
+      return { body: await renderInThread(model, format, false), type, fileName: name };
     case 'csv':
       return { body: renderCsv(model), type, fileName: name };
     case 'json':
