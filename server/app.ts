@@ -35,6 +35,7 @@ import reportsRoutes from './features/reports/routes.js';
 import publicationsRoutes from './features/publications/routes.js';
 import operationsRoutes from './features/privacy/routes.js';
 import meetingsRoutes from './features/meetings/routes.js';
+import joinRoutes from './features/join/routes.js';
 import { bootstrapAdmin, cleanUpSessions, identities, rateCounters, sessionRecords, sessionSecret } from './features/accounts/index.js';
 
 const PUBLIC_DIR = fromRoot('public');
@@ -119,6 +120,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(storiesRoutes);
   await app.register(roundsRoutes);
   await app.register(meetingsRoutes);
+  await app.register(joinRoutes);
   await app.register(themesRoutes);
   await app.register(reportsRoutes);
   await app.register(publicationsRoutes);

@@ -16,3 +16,9 @@ export function authorNameFor(story: AuthoredStory, viewer: Pick<CurrentUser, 'i
   if (!anonymous) return story.author_name;
   return viewer !== null && story.author_id !== null && viewer.id === story.author_id ? story.author_name : null;
 }
+
+/** A person as pages name them: their name, or for a guest without one (none given, or removed when the round closed) "guest 3". */
+export function personName(person: { name: string; guest_number?: number | null }, guestLabel: (n: number) => string): string {
+  if (person.name !== '' || person.guest_number === null || person.guest_number === undefined) return person.name;
+  return guestLabel(person.guest_number);
+}

@@ -1,6 +1,7 @@
 // Who may see a group and act in it (vote, comment, note elements, read results, record the selection): pure rules over facts.
 import type { Phase } from '../db/tables/rounds.js';
 import type { CurrentUser } from './current-user.js';
+import { isGuest } from './guests.js';
 import { runsRounds } from './roles.js';
 import { maySeeRound, type RoundFacts } from './rounds.js';
 
@@ -10,8 +11,9 @@ export interface GroupFacts {
   isMember: boolean;
 }
 
-/** Members see their group; everyone else who may see the round sees its groups (a 404 otherwise). */
+/** Members see their group; everyone else who may see the round sees its groups (a 404 otherwise); a guest only its own. */
 export function maySeeGroup(user: CurrentUser, group: GroupFacts): boolean {
+  if (isGuest(user)) return group.isMember;
   return group.isMember || maySeeRound(user, group.round);
 }
 

@@ -3,6 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx, Dialect } from '../db/database.js';
 import type { Phase } from '../db/tables/rounds.js';
 import type { CurrentUser } from './current-user.js';
+import type { GuestScope } from './current-user.js';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Rounds and groups
@@ -161,4 +162,21 @@ export function storyVisibleTo(dialect: Dialect, viewer: Pick<CurrentUser, 'id'>
   return dialect === 'sqlite'
     ? sql<boolean>`(+stories.status = 'submitted' or +stories.author_id = ${viewer.id})`
     : sql<boolean>`(stories.status = 'submitted' or stories.author_id = ${viewer.id})`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Guests (the rule: access/guests.ts)
+// ---------------------------------------------------------------------------------------------------------------------
+
+/** The group a guest is scoped to, its round's phase and the group's stories; undefined for everyone who is no guest. */
+export async function guestScopeOf(db: DbOrTrx, userId: string): Promise<(GuestScope & { phase: Phase }) | undefined> {
+  const row = await db
+    .selectFrom('guests')
+    .innerJoin('rounds', 'rounds.id', 'guests.round_id')
+    .select(['guests.group_id', 'guests.round_id', 'guests.number', 'rounds.phase'])
+    .where('guests.user_id', '=', userId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const stories = await db.selectFrom('group_stories').select('story_id').where('group_id', '=', row.group_id).execute();
+  return { groupId: row.group_id, roundId: row.round_id, number: row.number, phase: row.phase, storyIds: stories.map((s) => s.story_id) };
 }

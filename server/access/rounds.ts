@@ -1,5 +1,6 @@
 // Who may see a round and read its report: the one implementation of these rules (rounds, groups, reports, exports ask here).
 import type { CurrentUser } from './current-user.js';
+import { isGuest } from './guests.js';
 import { runsRounds, seesAllRounds } from './roles.js';
 
 /** What the round rules look at: known without the viewer, plus whether the viewer takes part. */
@@ -13,12 +14,16 @@ export interface RoundFacts {
  * A round that collects stories is open to every signed-in person: its title, question, deadline and form (never its
  * stories, groups or members), so storytellers find the meeting and write for it.
  */
-export function mayReadOpenRound(_user: CurrentUser, round: { phase: string }): boolean {
-  return round.phase === 'collecting';
+export function mayReadOpenRound(user: CurrentUser, round: { phase: string }): boolean {
+  return round.phase === 'collecting' && !isGuest(user);
 }
 
-/** Facilitators and administrators see every round; the others a published one or one they take part in. */
+/**
+ * Facilitators and administrators see every round; the others a published one or one they take part in. A guest sees
+ * its group only (access/guests.ts), never the round around it.
+ */
 export function maySeeRound(user: CurrentUser, round: RoundFacts): boolean {
+  if (isGuest(user)) return false;
   return seesAllRounds(user) || round.published || round.takesPart;
 }
 

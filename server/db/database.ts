@@ -23,6 +23,7 @@ import type {
   StoryThemesTable,
   StoryVersionsTable,
 } from './tables/stories.js';
+import type { GuestsTable, JoinCodesTable } from './tables/join.js';
 import type { PublicationRoundsTable, PublicationsTable } from './tables/publications.js';
 import type { ReportSnapshotsTable } from './tables/reports.js';
 import type { AuditLogTable, RateLimitsTable, SettingsTable } from './tables/system.js';
@@ -60,6 +61,8 @@ export interface Database {
   report_snapshots: ReportSnapshotsTable;
   publications: PublicationsTable;
   publication_rounds: PublicationRoundsTable;
+  join_codes: JoinCodesTable;
+  guests: GuestsTable;
 }
 
 export type Db = Kysely<Database>;

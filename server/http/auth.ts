@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import type { CurrentUser, Role } from '../access/current-user.js';
+import { guestMayCall, type GuestRoute } from '../access/guests.js';
 import { AppError, Forbidden, Unauthorized, ValidationError } from '../errors.js';
 import { isApiRequest } from './api-or-page.js';
 import { applyPersonLocale } from './i18n.js';
@@ -18,6 +19,8 @@ declare module 'fastify' {
      * signing out, the language, the health check. Everything else sends them to the enrolment page first.
      */
     whileEnrolling?: boolean;
+    /** Whether and where a guest (joined with a code) may call this route (access/guests.ts); closed to guests if unset. */
+    guests?: GuestRoute;
   }
   interface FastifyRequest {
     user: CurrentUser | null;
@@ -61,10 +64,19 @@ export async function startSession(request: FastifyRequest, userId: string): Pro
   await request.session.save();
 }
 
-/** Throws 401/403 unless the caller is let in by `access`. */
-export function assertAccess(user: CurrentUser | null, access: Access): void {
+/**
+ * Throws 401/403 unless the caller is let in by `access`; a guest only where the route's `guests` rule lets it in (its
+ * own group and that group's stories), a 403 everywhere else.
+ */
+export function assertAccess(
+  user: CurrentUser | null,
+  access: Access,
+  guests?: GuestRoute,
+  params: Readonly<Record<string, unknown>> = {},
+): void {
   if (access === 'public') return;
   if (!user) throw new Unauthorized();
+  if (user.guest && !guestMayCall(user.guest, guests, params)) throw new Forbidden('A guest acts only in its own group');
   if (access === 'signed-in') return;
   if (!access.includes(user.role)) throw new Forbidden();
 }
@@ -127,7 +139,7 @@ export default fp<AuthOptions>(
         throw new AppError(403, 'mfa_required', 'Turn on two-step sign-in first');
       }
       try {
-        assertAccess(request.user, access);
+        assertAccess(request.user, access, request.routeOptions.config?.guests, (request.params ?? {}) as Record<string, unknown>);
       } catch (err) {
         request.log.warn({ event: 'access_denied', user_id: request.user?.id ?? null, route: request.routeOptions.url }, 'access denied');
         throw err;

@@ -9,6 +9,7 @@ import { LOCALES, t, type Locale } from '../i18n/index.js';
 import { formatDate } from '../lib/dates.js';
 import { fromRoot } from '../lib/root.js';
 import type { CurrentUser } from '../access/current-user.js';
+import { personName } from '../access/display-name.js';
 
 export const VIEWS_DIR = fromRoot('views');
 
@@ -45,14 +46,18 @@ interface NavItem {
 }
 
 function navigation(user: CurrentUser | null, locale: Locale, currentPath: string): NavItem[] {
-  const items: Array<[string, string, boolean]> = [
-    ['/', 'common.nav.home', true],
-    ['/stories', 'common.nav.stories', !!user],
-    ['/rounds', 'common.nav.rounds', !!user],
-    ['/themes', 'common.nav.themes', !!user && user.role !== 'storyteller'],
-    ['/organizations', 'common.nav.organizations', !!user],
-    ['/users', 'common.nav.people', user?.role === 'admin'],
-  ];
+  // A guest acts in its group only: that is its one place.
+  const guestGroup = user?.guest ? `/groups/${user.guest.groupId}` : null;
+  const items: Array<[string, string, boolean]> = guestGroup
+    ? [[guestGroup, 'join.nav.group', true]]
+    : [
+        ['/', 'common.nav.home', true],
+        ['/stories', 'common.nav.stories', !!user],
+        ['/rounds', 'common.nav.rounds', !!user],
+        ['/themes', 'common.nav.themes', !!user && user.role !== 'storyteller'],
+        ['/organizations', 'common.nav.organizations', !!user],
+        ['/users', 'common.nav.people', user?.role === 'admin'],
+      ];
   return items
     .filter(([, , show]) => show)
     .map(([href, key]) => ({
@@ -133,6 +138,11 @@ export default fp(
             locale: request.locale,
             otherLocales: otherLocales(request.locale),
             user: request.user,
+            guestLabel: request.user?.guest
+              ? personName({ name: request.user.name, guest_number: request.user.guest.number }, (n) =>
+                  t(request.locale, 'join.guest', { number: n }),
+                )
+              : null,
             csrfToken,
             currentPath,
             returnTo: request.url.length < 2000 ? request.url : currentPath,

@@ -57,3 +57,8 @@ export async function endRateLimitWindow(db: Db, key: string, count?: number): P
   const current = await readCounter(db, key);
   await writeCounter(db, key, { count: count ?? current?.count ?? 0, reset_at: Date.now() - 1 });
 }
+
+/** Every join code expired a moment ago. */
+export async function expireAllJoinCodes(db: Db): Promise<void> {
+  await db.updateTable('join_codes').set({ expires_at: aSecondAgo() }).execute();
+}

@@ -25,7 +25,7 @@ export default async function accountApi(fastify: FastifyInstance): Promise<void
 
   app.delete(
     '/api/v1/tokens/current',
-    { config: { access: 'signed-in', whileEnrolling: true }, schema: { tags: ['auth'] } },
+    { config: { access: 'signed-in', whileEnrolling: true, guests: 'self' }, schema: { tags: ['auth'] } },
     async (request, reply) => {
       await revokeCurrentToken(app.ctx, request.tokenId);
       return reply.code(204).send();

@@ -34,5 +34,6 @@ export {
   turnOffMfa,
 } from './mfa.js';
 export { identities } from './identity.js';
+export { issueToken } from './tokens.js';
 export { sessionRecords, rateCounters, sessionSecret, cleanUpSessions } from './sessions.js';
 export { peoplePanel, type PeoplePanel } from './home-panel.js';

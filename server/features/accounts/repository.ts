@@ -90,13 +90,16 @@ export async function revokeUserTokens(db: DbOrTrx, userId: string): Promise<voi
   await db.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
 }
 
-/** Everyone, with their organisation's name, by name. */
+/** Everyone with an account (not the guests who joined a meeting with a code), with their organisation's name, by name. */
 export function listUsers(db: DbOrTrx): Promise<Array<UserRow & { organization_name: string | null }>> {
   return db
     .selectFrom('users')
     .leftJoin('organizations', 'organizations.id', 'users.organization_id')
     .selectAll('users')
     .select('organizations.name as organization_name')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('guests').select('guests.user_id').whereRef('guests.user_id', '=', 'users.id'))),
+    )
     .orderBy('users.name')
     .orderBy('users.id')
     .execute();

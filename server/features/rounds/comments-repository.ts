@@ -15,8 +15,9 @@ export async function commentsOfGroup(db: DbOrTrx, groupId: string) {
   return db
     .selectFrom('comments')
     .leftJoin('users', 'users.id', 'comments.author_id')
+    .leftJoin('guests', 'guests.user_id', 'comments.author_id')
     .selectAll('comments')
-    .select('users.name as author_name')
+    .select(['users.name as author_name', 'guests.number as author_guest_number'])
     .where('comments.group_id', '=', groupId)
     .orderBy('comments.created_at')
     .orderBy('comments.id')

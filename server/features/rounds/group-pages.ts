@@ -2,7 +2,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ValidationError } from '../../errors.js';
+import { baseUrlOf } from '../../http/base-url.js';
 import { pageParams, submitForm, type FormState } from '../../http/forms.js';
+import { joinPanel } from '../join/index.js';
 import { setFlash } from '../../http/views.js';
 import { ballotPaper, castBallot, startIteration } from './ballots.js';
 import { addComment } from './comments.js';
@@ -42,14 +44,17 @@ const fields = (request: FastifyRequest) => (request.body ?? {}) as Record<strin
 
 export default async function groupPages(app: FastifyInstance): Promise<void> {
   /** The group page, again with a failed form's state when there is one. */
-  const showGroup = async (request: FastifyRequest, reply: FastifyReply, groupId: string, form?: FormState, status = 200) =>
-    reply.page('pages/groups/show', groupPageModel(request, await groupOverview(app.ctx, request.user!, groupId), form), status);
+  const showGroup = async (request: FastifyRequest, reply: FastifyReply, groupId: string, form?: FormState, status = 200) => {
+    const overview = await groupOverview(app.ctx, request.user!, groupId);
+    const join = await joinPanel(app.ctx, request.user!, overview.group, overview.round, baseUrlOf(request));
+    return reply.page('pages/groups/show', { ...groupPageModel(request, overview, form), join }, status);
+  };
 
-  app.get('/groups/:id', { config: { access: 'signed-in' } }, async (request, reply) =>
+  app.get('/groups/:id', { config: { access: 'signed-in', guests: 'own-group' } }, async (request, reply) =>
     showGroup(request, reply, pageParams(request.params).id),
   );
 
-  app.post('/groups/:id/comments', { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.post('/groups/:id/comments', { config: { access: 'signed-in', guests: 'own-group' } }, async (request, reply) => {
     const { id } = pageParams(request.params);
     await findVisibleGroup(app.ctx, request.user!, id); // a group you may not see does not exist for you (404)
     const storyId = String(fields(request).story_id ?? '');
@@ -65,7 +70,7 @@ export default async function groupPages(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.post('/groups/:id/elements', { config: { access: ['facilitator'] } }, async (request, reply) => {
+  app.post('/groups/:id/elements', { config: { access: ['facilitator'], guests: 'own-group' } }, async (request, reply) => {
     const { id } = pageParams(request.params);
     const storyId = String(fields(request).story_id ?? '');
     return submitForm(request, reply, {
@@ -87,7 +92,7 @@ export default async function groupPages(app: FastifyInstance): Promise<void> {
     return reply.redirect(`/groups/${id}`, 303);
   });
 
-  app.post('/groups/:id/ballot', { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.post('/groups/:id/ballot', { config: { access: 'signed-in', guests: 'own-group' } }, async (request, reply) => {
     const { id } = pageParams(request.params);
     return submitForm(request, reply, {
       schema: z.record(z.string(), z.unknown()),

@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FormState } from '../../http/forms.js';
 import type { GroupOverview } from './group-overview.js';
+import { personName } from '../../access/display-name.js';
 import { phaseLabel } from './round-view.js';
 
 /** Which story's comment or element form a failed submission came from, so its message and text show beside it. */
@@ -20,6 +21,8 @@ export function groupPageModel(request: FastifyRequest, overview: GroupOverview,
   const mine = own ?? {};
   const rankOf = (id: string) => (typed[`rank_${id}`] !== undefined ? Number(typed[`rank_${id}`]) : (mine.ranking?.indexOf(id) ?? -1) + 1);
   const selectedStory = values.selection_story_id ?? overview.winners[0];
+  // A guest without a name (none given, or removed when the round closed) is "guest 3" in the reader's language.
+  const named = (p: { name: string; guest_number: number | null }) => personName(p, (n) => request.t('join.guest', { number: n }));
   return {
     title: group.name,
     group,
@@ -30,8 +33,13 @@ export function groupPageModel(request: FastifyRequest, overview: GroupOverview,
       ranked: round.voting_method === 'ranked',
       points: round.voting_method === 'points',
     },
-    stories: overview.stories.map((s) => ({ ...s, comment: sentFrom(form, 'comment', s.id), element: sentFrom(form, 'element', s.id) })),
-    members: overview.members,
+    stories: overview.stories.map((s) => ({
+      ...s,
+      comments: s.comments.map((c) => ({ ...c, author_name: named({ name: c.author_name ?? '', guest_number: c.author_guest_number }) })),
+      comment: sentFrom(form, 'comment', s.id),
+      element: sentFrom(form, 'element', s.id),
+    })),
+    members: overview.members.map((m) => ({ ...m, name: named(m) })),
     count: overview.count,
     followCount: may.followCount,
     canComment: may.comment,

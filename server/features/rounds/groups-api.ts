@@ -28,7 +28,7 @@ export default async function groupsApi(fastify: FastifyInstance): Promise<void>
   app.get(
     '/api/v1/groups/:id',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', guests: 'own-group' },
       schema: { tags, params: idParams, response: { 200: groupView.extend({ selection: selectionView.nullable() }) } },
     },
     async (request) => {
@@ -41,7 +41,7 @@ export default async function groupsApi(fastify: FastifyInstance): Promise<void>
   app.put(
     '/api/v1/groups/:id/ballot',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', guests: 'own-group' },
       schema: {
         tags,
         params: idParams,
@@ -54,7 +54,7 @@ export default async function groupsApi(fastify: FastifyInstance): Promise<void>
 
   app.get(
     '/api/v1/groups/:id/results',
-    { config: { access: 'signed-in' }, schema: { tags, params: idParams, response: { 200: resultsView } } },
+    { config: { access: 'signed-in', guests: 'own-group' }, schema: { tags, params: idParams, response: { 200: resultsView } } },
     async (request) => resultsFor(app.ctx, request.user!, request.params.id),
   );
 
@@ -79,14 +79,20 @@ export default async function groupsApi(fastify: FastifyInstance): Promise<void>
 
   app.post(
     '/api/v1/stories/:id/comments',
-    { config: { access: 'signed-in' }, schema: { tags: ['stories'], params: idParams, body: commentBody, response: { 201: commentView } } },
+    {
+      config: { access: 'signed-in', guests: 'group-story' },
+      schema: { tags: ['stories'], params: idParams, body: commentBody, response: { 201: commentView } },
+    },
     async (request, reply) =>
       reply.code(201).send(await addComment(app.ctx, request.user!, request.params.id, request.body.body, request.body.group_id)),
   );
 
   app.post(
     '/api/v1/groups/:id/elements',
-    { config: { access: ['facilitator'] }, schema: { tags, params: idParams, body: elementBody, response: { 201: elementView } } },
+    {
+      config: { access: ['facilitator'], guests: 'own-group' },
+      schema: { tags, params: idParams, body: elementBody, response: { 201: elementView } },
+    },
     async (request, reply) => reply.code(201).send(await addElement(app.ctx, request.user!, request.params.id, request.body)),
   );
 

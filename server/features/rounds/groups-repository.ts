@@ -108,7 +108,8 @@ export async function members(db: DbOrTrx, groupId: string) {
     .selectFrom('group_members')
     .innerJoin('users', 'users.id', 'group_members.user_id')
     .leftJoin('organizations', 'organizations.id', 'users.organization_id')
-    .select(['users.id', 'users.name', 'users.organization_id', 'organizations.name as organization_name'])
+    .leftJoin('guests', 'guests.user_id', 'users.id')
+    .select(['users.id', 'users.name', 'users.organization_id', 'organizations.name as organization_name', 'guests.number as guest_number'])
     .where('group_members.group_id', '=', groupId)
     .orderBy('users.name')
     .orderBy('users.id')
@@ -127,7 +128,7 @@ export async function activeUsers(db: DbOrTrx, ids: readonly string[]) {
     .execute();
 }
 
-/** Everyone who may be put in a group (active, not administrators), by name, with their organisation. */
+/** Everyone who may be put in a group (active, not administrators, not guests of a meeting), by name, with their organisation. */
 export async function activePeople(db: DbOrTrx) {
   return db
     .selectFrom('users')
@@ -135,6 +136,9 @@ export async function activePeople(db: DbOrTrx) {
     .select(['users.id', 'users.name', 'users.role', 'organizations.name as organization_name'])
     .where('users.active', '=', 1)
     .where('users.role', '!=', 'admin')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('guests').select('guests.user_id').whereRef('guests.user_id', '=', 'users.id'))),
+    )
     .orderBy('users.name')
     .orderBy('users.id')
     .execute();

@@ -18,7 +18,7 @@ export default async function livePages(app: FastifyInstance): Promise<void> {
    * It polls the database (several app instances may share it; there is no in-memory bus), stops when the browser
    * leaves, and ends after a bounded lifetime (the browser reconnects).
    */
-  app.get('/groups/:id/live', { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.get('/groups/:id/live', { config: { access: 'signed-in', guests: 'own-group' } }, async (request, reply) => {
     const { id } = pageParams(request.params);
     await openLiveCount(app.ctx, request.user!, id);
     reply.hijack();

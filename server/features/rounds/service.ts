@@ -6,6 +6,7 @@ import type { CurrentUser } from '../../access/current-user.js';
 import { roundFacts, roundFactsOfMany } from '../../access/repository.js';
 import { mayManageRound, maySeeRound } from '../../access/rounds.js';
 import { Conflict, Forbidden, NotFound, ValidationError } from '../../errors.js';
+import { endGuests } from '../join/index.js';
 import { freezeRoundReport, type ReportEdition } from '../reports/index.js';
 import { newId, nowIso } from '../../lib/ids.js';
 import { selectionsOfRound } from './ballots-repository.js';
@@ -125,7 +126,11 @@ export async function changePhase(ctx: AppContext, user: CurrentUser, roundId: s
     if (!row) throw new NotFound();
     if (row.phase === 'closed') throw new Conflict('A closed round stays closed', 'round_closed');
     if (row.phase === to) return row;
-    if (to === 'closed') await prepareClose(trx, row);
+    if (to === 'closed') {
+      await prepareClose(trx, row);
+      // In the same transaction: the round's guests lose their names, codes, tokens and sessions as it closes.
+      await endGuests(trx, roundId);
+    }
     await repo.setPhase(trx, roundId, row.phase, to, user.id);
     return (await repo.findRound(trx, roundId))!;
   });

@@ -75,7 +75,10 @@ export default async function storiesApi(fastify: FastifyInstance): Promise<void
 
   app.get(
     '/api/v1/stories/:id',
-    { config: { access: 'signed-in' }, schema: { tags, summary: 'One story', params: storyParams, response: { 200: storyView } } },
+    {
+      config: { access: 'signed-in', guests: 'group-story' },
+      schema: { tags, summary: 'One story', params: storyParams, response: { 200: storyView } },
+    },
     async (request) => getStory(app.ctx.db, request.params.id, request.user!),
   );
 
