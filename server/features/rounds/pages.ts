@@ -9,7 +9,7 @@ import { openRoundCardFor, openRoundCards } from './open-rounds.js';
 import { roundOverview } from './round-overview.js';
 import { newRoundModel, phaseLabel, roundListModel, roundPageModel } from './round-view.js';
 import { addStoriesForm, createRoundForm, phaseForm, PHASES } from './schemas.js';
-import { addStories, changePhase, createRound, findVisibleRound, listVisibleRounds, parentCandidates, publishRound } from './service.js';
+import { PARENT_CLOSED, addStories, changePhase, createRound, findVisibleRound, listVisibleRounds, parentCandidates, publishRound } from './service.js';
 
 export default async function roundPages(app: FastifyInstance): Promise<void> {
   /** The round page, again with a failed form's state when there is one. */
@@ -38,6 +38,8 @@ export default async function roundPages(app: FastifyInstance): Promise<void> {
       render: async (state, status) =>
         reply.page('pages/rounds/new', newRoundModel(request, await parentCandidates(app.ctx, request.user!), state), status),
       back: '/rounds/new',
+      // The parent closed while the form was open: said beside the choice, with the list of open rounds again.
+      refusals: { parent_round_closed: PARENT_CLOSED },
     });
   });
 

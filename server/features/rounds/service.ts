@@ -5,7 +5,7 @@ import type { Phase } from '../../db/tables/rounds.js';
 import type { CurrentUser } from '../../access/current-user.js';
 import { roundFacts, roundFactsOfMany } from '../../access/repository.js';
 import { mayManageRound, maySeeRound } from '../../access/rounds.js';
-import { Conflict, Forbidden, NotFound, ValidationError } from '../../errors.js';
+import { AppError, Conflict, Forbidden, NotFound, ValidationError } from '../../errors.js';
 import { endGuests } from '../join/index.js';
 import { freezeRoundReport, type ReportEdition } from '../reports/index.js';
 import { newId, nowIso } from '../../lib/ids.js';
@@ -60,6 +60,11 @@ export async function parentCandidates(ctx: AppContext, user: CurrentUser): Prom
   return (await repo.listAllRounds(ctx.db)).filter((r) => r.phase !== 'closed').map((r) => ({ id: r.id, title: r.title }));
 }
 
+/** 409 naming the field: the parent chosen is closed (the page shows it beside the choice, the API in `errors`). */
+export const PARENT_CLOSED = { path: 'parent_round_id', message: 'errors.parent_round_closed_detail' };
+const parentClosed = () =>
+  new AppError(409, 'parent_round_closed', 'A child round cannot be made under a closed round', { errors: [PARENT_CLOSED] });
+
 function assertManages(user: CurrentUser): void {
   if (!mayManageRound(user)) throw new Forbidden('Only facilitators change rounds');
 }
@@ -89,7 +94,7 @@ export async function createRound(ctx: AppContext, user: CurrentUser, input: Cre
       const parent = await repo.lockRound(trx, ctx.dialect, row.parent_round_id, 'share');
       if (!parent) throw new ValidationError([{ path: 'parent_round_id', message: 'rounds.errors.unknown_round' }]);
       // Its selections would have nowhere to go: a closed round takes no stories any more.
-      if (parent.phase === 'closed') throw new Conflict('A child round cannot be made under a closed round', 'parent_round_closed');
+      if (parent.phase === 'closed') throw parentClosed();
     }
     await repo.insertRound(trx, row);
   });
