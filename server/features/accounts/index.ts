@@ -11,7 +11,7 @@ export {
   updateLocale,
 } from './service.js';
 export { ref, typed, withoutControlCharacters, createUserBody, userView, email as emailAddress } from './schemas.js';
-export { listUsers, findUserById, findUserByEmail } from './repository.js';
+export { listUsers, findUserById, findUserByEmail, hasSignedIn } from './repository.js';
 export {
   patchUserBody,
   userParams,
@@ -22,7 +22,7 @@ export {
   passwordChangeForm,
   profileForm,
 } from './user-schemas.js';
-export { createInvitation, invitationLink, sendInvitationMail } from './invitations.js';
+export { assertInvitationMailPossible, cancelInvitations, createInvitation, invitationLink, sendInvitationMail } from './invitations.js';
 export {
   enableMfa,
   enrolmentQr,

@@ -1,13 +1,15 @@
-// Accepting an invitation: /invitations/:token shows a form to choose a password; sending it sets it and signs in.
+// Accepting an invitation: /invitations/:token shows a form to choose a password (and, for an account with two-step
+// sign-in, the current code); sending it sets it and signs in.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { startSession } from '../../http/auth.js';
 import { requestContext } from '../../http/context.js';
 import { formState, limitedForm, submitForm, type FormState } from '../../http/forms.js';
 import { setFlash } from '../../http/views.js';
 import { acceptInvitation, findInvitation, type InvitationState } from './invitations.js';
-import { THROTTLED_IP } from './pages.js';
+import { mfaEnabled } from './mfa.js';
+import { CODE_REFUSALS, THROTTLED_IP } from './pages.js';
 import { recordSignIn } from './sign-in.js';
-import { choosePasswordForm } from './user-schemas.js';
+import { choosePasswordForm, choosePasswordWithCodeForm } from './user-schemas.js';
 
 const tokenOf = (request: FastifyRequest): string => String((request.params as { token?: unknown }).token ?? '');
 
@@ -33,7 +35,12 @@ export default async function invitationPages(app: FastifyInstance): Promise<voi
     const state = await findInvitation(app.db, token);
     if (!state.ok) return unusable(request, reply, state, form, status === 200 ? undefined : status);
     const person = { name: state.user.name, email: state.user.email };
-    return reply.page('pages/accounts/invitation', { title: request.t('accounts.invitation.title'), token, person, ...form }, status);
+    const needsCode = mfaEnabled(state.user);
+    return reply.page(
+      'pages/accounts/invitation',
+      { title: request.t('accounts.invitation.title'), token, person, needsCode, ...form, values: {} },
+      status,
+    );
   }
 
   app.get('/invitations/:token', { config: { access: 'public' } }, async (request, reply) =>
@@ -44,15 +51,18 @@ export default async function invitationPages(app: FastifyInstance): Promise<voi
     const token = tokenOf(request);
     const state = await findInvitation(app.db, token);
     if (!state.ok) return unusable(request, reply, state);
+    const needsCode = mfaEnabled(state.user);
     return submitForm(request, reply, {
-      schema: choosePasswordForm,
+      schema: needsCode ? choosePasswordWithCodeForm : choosePasswordForm,
       render: (form, status) => invitationPage(request, reply, form, status),
       back: `/invitations/${encodeURIComponent(token)}`,
-      action: async ({ password }) => {
-        const accepted = await acceptInvitation(app.db, app.config, token, password);
+      refusals: CODE_REFUSALS,
+      action: async (input: { password: string; code?: string }) => {
+        const ctx = requestContext(request);
+        const accepted = await acceptInvitation(ctx, token, input);
         if (!accepted.ok) return unusable(request, reply, accepted);
         await startSession(request, accepted.user.id);
-        await recordSignIn(requestContext(request), accepted.user.id, false);
+        await recordSignIn(ctx, accepted.user.id, needsCode);
         request.log.info({ event: 'invitation_accepted', user_id: accepted.user.id }, 'invitation accepted, signed in');
         setFlash(request, 'success', request.t('accounts.invitation.done'));
         return '/';

@@ -1,5 +1,6 @@
 // Invitation links: a person chooses their own password. Single use, 7 days, only the token's hash is stored;
-// sent by mail when SMTP_URL is set, otherwise shown to the admin to pass on.
+// sent by mail when SMTP_URL is set (under PUBLIC_URL), otherwise shown to the admin to pass on; never shown for an
+// account that was signed in before (people/service.ts).
 import type { Db, DbOrTrx } from '../../db/database.js';
 import { deleteUserSessions } from './sessions-repository.js';
 import {
@@ -16,8 +17,14 @@ import { t, type Locale } from '../../i18n/index.js';
 import { isoIn, nowIso } from '../../lib/ids.js';
 import { audit } from './service.js';
 import { escapeHtml, type Mailer } from '../../lib/mail.js';
-import { hashPassword, type HashCost } from './passwords.js';
+import { hashPassword } from './passwords.js';
+import { mfaEnabled } from './mfa.js';
+import { codeStep } from './sign-in.js';
+import type { AppContext } from '../../context.js';
 import { hashToken, randomToken } from './tokens.js';
+import type { Config } from '../../config.js';
+import { Conflict, ValidationError } from '../../errors.js';
+import { hasPublicUrl, publicLink } from '../../lib/public-url.js';
 
 export const INVITATION_TTL_MS = 7 * 86_400_000;
 
@@ -30,6 +37,11 @@ export async function createInvitation(db: Db, userId: string, createdBy: string
     await audit(trx, createdBy, 'user.invited', { type: 'user', id: userId });
   });
   return token;
+}
+
+/** Every open invitation of the person stops working (a mail that should have carried the newest did not go). */
+export async function cancelInvitations(db: Db, userId: string): Promise<void> {
+  await cancelOpenInvitations(db, userId);
 }
 
 export type InvitationState = { ok: true; user: UserRow; invitationId: string } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
@@ -46,11 +58,24 @@ export async function findInvitation(db: DbOrTrx, token: string): Promise<Invita
   return { ok: true, user, invitationId: invitation.id };
 }
 
-/** Sets the chosen password and spends the invitation, once: a second use (even a simultaneous one) gets 'used'. */
-export async function acceptInvitation(db: Db, cost: HashCost, token: string, password: string): Promise<InvitationState> {
+/**
+ * Sets the chosen password and spends the invitation, once: a second use (even a simultaneous one) gets 'used'. An
+ * account with two-step sign-in needs its current code (or a recovery code) as well, checked and throttled as at
+ * sign-in, before anything changes: whoever holds the link alone neither signs in nor replaces the password.
+ */
+export async function acceptInvitation(
+  ctx: Pick<AppContext, 'db' | 'config' | 'log'>,
+  token: string,
+  input: { password: string; code?: string | undefined },
+): Promise<InvitationState> {
+  const { db } = ctx;
   const state = await findInvitation(db, token);
   if (!state.ok) return state;
-  const password_hash = await hashPassword(password, cost);
+  if (mfaEnabled(state.user)) {
+    if (!input.code) throw new ValidationError([{ path: 'code', message: 'validation.code' }], 'A one-time code is required');
+    await codeStep(ctx, state.user, input.code, 'page');
+  }
+  const password_hash = await hashPassword(input.password, ctx.config);
   return db.transaction().execute(async (trx): Promise<InvitationState> => {
     if (!(await useInvitation(trx, state.invitationId))) return { ok: false, reason: 'used' };
     await updateUser(trx, state.user.id, { password_hash });
@@ -62,18 +87,32 @@ export async function acceptInvitation(db: Db, cost: HashCost, token: string, pa
   });
 }
 
-/** The address of the link: PUBLIC_URL when known, else where the admin reached us. */
-export function invitationLink(baseUrl: string, token: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}/invitations/${encodeURIComponent(token)}`;
+/** The address of the link: under PUBLIC_URL, or the bare path without it (never the Host header a request names). */
+export function invitationLink(config: Pick<Config, 'PUBLIC_URL'>, token: string): string {
+  return publicLink(config, `/invitations/${encodeURIComponent(token)}`);
 }
 
-/** Sends the link by mail (outside any transaction) through the shared mailer; false when it could not be sent. */
+/**
+ * A mail must carry a link that works wherever it is read, so invitation mail needs PUBLIC_URL: 409
+ * `public_url_missing` when a mail server is set up without it (checked before anything is made).
+ */
+export function assertInvitationMailPossible(ctx: { config: Pick<Config, 'PUBLIC_URL'>; mail: Pick<Mailer, 'enabled'> }): void {
+  if (ctx.mail.enabled && !hasPublicUrl(ctx.config))
+    throw new Conflict('PUBLIC_URL is not set, so no mail can carry an invitation link', 'public_url_missing');
+}
+
+/**
+ * Sends the link by mail (outside any transaction) through the shared mailer; false when it could not be sent.
+ * `askedBy`: the administrator who asked for a new link for an account already in use; the mail says so.
+ */
 export async function sendInvitationMail(
   mail: Mailer,
   to: { email: string; name: string; locale: Locale },
   link: string,
+  askedBy?: string,
 ): Promise<boolean> {
-  const text = t(to.locale, 'users.invitation_mail.body', { name: to.name, link, days: 7 });
+  const key = askedBy === undefined ? 'users.invitation_mail' : 'users.reset_mail';
+  const text = t(to.locale, `${key}.body`, { name: to.name, link, days: 7, by: askedBy ?? '' });
   const html = `<p>${escapeHtml(text).replace(/\n\n/g, '</p><p>').replace(/\n/g, '<br>')}</p>`;
-  return mail.send({ to: to.email, subject: t(to.locale, 'users.invitation_mail.subject'), text, html });
+  return mail.send({ to: to.email, subject: t(to.locale, `${key}.subject`), text, html });
 }

@@ -26,7 +26,8 @@ const SIGN_IN_REFUSALS = {
   unauthorized: { path: 'email', message: 'accounts.sign_in.failed' },
   too_many_requests: { path: '', message: 'accounts.sign_in.throttled' },
 };
-const CODE_REFUSALS = {
+/** A wrong or throttled one-time code, beside the code field (the code step, an invitation for an MFA account). */
+export const CODE_REFUSALS = {
   unauthorized: { path: 'code', message: 'accounts.code.failed' },
   too_many_requests: { path: '', message: 'accounts.sign_in.throttled' },
 };

@@ -223,3 +223,16 @@ export function openInvitations(db: DbOrTrx, now: string, limit: number) {
     .limit(limit)
     .execute();
 }
+
+/**
+ * Whether the person has ever been signed in: anything they did themselves is in the audit log (a sign-in, a token, an
+ * accepted invitation, a changed password), and a session or a token of theirs may still be there.
+ */
+export async function hasSignedIn(db: DbOrTrx, userId: string): Promise<boolean> {
+  const [acted, token, session] = await Promise.all([
+    db.selectFrom('audit_log').select('id').where('actor_id', '=', userId).limit(1).executeTakeFirst(),
+    db.selectFrom('api_tokens').select('id').where('user_id', '=', userId).limit(1).executeTakeFirst(),
+    db.selectFrom('sessions').select('id').where('user_id', '=', userId).limit(1).executeTakeFirst(),
+  ]);
+  return Boolean(acted ?? token ?? session);
+}

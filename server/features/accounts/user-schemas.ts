@@ -80,4 +80,7 @@ export const codeForm = z.object({
     .refine(withoutControlCharacters, { error: 'validation.control_characters' }),
 });
 
+/** The invitation form of an account with two-step sign-in: the new password and a current code. */
+export const choosePasswordWithCodeForm = z.intersection(choosePasswordForm, codeForm);
+
 export const passwordOnlyForm = z.object({ current_password: z.string().min(1, { error: 'validation.current_password' }).max(256) });

@@ -2,7 +2,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { baseUrlOf } from '../../http/base-url.js';
 import { requestContext } from '../../http/context.js';
 import { inviteToRound, listParticipants, removeFromRound } from './participants.js';
 import { inviteAnswer, inviteBody, participantParams, participantView, roundParams } from './schemas.js';
@@ -26,7 +25,6 @@ export default async function participantsApi(fastify: FastifyInstance): Promise
     },
     async (request, reply) => {
       const answer = await inviteToRound(requestContext(request), request.user!, request.params.id, request.body, {
-        baseUrl: baseUrlOf(request),
         locale: request.locale,
       });
       return reply.code(answer.status === 'already' ? 200 : 201).send(answer);

@@ -1,8 +1,8 @@
 // The participants page of a round: a facilitator invites people by e-mail, sees who is in, and takes people out.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { baseUrlOf } from '../../http/base-url.js';
 import { requestContext } from '../../http/context.js';
 import { formState, pageParams, submitForm, type FormState } from '../../http/forms.js';
+import { hasPublicUrl } from '../../lib/public-url.js';
 import { setFlash } from '../../http/views.js';
 import { inviteToRound, participantsOverview, removeFromRound } from './participants.js';
 import { inviteForm } from './schemas.js';
@@ -30,10 +30,13 @@ export default async function participantsPages(app: FastifyInstance): Promise<v
       schema: inviteForm,
       render: (form, status) => show(request, reply, id, form, status),
       back,
-      refusals: { account_inactive: { path: 'email', message: 'meetings.participants.inactive' } },
+      refusals: {
+        account_inactive: { path: 'email', message: 'meetings.participants.inactive' },
+        public_url_missing: { path: '', message: 'errors.public_url_missing_detail' },
+      },
       action: async (input) => {
         const ctx = requestContext(request);
-        const answer = await inviteToRound(ctx, request.user!, id, input, { baseUrl: baseUrlOf(request), locale: request.locale });
+        const answer = await inviteToRound(ctx, request.user!, id, input, { locale: request.locale });
         const { participant } = answer;
         // A new account's link, when no mail carried it: shown once, for the facilitator to pass on.
         if (answer.invitation_link) {
@@ -43,6 +46,7 @@ export default async function participantsPages(app: FastifyInstance): Promise<v
             round,
             person: participant,
             link: answer.invitation_link,
+            relative: !hasPublicUrl(app.config),
           });
         }
         const message = `meetings.participants.${answer.status}${answer.mailed ? '_mailed' : ''}`;

@@ -6,7 +6,8 @@ import { mayManageRound } from '../../access/rounds.js';
 import { Conflict, Forbidden, NotFound, ValidationError } from '../../errors.js';
 import type { Locale } from '../../i18n/index.js';
 import { nowIso } from '../../lib/ids.js';
-import { audit, createInvitation, createUser, findUserByEmail, invitationLink } from '../accounts/index.js';
+import { hasPublicUrl, publicLink } from '../../lib/public-url.js';
+import { assertInvitationMailPossible, audit, createInvitation, createUser, findUserByEmail, invitationLink } from '../accounts/index.js';
 import { claimMailing } from './mailings-repository.js';
 import * as repo from './participants-repository.js';
 import { composeRoundMail, writeAction, type MailAction } from './round-mail.js';
@@ -43,8 +44,8 @@ export async function participantsOverview(ctx: AppContext, user: CurrentUser, r
 /** What the mail asks of someone brought into a round: write while it collects, else open the round. */
 function roundAction(ctx: Pick<AppContext, 'config'>, round: Round): MailAction {
   if (round.phase === 'collecting') return writeAction(ctx, round);
-  const base = ctx.config.PUBLIC_URL?.replace(/\/+$/, '');
-  return { key: 'open_round_at', link: base ? `${base}/rounds/${encodeURIComponent(round.id)}` : null, fallback: 'open_round_signed_in' };
+  const link = hasPublicUrl(ctx.config) ? publicLink(ctx.config, `/rounds/${encodeURIComponent(round.id)}`) : null;
+  return { key: 'open_round_at', link, fallback: 'open_round_signed_in' };
 }
 
 /**
@@ -58,16 +59,16 @@ async function mailParticipant(ctx: AppContext, round: Round, userId: string, ma
 }
 
 /**
- * Brings a person into the round. `baseUrl` is where a new account's invitation link points (PUBLIC_URL, else the
- * address the facilitator uses, as for an administrator's invitations). `locale` is the facilitator's language, for a
- * new account that names none.
+ * Brings a person into the round. A new account's invitation link points under PUBLIC_URL (a bare path without it, for
+ * the facilitator to complete; a mail needs PUBLIC_URL). `locale` is the facilitator's language, for a new account that
+ * names none.
  */
 export async function inviteToRound(
   ctx: AppContext,
   user: CurrentUser,
   roundId: string,
   input: InviteInput,
-  opts: { baseUrl: string; locale: Locale },
+  opts: { locale: Locale },
 ): Promise<InviteAnswer> {
   const round = await managedRound(ctx, user, roundId);
   if (round.phase === 'closed') throw new Conflict('A closed round takes no more participants', 'round_closed');
@@ -88,6 +89,8 @@ export async function inviteToRound(
     return { status: 'added', participant, invitation_link: null, mailed: await mailParticipant(ctx, round, existing.id, mail) };
   }
   if (!input.name) throw new ValidationError([{ path: 'name', message: 'meetings.participants.name_needed' }]);
+  // Nobody is made for an invitation no mail could carry (409 public_url_missing).
+  assertInvitationMailPossible(ctx);
   const person = await createUser(
     ctx.db,
     ctx.config,
@@ -96,7 +99,7 @@ export async function inviteToRound(
   );
   await repo.addParticipant(ctx.db, round.id, person.id, user.id);
   await audit(ctx.db, user.id, 'round.participant_added', { type: 'round', id: round.id }, { user_id: person.id });
-  const link = invitationLink(opts.baseUrl, await createInvitation(ctx.db, person.id, user.id));
+  const link = invitationLink(ctx.config, await createInvitation(ctx.db, person.id, user.id));
   const mail = composeRoundMail(
     ctx,
     round,

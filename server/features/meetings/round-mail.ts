@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import { isLocale, t, type Locale } from '../../i18n/index.js';
 import { formatDate } from '../../lib/dates.js';
 import { escapeHtml, type MailMessage } from '../../lib/mail.js';
+import { hasPublicUrl, publicLink } from '../../lib/public-url.js';
 
 /** What a round mail tells about the round. */
 export interface MailRound {
@@ -32,10 +33,9 @@ export interface MailAction {
 
 /** "Write your story here": the round's story form, at PUBLIC_URL only (a background mail has no request to trust). */
 export function writeAction(ctx: Pick<AppContext, 'config'>, round: Pick<MailRound, 'id'>): MailAction {
-  const base = ctx.config.PUBLIC_URL?.replace(/\/+$/, '');
   return {
     key: 'write_at',
-    link: base ? `${base}/stories/new?round_id=${encodeURIComponent(round.id)}` : null,
+    link: hasPublicUrl(ctx.config) ? publicLink(ctx.config, `/stories/new?round_id=${encodeURIComponent(round.id)}`) : null,
     fallback: 'write_signed_in',
   };
 }

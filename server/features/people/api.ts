@@ -1,11 +1,15 @@
-// People through the API (admins): POST and GET /api/v1/users, PATCH /api/v1/users/:id.
+// People through the API (admins): POST and GET /api/v1/users, PATCH /api/v1/users/:id, and a new invitation
+// (POST /api/v1/users/:id/invitation).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { UserRow } from '../../db/tables/accounts.js';
 import { requestContext } from '../../http/context.js';
 import { createUserBody, patchUserBody, userParams, userView } from '../accounts/index.js';
-import { addPerson, changePerson, listPeople } from './service.js';
+import { addPerson, changePerson, findPerson, invitePerson, listPeople } from './service.js';
+
+/** A new invitation: mailed to the person, or the link to pass on (only for an account nobody has signed in to yet). */
+const invitationAnswer = z.object({ mailed: z.boolean(), invitation_link: z.string().nullable() });
 
 function presentUser(row: UserRow): z.infer<typeof userView> {
   return {
@@ -39,5 +43,24 @@ export default async function usersApi(fastify: FastifyInstance): Promise<void> 
     '/api/v1/users/:id',
     { config: { access: ['admin'] }, schema: { tags: ['users'], params: userParams, body: patchUserBody, response: { 200: userView } } },
     async (request) => presentUser(await changePerson(requestContext(request), request.user!.id, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/v1/users/:id/invitation',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags: ['users'],
+        summary:
+          'A new invitation link (an earlier one stops working). For someone who has signed in before it goes by mail only (invitation_link null; 409 without a mail server); mail needs PUBLIC_URL (409 public_url_missing)',
+        params: userParams,
+        response: { 201: invitationAnswer },
+      },
+    },
+    async (request, reply) => {
+      const ctx = requestContext(request);
+      const person = await findPerson(ctx, request.params.id);
+      return reply.code(201).send(await invitePerson(ctx, request.user!, person, request.locale));
+    },
   );
 }

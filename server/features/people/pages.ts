@@ -5,9 +5,10 @@ import type { UserRow } from '../../db/tables/accounts.js';
 import { requestContext } from '../../http/context.js';
 import { formState, pageParams, submitForm, type FormState } from '../../http/forms.js';
 import { setFlash } from '../../http/views.js';
-import { createUserForm, editUserForm } from '../accounts/index.js';
+import { createUserForm, editUserForm, hasSignedIn } from '../accounts/index.js';
 import { listOrganizations } from '../organizations/index.js';
-import { addPerson, changePerson, findPerson, invitePerson, listPeople } from './service.js';
+import { hasPublicUrl } from '../../lib/public-url.js';
+import { addPerson, assertInvitationMailPossible, changePerson, findPerson, invitePerson, listPeople } from './service.js';
 
 const ADMIN = { access: ['admin'] as const };
 const ROLES = ['storyteller', 'facilitator', 'observer', 'admin'] as const;
@@ -26,10 +27,12 @@ function roleOptions(request: FastifyRequest, selected: unknown) {
   return ROLES.map((value) => ({ value, label: request.t(`users.roles.${value}`), selected: value === selected }));
 }
 
-/** The link for the admin to pass on: PUBLIC_URL when set, otherwise the address the admin is using. */
-function baseUrl(app: FastifyInstance, request: FastifyRequest): string {
-  return app.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
-}
+/** Invitation refusals, shown on the page that asked (409): why no link can go out now. */
+const INVITATION_REFUSALS = {
+  public_url_missing: { path: '', message: 'errors.public_url_missing_detail' },
+  invitation_needs_mail: { path: '', message: 'errors.invitation_needs_mail_detail' },
+  mail_failed: { path: '', message: 'errors.mail_failed_detail' },
+};
 
 export default async function userPages(app: FastifyInstance): Promise<void> {
   const organizationOptions = async (selected: unknown) =>
@@ -37,8 +40,11 @@ export default async function userPages(app: FastifyInstance): Promise<void> {
 
   /** Shows the link to pass on when the invitation was not mailed; otherwise says it was sent and goes `next`. */
   async function invite(request: FastifyRequest, reply: FastifyReply, person: UserRow, next: string): Promise<string | FastifyReply> {
-    const link = await invitePerson(requestContext(request), request.user!.id, person, baseUrl(app, request), request.locale);
-    if (link) return reply.page('pages/users/invitation-link', { title: request.t('users.invitation.title'), person, link });
+    const { invitation_link: link } = await invitePerson(requestContext(request), request.user!, person, request.locale);
+    if (link) {
+      const relative = !hasPublicUrl(app.config);
+      return reply.page('pages/users/invitation-link', { title: request.t('users.invitation.title'), person, link, relative });
+    }
     setFlash(request, 'success', request.t('users.invitation.sent', { email: person.email }));
     return next;
   }
@@ -74,9 +80,11 @@ export default async function userPages(app: FastifyInstance): Promise<void> {
       render: (form, status) => newPage(request, reply, form, status),
       back: '/users/new',
       // An address in use is said beside the address, with the conflict's own status.
-      refusals: { email_taken: { path: 'email', message: 'errors.email_taken' } },
+      refusals: { email_taken: { path: 'email', message: 'errors.email_taken' }, ...INVITATION_REFUSALS },
       action: async (input) => {
         const password = input.method === 'password' ? (input.password ?? null) : null;
+        // Nobody is made for an invitation no mail could carry.
+        if (input.method === 'invite') assertInvitationMailPossible(requestContext(request));
         const person = await addPerson(requestContext(request), request.user!.id, { ...input, password });
         if (input.method === 'invite') return invite(request, reply, person, '/users');
         setFlash(request, 'success', request.t('users.new.done', { name: person.name }));
@@ -97,6 +105,7 @@ export default async function userPages(app: FastifyInstance): Promise<void> {
           isActive: person.active === 1,
           isSelf: person.id === request.user!.id,
           hasPassword: person.password_hash !== null,
+          signedInBefore: await hasSignedIn(app.db, person.id),
         },
         values,
         errors: (failed.details ?? failed.access)?.errors ?? [],
@@ -152,6 +161,7 @@ export default async function userPages(app: FastifyInstance): Promise<void> {
       schema: z.object({}),
       render: (access, status) => editPage(request, reply, person, { access }, status),
       back: `/users/${person.id}`,
+      refusals: INVITATION_REFUSALS,
       action: async () => invite(request, reply, person, `/users/${person.id}`),
     });
   });

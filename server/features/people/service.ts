@@ -2,11 +2,14 @@
 // inviting again; the organisation named must exist, and role changes and deactivations go to the log.
 import type { AppContext, Log } from '../../context.js';
 import type { UserRow } from '../../db/tables/accounts.js';
-import { NotFound, ValidationError } from '../../errors.js';
+import { Conflict, NotFound, ValidationError } from '../../errors.js';
 import type { Locale } from '../../i18n/index.js';
 import {
+  assertInvitationMailPossible,
+  cancelInvitations,
   changeUser,
   createInvitation,
+  hasSignedIn,
   createUser,
   findUserById,
   invitationLink,
@@ -69,15 +72,44 @@ export async function changePerson(ctx: Ctx, actorId: string, id: string, patch:
   return change.after;
 }
 
-/**
- * Makes a new invitation link (an earlier one stops working) and mails it; returns the link when the administrator must
- * pass it on themselves (no mail server, or it failed: the person exists by now), null when it was mailed.
- */
-export async function invitePerson(ctx: Ctx, actorId: string, person: UserRow, baseUrl: string, locale: Locale): Promise<string | null> {
-  if (person.active !== 1) throw new NotFound();
-  const link = invitationLink(baseUrl, await createInvitation(ctx.db, person.id, actorId));
-  if (!ctx.mail.enabled) return link;
-  if (await sendInvitationMail(ctx.mail, { email: person.email, name: person.name, locale: person.locale ?? locale }, link)) return null;
-  ctx.log.warn({ event: 'invitation_mail_failed', user_id: person.id }, 'invitation mail failed; link shown instead');
-  return link;
+/** What came of an invitation: mailed to the person, or the link for the administrator to pass on (null when mailed). */
+export interface InvitationOutcome {
+  mailed: boolean;
+  invitation_link: string | null;
 }
+
+/**
+ * Makes a new invitation link (an earlier one stops working). Someone who has signed in before gets it by mail only,
+ * told that this administrator asked for it: whoever holds the link chooses the account's password, so an administrator
+ * never sees it (409 `invitation_needs_mail` without a mail server, `mail_failed` when the mail did not go). For an
+ * account never used, the link is shown when no mail carried it. Mail needs PUBLIC_URL (409 `public_url_missing`).
+ */
+export async function invitePerson(
+  ctx: Ctx,
+  actor: { id: string; name: string },
+  person: UserRow,
+  locale: Locale,
+): Promise<InvitationOutcome> {
+  if (person.active !== 1) throw new NotFound();
+  const used = await hasSignedIn(ctx.db, person.id);
+  if (used && !ctx.mail.enabled)
+    throw new Conflict(
+      'This person has signed in before: a new link goes to them by mail only, and no mail server is set up',
+      'invitation_needs_mail',
+    );
+  assertInvitationMailPossible(ctx);
+  const link = invitationLink(ctx.config, await createInvitation(ctx.db, person.id, actor.id));
+  if (!ctx.mail.enabled) return { mailed: false, invitation_link: link };
+  const to = { email: person.email, name: person.name, locale: person.locale ?? locale };
+  if (await sendInvitationMail(ctx.mail, to, link, used ? actor.name : undefined)) return { mailed: true, invitation_link: null };
+  ctx.log.warn(
+    { event: 'invitation_mail_failed', user_id: person.id },
+    used ? 'invitation mail failed' : 'invitation mail failed; link shown instead',
+  );
+  if (!used) return { mailed: false, invitation_link: link };
+  await cancelInvitations(ctx.db, person.id);
+  throw new Conflict('The mail with the new link could not be sent; nothing changed for this person', 'mail_failed');
+}
+
+/** 409 `public_url_missing` before a person is made for an invitation that a mail would have to carry. */
+export { assertInvitationMailPossible };

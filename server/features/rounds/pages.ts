@@ -9,7 +9,16 @@ import { openRoundCardFor, openRoundCards } from './open-rounds.js';
 import { roundOverview } from './round-overview.js';
 import { newRoundModel, phaseLabel, roundListModel, roundPageModel } from './round-view.js';
 import { addStoriesForm, createRoundForm, phaseForm, PHASES } from './schemas.js';
-import { PARENT_CLOSED, addStories, changePhase, createRound, findVisibleRound, listVisibleRounds, parentCandidates, publishRound } from './service.js';
+import {
+  PARENT_CLOSED,
+  addStories,
+  changePhase,
+  createRound,
+  findVisibleRound,
+  listVisibleRounds,
+  parentCandidates,
+  publishRound,
+} from './service.js';
 
 export default async function roundPages(app: FastifyInstance): Promise<void> {
   /** The round page, again with a failed form's state when there is one. */

@@ -75,6 +75,13 @@ const cases: Array<AuthzCase<Fixtures>> = [
     expect: ADMIN_ONLY_API,
   },
   { method: 'PATCH', url: '/api/v1/users/unknown-id', body: { name: 'X' }, expect: { ...ADMIN_ONLY_API, admin: 404 } },
+  {
+    method: 'POST',
+    url: (f) => `/api/v1/users/${f.otherId}/invitation`,
+    label: '/api/v1/users/:other/invitation',
+    expect: { ...ADMIN_ONLY_API, admin: 201 },
+  },
+  { method: 'POST', url: '/api/v1/users/unknown-id/invitation', expect: { ...ADMIN_ONLY_API, admin: 404 } },
   { method: 'GET', url: '/api/v1/organizations', expect: { anonymous: 401, default: 200 } },
   {
     method: 'POST',
