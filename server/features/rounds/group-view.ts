@@ -67,7 +67,8 @@ export function groupPageModel(request: FastifyRequest, overview: GroupOverview,
           })),
           tie: results.winner_ids.length > 1,
           iterations: results.iterations
-            .filter((it) => it.tallies)
+            // The current vote is the table above: the history holds the earlier, closed ones only (once each).
+            .filter((it) => it.tallies && it.number !== results.iteration)
             .map((it) => ({ ...it, tallies: it.tallies!.map((t) => ({ ...t, title: overview.titleOf(t.story_id) })) })),
         }
       : null,

@@ -140,9 +140,35 @@ export function formView(request: FastifyRequest, ctx: FormContext) {
       selected: (ctx.values.language || locale) === code,
     })),
     organizations: choices.organizations.map((o) => ({ ...o, selected: o.id === ctx.values.organization_id })),
-    themes: choices.themes.map((th, i) => ({ ...th, checked: themeIds.includes(th.id), first: i === 0 })),
+    ...themeGroups(choices.themes, themeIds),
     errors,
     fieldErrors,
+  };
+}
+
+type ThemeChoice = { id: string; name: string; parent_id: string | null };
+
+/**
+ * The theme checkboxes grouped as the report is: each part (a theme with categories under it) a fieldset of its
+ * categories; themes outside any part together after them. The first checkbox carries the field's id (error links).
+ */
+function themeGroups(all: readonly ThemeChoice[], checkedIds: readonly string[]) {
+  const parentIds = new Set(all.map((t) => t.parent_id).filter((id): id is string => id !== null));
+  const parts = all.filter((t) => t.parent_id === null && parentIds.has(t.id));
+  const partIds = new Set(parts.map((p) => p.id));
+  const ordered = [
+    ...parts.flatMap((p) => all.filter((t) => t.parent_id === p.id)),
+    ...all.filter((t) => !partIds.has(t.id) && !partIds.has(t.parent_id ?? '')),
+  ];
+  const choice = (t: ThemeChoice) => ({ id: t.id, name: t.name, checked: checkedIds.includes(t.id), first: t.id === ordered[0]?.id });
+  return {
+    themes: ordered.map(choice),
+    // A part itself is offered only where a story already has it (written through the API), so saving keeps it.
+    themeParts: parts.map((p) => ({
+      name: p.name,
+      categories: [...(checkedIds.includes(p.id) ? [p] : []), ...all.filter((t) => t.parent_id === p.id)].map(choice),
+    })),
+    themeLoose: all.filter((t) => !partIds.has(t.id) && !partIds.has(t.parent_id ?? '')).map(choice),
   };
 }
 
