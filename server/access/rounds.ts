@@ -47,6 +47,29 @@ export function mayPreviewReport(user: CurrentUser): boolean {
   return seesAllRounds(user);
 }
 
+/** Which downloads a round's report offers: exactly one of the four is true. */
+export interface ReportDownloads {
+  /** The published versions, and the live state beside them. */
+  publishedAndLive: boolean;
+  /** The published versions only. */
+  published: boolean;
+  /** A preview of the live state of a report not published yet. */
+  previewOnly: boolean;
+  /** Nothing yet: the report is not published. */
+  none: boolean;
+}
+
+/** What the download links of a round's report offer this person, from their reportVerdict and mayPreviewReport. */
+export function reportDownloads(user: CurrentUser, verdict: ReportVerdict): ReportDownloads {
+  const live = mayPreviewReport(user);
+  return {
+    publishedAndLive: verdict === 'published' && live,
+    published: verdict === 'published' && !live,
+    previewOnly: verdict === 'preview',
+    none: verdict === 'not-yet' || verdict === 'hidden',
+  };
+}
+
 /** A child round belongs in its parent's published report only once it is itself published. */
 export function includeChildInReport(child: Pick<RoundFacts, 'published'>): boolean {
   return child.published;

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
+import { connect, type Connection } from '../../server/db/connect.js';
 
 export type TestDialect = 'sqlite' | 'postgres';
 
@@ -56,14 +57,27 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
   });
 }
 
-/** Builds an app on its own fresh database; closing the app removes the database. */
+/**
+ * Builds an app on its own fresh database; closing the app removes the database. The removal is part of closing the
+ * connection (the app's db plugin closes it on close), so the pool is closed first and only then is the database dropped.
+ */
 export async function buildTestApp(env: Record<string, string> = {}): Promise<FastifyInstance> {
   const database = await freshDatabase();
-  const app = await buildApp(testConfig(database.url, env), { logger: false });
-  app.addHook('onClose', async () => {
-    await database.drop();
-  });
-  return app;
+  const config = testConfig(database.url, env);
+  const connection = await connect(config.DATABASE_URL);
+  const closeThenDrop: Connection = {
+    ...connection,
+    close: async () => {
+      await connection.close();
+      await database.drop();
+    },
+  };
+  try {
+    return await buildApp(config, { logger: false, connection: closeThenDrop });
+  } catch (error) {
+    await closeThenDrop.close();
+    throw error;
+  }
 }
 
 /** The DATABASE_URL of a test app, for the command-line scripts run against its database. */

@@ -1,7 +1,7 @@
 // Which report of a round a download renders: the published version for readers (frozen at publication), the live
 // state for a facilitator's preview or a round not published yet; and freezing a round's report when it is published.
 import type { CurrentUser } from '../../access/current-user.js';
-import { mayPreviewReport, type ReportVerdict } from '../../access/rounds.js';
+import { mayPreviewReport, reportDownloads, type ReportDownloads, type ReportVerdict } from '../../access/rounds.js';
 import type { AppContext } from '../../context.js';
 import { AppError, NotFound } from '../../errors.js';
 import type { Locale } from '../../i18n/index.js';
@@ -80,27 +80,34 @@ export async function roundReportModel(
   return reportEdition(ctx, user, { subject, published, query, locale, live });
 }
 
-/** What the download links of a round's report offer this person: the published versions and whether to preview. */
+/** What the download links of a round's report offer this person: the published versions and which downloads. */
 export interface RoundEditions {
   latest: { version: number; published_at: string } | null;
   earlier: Array<{ version: number; published_at: string }>;
-  can_preview: boolean;
+  /** Decided by the access module (reportDownloads); the template only shows what it says. */
+  offer: ReportDownloads;
 }
 
-/** The published versions of each round's report (newest first) and whether this person may preview the live state. */
+/**
+ * The published versions of each round's report (newest first) and the downloads this person is offered. `rounds` are
+ * rounds with this person's reportVerdict on each.
+ */
 export async function roundEditions(
   ctx: Pick<AppContext, 'db'>,
   user: CurrentUser,
-  roundIds: readonly string[],
+  rounds: ReadonlyArray<{ id: string; verdict: ReportVerdict }>,
 ): Promise<Map<string, RoundEditions>> {
-  const rows = await publishedVersions(ctx.db, 'round', roundIds);
-  const canPreview = mayPreviewReport(user);
+  const rows = await publishedVersions(
+    ctx.db,
+    'round',
+    rounds.map((r) => r.id),
+  );
   return new Map(
-    roundIds.map((id) => {
+    rounds.map(({ id, verdict }) => {
       const [latest, ...earlier] = rows
         .filter((r) => r.subject_id === id)
         .map((r) => ({ version: r.version, published_at: r.published_at }));
-      return [id, { latest: latest ?? null, earlier, can_preview: canPreview }];
+      return [id, { latest: latest ?? null, earlier, offer: reportDownloads(user, verdict) }];
     }),
   );
 }

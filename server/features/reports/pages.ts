@@ -16,7 +16,7 @@ export default async function reportsPages(fastify: FastifyInstance): Promise<vo
     const editions = await roundEditions(
       app.ctx,
       user,
-      downloadable.map((d) => d.round.id),
+      downloadable.map((d) => ({ id: d.round.id, verdict: d.verdict })),
     );
     const rounds = downloadable.map(({ round: r }) => ({
       id: r.id,

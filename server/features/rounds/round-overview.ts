@@ -2,7 +2,8 @@
 import type { AppContext } from '../../context.js';
 import type { CurrentUser } from '../../access/current-user.js';
 import { authorNameFor, type AuthoredStory } from '../../access/display-name.js';
-import { mayManageRound } from '../../access/rounds.js';
+import { roundFacts } from '../../access/repository.js';
+import { mayManageRound, reportVerdict } from '../../access/rounds.js';
 import { roundEditions } from '../reports/index.js';
 import { selectionsOfRound } from './ballots-repository.js';
 import { groupsOfRound, memberIds, storyIds } from './groups-repository.js';
@@ -22,7 +23,7 @@ export async function roundOverview(ctx: AppContext, user: CurrentUser, roundId:
     round.parent_round_id ? repo.findRound(ctx.db, round.parent_round_id) : Promise.resolve(undefined),
     picking ? repo.proposedStories(ctx.db, round.id) : Promise.resolve([]),
     picking ? repo.submittedStoriesOutside(ctx.db, round.id) : Promise.resolve([]),
-    roundEditions(ctx, user, [round.id]),
+    roundFacts(ctx.db, round, user.id).then((facts) => roundEditions(ctx, user, [{ id: round.id, verdict: reportVerdict(user, facts) }])),
   ]);
   const ids = groups.map((g) => g.id);
   const [members, groupStories] = await Promise.all([memberIds(ctx.db, ids), storyIds(ctx.db, ids)]);
