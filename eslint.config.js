@@ -21,6 +21,19 @@ const rawTestWrite = {
   message: 'Write test data through tests/helpers/factories.ts; a state only time reaches goes in tests/helpers/the-past.ts.',
 };
 
+// Only repositories (and db/) build SQL: a query started on a database handle, or Kysely's sql tag.
+const sqlOutsideRepository = [
+  {
+    selector:
+      'CallExpression[callee.property.name=/^(selectFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|selectNoFrom|withRecursive)$/]',
+    message: 'SQL belongs in a repository (repository.ts or *-repository.ts): call a repository function.',
+  },
+  {
+    selector: "TaggedTemplateExpression[tag.name='sql'], CallExpression[callee.object.name='sql']",
+    message: 'SQL belongs in a repository (repository.ts or *-repository.ts): call a repository function.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.tmp/', 'data/', 'coverage/', 'public/js/vendor/'] },
   js.configs.recommended,
@@ -39,27 +52,14 @@ export default tseslint.config(
     // Only repositories (and db/) build SQL; routes also leave transactions to the services (STYLE.md).
     files: ['server/**/*.ts'],
     ignores: ['server/**/*repository.ts', 'server/db/**'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector:
-            'CallExpression[callee.property.name=/^(selectFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|selectNoFrom)$/]',
-          message: 'SQL belongs in a repository (repository.ts or *-repository.ts): call a repository function.',
-        },
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', ...sqlOutsideRepository] },
   },
   {
     files: ['server/features/*/{routes,api,pages,*-api,*-pages}.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
-        {
-          selector:
-            'CallExpression[callee.property.name=/^(selectFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|selectNoFrom)$/]',
-          message: 'SQL belongs in a repository (repository.ts or *-repository.ts): call a repository function.',
-        },
+        ...sqlOutsideRepository,
         { selector: "CallExpression[callee.property.name='transaction']", message: 'Services own transactions: call a service.' },
       ],
     },
