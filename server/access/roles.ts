@@ -12,5 +12,9 @@ export const runsRounds = (who: Who) => is(who, 'facilitator');
 export const writesStories = (who: Who) => is(who, 'storyteller', 'facilitator');
 /** Administrators manage people, backups and erasure. */
 export const managesPeople = (who: Who) => is(who, 'admin');
+/** Facilitators and administrators write the themes (the analysis): categories, practice, challenges, quotes. */
+export const editsThemes = (who: Who) => is(who, 'facilitator', 'admin');
+/** Administrators and facilitators keep the list of organisations. */
+export const managesOrganizations = (who: Who) => is(who, 'admin', 'facilitator');
 /** Who reads the themes (the analysis): everyone but storytellers. */
 export const readsThemes = (who: Who) => is(who, 'facilitator', 'admin', 'observer');

@@ -1,30 +1,10 @@
-// Layout primitives for the PDF report on pdfkit: DejaVu fonts, headings with bookmarks, paragraphs, lists, frames, bars.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+// Layout primitives for the PDF report on pdfkit: pages, columns, headings with bookmarks, paragraphs, lists; figures in pdf-figures.ts.
 import PDFDocument from 'pdfkit';
 import type { Item } from '../themes/index.js';
 import { htmlToBlocks, type Run } from './blocks.js';
-import { layoutBars } from './charts.js';
+import * as figures from './pdf-figures.js';
+import { BRAND, fontFiles, INK, MUTED, SIZES } from './pdf-style.js';
 import type { Bar } from './types.js';
-
-const require = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-let fonts: Record<string, Buffer> | null = null;
-function fontFiles(): Record<string, Buffer> {
-  fonts ??= {
-    regular: fs.readFileSync(path.join(FONT_DIR, 'DejaVuSans.ttf')),
-    bold: fs.readFileSync(path.join(FONT_DIR, 'DejaVuSans-Bold.ttf')),
-    italic: fs.readFileSync(path.join(FONT_DIR, 'DejaVuSans-Oblique.ttf')),
-    bolditalic: fs.readFileSync(path.join(FONT_DIR, 'DejaVuSans-BoldOblique.ttf')),
-  };
-  return fonts;
-}
-
-const INK = '#1d2430';
-const BRAND = '#12355b';
-const MUTED = '#4a5568';
-const SIZES = { 1: 20, 2: 15, 3: 12.5, 4: 11 } as const;
 
 export interface Heading {
   level: 1 | 2 | 3;
@@ -82,7 +62,7 @@ export class PdfWriter {
     const c = this.columns;
     return this.doc.page.margins.left + (c ? c.index * (this.width + c.gap) : 0);
   }
-  private get bottom(): number {
+  get bottom(): number {
     return this.doc.page.height - this.doc.page.margins.bottom;
   }
 
@@ -245,99 +225,15 @@ export class PdfWriter {
     colors: { bar: string; fill: string },
     opts: { italic?: boolean; goTo?: string; captionFirst?: boolean } = {},
   ): void {
-    const { doc } = this;
-    const width = this.width - 24;
-    doc.font(opts.italic ? 'italic' : 'regular').fontSize(this.size);
-    let height = doc.heightOfString(text, { width }) + 12;
-    doc.font('regular').fontSize(9);
-    if (caption) height += doc.heightOfString(caption, { width }) + 4;
-    this.ensure(Math.min(height, 300));
-    const top = doc.y;
-    if (top + height <= this.bottom) {
-      doc.rect(this.left, top, this.width, height).fill(colors.fill);
-      doc.rect(this.left, top, 4, height).fill(colors.bar);
-    }
-    doc.y = top + 6;
-    const writeCaption = () => {
-      if (caption)
-        doc
-          .font(opts.captionFirst ? 'bold' : 'regular')
-          .fontSize(9)
-          .fillColor(opts.captionFirst ? INK : MUTED)
-          .text(caption, this.left + 14, doc.y, { width, ...(opts.goTo ? { goTo: opts.goTo } : {}) });
-    };
-    if (opts.captionFirst) writeCaption();
-    doc
-      .font(opts.italic ? 'italic' : 'regular')
-      .fontSize(this.size)
-      .fillColor(INK)
-      .text(text, this.left + 14, doc.y, { width });
-    if (!opts.captionFirst) {
-      doc.moveDown(0.2);
-      writeCaption();
-    }
-    doc.font('regular').fontSize(this.size).fillColor(INK);
-    doc.y = Math.max(doc.y, top + height) + 8;
-    doc.x = this.left;
+    figures.frame(this, text, caption, colors, opts);
   }
 
   table(header: string[], rows: string[][], widths: number[]): void {
-    const { doc } = this;
-    const total = widths.reduce((a, b) => a + b, 0);
-    const cols = widths.map((w) => (w / total) * this.width);
-    const row = (cells: string[], bold: boolean) => {
-      doc.font(bold ? 'bold' : 'regular').fontSize(9.5);
-      const h = Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: cols[i]! - 6 }))) + 6;
-      this.ensure(h);
-      const y = doc.y;
-      let x = this.left;
-      if (bold) doc.rect(this.left, y, this.width, h).fill('#edf2f7');
-      doc.fillColor(INK);
-      cells.forEach((c, i) => {
-        doc.text(c, x + 3, y + 3, { width: cols[i]! - 6 });
-        x += cols[i]!;
-      });
-      doc
-        .moveTo(this.left, y + h)
-        .lineTo(this.left + this.width, y + h)
-        .lineWidth(0.5)
-        .strokeColor('#cbd5e0')
-        .stroke();
-      doc.y = y + h;
-    };
-    row(header, true);
-    for (const r of rows) row(r, false);
-    doc.font('regular').fontSize(this.size).moveDown(0.6);
-    doc.x = this.left;
-  }
-
-  /** The text, shortened with an ellipsis until it fits on one line of `width` at the current font. */
-  private fit(text: string, width: number): string {
-    if (this.doc.widthOfString(text) <= width) return text;
-    let cut = text;
-    while (cut.length > 1 && this.doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
-    return `${cut.trimEnd()}…`;
+    figures.table(this, header, rows, widths);
   }
 
   /** A horizontal bar chart in vector drawing, from the same layout as the SVG charts. */
   bars(bars: Bar[]): void {
-    const { doc } = this;
-    const layout = layoutBars(bars, this.width, 170);
-    this.ensure(layout.height + 10);
-    const top = doc.y;
-    doc.fontSize(8.5);
-    for (const r of layout.rows) {
-      const y = top + r.y;
-      doc.fillColor(INK).text(this.fit(r.label, layout.labelWidth - 8), this.left, y + 2, {
-        width: layout.labelWidth - 8,
-        align: 'right',
-        lineBreak: false,
-      });
-      if (r.barWidth > 0) doc.rect(this.left + layout.labelWidth, y, r.barWidth, layout.barHeight).fill(BRAND);
-      doc.fillColor(INK).text(String(r.value), this.left + layout.labelWidth + r.barWidth + 4, y + 2, { lineBreak: false });
-    }
-    doc.fontSize(this.size);
-    doc.x = this.left;
-    doc.y = top + layout.height + 10;
+    figures.bars(this, bars);
   }
 }
