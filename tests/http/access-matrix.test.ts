@@ -8,7 +8,8 @@ import { mayComment, mayFollowCount, mayReadResults, maySeeGroup, mayVote, type 
 import { mayEditPublication, publicationVerdict } from '../../server/access/publications.js';
 import { groupFacts, roundFacts } from '../../server/access/repository.js';
 import { editsThemes, managesOrganizations, managesPeople, readsThemes, runsRounds, writesStories } from '../../server/access/roles.js';
-import { mayCountVotes } from '../../server/access/room.js';
+import { mayManageJoinCodes } from '../../server/access/guests.js';
+import { mayCountVotes, mayPresent } from '../../server/access/room.js';
 import { mayManageRound, mayPreviewReport, mayReadOpenRound, maySeeRound, reportVerdict } from '../../server/access/rounds.js';
 import { editVerdict, mayImportStories, maySeeHistory, maySeeStory, tagVerdict, type StoryVerdict } from '../../server/access/stories.js';
 import { createInvitation } from '../../server/features/accounts/invitations.js';
@@ -120,6 +121,16 @@ const RULES: Record<string, RouteRule> = {
   'GET /invitations/:token': { rule: 'public', params: (w) => [{ token: w.invitation }] },
   'POST /invitations/:token': { rule: 'public', params: (w) => [{ token: w.invitation }] },
   'POST /api/v1/tokens': { rule: 'public' },
+  // Joining a group with a code, as a guest (access/guests.ts; what a guest may do is tests/features/join/guest-scope.test.ts).
+  'GET /join': { rule: 'public' },
+  'POST /join': { rule: 'public' },
+  'GET /join/:code': { rule: 'public', params: (w) => [{ code: w.joinCode }] },
+  'POST /join/:code': { rule: 'public', params: (w) => [{ code: w.joinCode }] },
+  'POST /api/v1/join': { rule: 'public' },
+  'POST /api/v1/groups/:id/join-codes': { params: groups, rule: role(mayManageJoinCodes) },
+  'POST /groups/:id/join-codes': { params: groups, rule: role(mayManageJoinCodes) },
+  'DELETE /api/v1/join-codes/:code': { params: (w) => [{ code: w.joinCode }], rule: role(mayManageJoinCodes) },
+  'POST /join-codes/:code/revoke': { params: (w) => [{ code: w.joinCode }], rule: role(mayManageJoinCodes) },
   'DELETE /api/v1/tokens/current': { rule: signedIn },
 
   // The person's own: profile, second factor, privacy export.
@@ -210,6 +221,10 @@ const RULES: Record<string, RouteRule> = {
   'POST /rounds/:id/groups/auto': { params: one('round'), rule: role(mayManageRound) },
   'POST /api/v1/rounds/:id/phase': { params: one('round'), rule: role(mayManageRound) },
   'POST /rounds/:id/phase': { params: one('round'), rule: role(mayManageRound) },
+  'GET /rounds/:id/close': { params: one('round'), rule: role(mayManageRound) },
+  'POST /rounds/:id/close': { params: one('round'), rule: role(mayManageRound) },
+  'GET /rounds/:id/present': { params: rounds, rule: role(mayPresent) },
+  'GET /groups/:id/present': { params: groups, rule: role(mayPresent) },
   'POST /api/v1/rounds/:id/publish': { params: one('round'), rule: role(mayManageRound) },
   'POST /rounds/:id/publish': { params: one('round'), rule: role(mayManageRound) },
   'GET /api/v1/rounds/:id/participants': { params: one('round'), rule: role(mayManageRound) },
@@ -302,6 +317,7 @@ const RULES: Record<string, RouteRule> = {
   'GET /api/v1/publications/:id': { params: one('publication'), rule: publication },
   'GET /api/v1/publications/:id/versions': { params: one('publication'), rule: publication },
   'GET /api/v1/publications/:id/report': { params: one('publication'), query: 'format=json', rule: publication },
+  'GET /publications/:id/download': { params: one('publication'), query: 'format=json', rule: publication },
   'PATCH /api/v1/publications/:id': { params: one('publication'), rule: role(mayEditPublication) },
   'POST /api/v1/publications/:id/publish': { params: one('publication'), rule: role(mayEditPublication) },
   'PUT /api/v1/publications/:id/logo': { params: one('publication'), rule: role(mayEditPublication) },
@@ -319,6 +335,7 @@ const RULES: Record<string, RouteRule> = {
   'POST /api/v1/users': { rule: role(managesPeople) },
   'PATCH /api/v1/users/:id': { params: one('target'), rule: role(managesPeople) },
   'POST /api/v1/users/:id/erase': { params: one('target'), rule: role(managesPeople) },
+  'POST /api/v1/users/:id/invitation': { params: one('target'), rule: role(managesPeople) },
   'GET /users': { rule: role(managesPeople) },
   'GET /users/new': { rule: role(managesPeople) },
   'POST /users': { rule: role(managesPeople) },
@@ -378,6 +395,8 @@ async function makeWorld(app: FastifyInstance) {
     licence: 'cc-by-4.0',
   });
   expect(created.statusCode, created.body).toBe(201);
+  const joining = await voting.f.post(`/api/v1/groups/${voting.group.id}/join-codes`);
+  expect(joining.statusCode, joining.body).toBe(201);
   const admin = await makeUser(app, { role: 'admin' });
   const observer = await makeUser(app, { role: 'observer' });
   const storyteller = await makeUser(app, { role: 'storyteller' });
@@ -407,6 +426,7 @@ async function makeWorld(app: FastifyInstance) {
     invitation,
     importId,
     publication: (created.json() as { id: string }).id,
+    joinCode: (joining.json() as { code: string }).code,
     /** The object of the request being judged (set by the runner before each rule is asked). */
     current: {} as Record<string, string>,
   };
