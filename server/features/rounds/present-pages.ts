@@ -1,7 +1,9 @@
 // The projector view: /rounds/:id/present (the round, or one group with ?group=) and /groups/:id/present, for facilitators.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { baseUrlOf } from '../../http/base-url.js';
 import { pageParams } from '../../http/forms.js';
+import { joinPanel } from '../join/index.js';
 import { findVisibleGroup } from './groups.js';
 import { presentModel } from './present-view.js';
 import { presentation } from './presentation.js';
@@ -17,8 +19,11 @@ export default async function presentPages(app: FastifyInstance): Promise<void> 
     const { id } = pageParams(request.params);
     const query = presentQuery.parse(request.query ?? {});
     const shown = await presentation(app.ctx, request.user!, id, query.group ? query.group : null);
+    // One group on the screen: its live join code and QR while the round takes guests.
+    const panel = shown.group ? await joinPanel(app.ctx, request.user!, shown.group, shown.round, baseUrlOf(request)) : null;
+    const join = panel?.live ? { code: panel.live.spaced, url: panel.live.join_url, qr: panel.live.qr } : null;
     reply.header('cache-control', 'no-store');
-    return reply.page('pages/rounds/present', presentModel(request, shown, query.slide ?? 1), 200, 'present');
+    return reply.page('pages/rounds/present', { ...presentModel(request, shown, query.slide ?? 1), join }, 200, 'present');
   });
 
   app.get('/groups/:id/present', { config: { access: ['facilitator'] } }, async (request, reply) => {
