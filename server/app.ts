@@ -33,6 +33,7 @@ import roundsRoutes from './features/rounds/routes.js';
 import themesRoutes from './features/themes/routes.js';
 import reportsRoutes from './features/reports/routes.js';
 import publicationsRoutes from './features/publications/routes.js';
+import sourcesRoutes from './features/sources/routes.js';
 import operationsRoutes from './features/privacy/routes.js';
 import meetingsRoutes from './features/meetings/routes.js';
 import joinRoutes from './features/join/routes.js';
@@ -124,6 +125,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(themesRoutes);
   await app.register(reportsRoutes);
   await app.register(publicationsRoutes);
+  await app.register(sourcesRoutes);
   await app.register(operationsRoutes);
 
   await bootstrapAdmin(ctx.db, config);

@@ -25,6 +25,7 @@ import type {
 } from './tables/stories.js';
 import type { GuestsTable, JoinCodesTable } from './tables/join.js';
 import type { PublicationRoundsTable, PublicationsTable } from './tables/publications.js';
+import type { PublicationSourcesTable, SourceElementsTable, SourceQuotesTable, SourcesTable, SourceThemesTable } from './tables/sources.js';
 import type { ReportSnapshotsTable } from './tables/reports.js';
 import type { AuditLogTable, RateLimitsTable, SettingsTable } from './tables/system.js';
 import type { QuotesTable, ThemesTable } from './tables/themes.js';
@@ -63,6 +64,11 @@ export interface Database {
   publication_rounds: PublicationRoundsTable;
   join_codes: JoinCodesTable;
   guests: GuestsTable;
+  sources: SourcesTable;
+  source_themes: SourceThemesTable;
+  source_elements: SourceElementsTable;
+  source_quotes: SourceQuotesTable;
+  publication_sources: PublicationSourcesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -37,6 +37,7 @@ function liveModel(ctx: AppContext, p: Publication, locale: Locale): Promise<Rep
       licence: row.licence as LicenceKey | null,
       logo: logoOf(row),
       round_ids: p.roundIds,
+      source_ids: p.sourceIds,
     },
     locale,
   );

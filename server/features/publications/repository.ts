@@ -66,3 +66,28 @@ export function listRounds(db: DbOrTrx) {
     .orderBy('id')
     .execute();
 }
+
+/** The sources of each publication, in the order they were listed. */
+export async function sourceIdsOf(db: DbOrTrx, publicationIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map(publicationIds.map((id) => [id, [] as string[]]));
+  if (publicationIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('publication_sources')
+    .select(['publication_id', 'source_id'])
+    .where('publication_id', 'in', [...publicationIds])
+    .orderBy('publication_id')
+    .orderBy('position')
+    .execute();
+  for (const r of rows) out.get(r.publication_id)?.push(r.source_id);
+  return out;
+}
+
+/** Replaces the publication's sources with these, in this order. */
+export async function setSources(db: DbOrTrx, publicationId: string, sourceIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('publication_sources').where('publication_id', '=', publicationId).execute();
+  if (sourceIds.length === 0) return;
+  await db
+    .insertInto('publication_sources')
+    .values(sourceIds.map((source_id, position) => ({ publication_id: publicationId, source_id, position })))
+    .execute();
+}

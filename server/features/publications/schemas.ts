@@ -35,8 +35,11 @@ const fields = {
   conclusions: markdown,
   colophon: markdown,
   licence: z.enum(LICENCE_KEYS).nullable(),
-  /** Sources analysed beside the stories (issue 13); until sources exist no id is known. */
-  source_ids: z.array(id).max(500),
+  /** Sources analysed beside the stories, in the order the publication lists them. */
+  source_ids: z
+    .array(id)
+    .max(500)
+    .transform((ids) => [...new Set(ids)]),
 };
 
 export const createPublicationBody = z

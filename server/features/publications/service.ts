@@ -7,6 +7,7 @@ import { Forbidden, NotFound, ValidationError, type FieldError } from '../../err
 import { newId, nowIso } from '../../lib/ids.js';
 import { audit } from '../accounts/index.js';
 import { publishedVersions, type ReportLogo } from '../reports/index.js';
+import { existingSourceIds } from '../sources/index.js';
 import { normalizeLogo } from './logo.js';
 import * as repo from './repository.js';
 import type { PublicationRow } from './repository.js';
@@ -15,6 +16,7 @@ import type { CreatePublication, PatchPublication, PublicationView } from './sch
 export interface Publication {
   row: PublicationRow;
   roundIds: string[];
+  sourceIds: string[];
   /** The latest published version (with its title as published), or null for a draft. */
   latest: { version: number; published_at: string; title: string | null } | null;
 }
@@ -57,7 +59,7 @@ export function present(p: Publication, user: CurrentUser): PublicationView {
     conclusions: row.conclusions,
     colophon: row.colophon,
     licence: row.licence as PublicationView['licence'],
-    source_ids: [],
+    source_ids: p.sourceIds,
     logo: row.logo && row.logo_type ? { type: row.logo_type, width: row.logo_width ?? 0, height: row.logo_height ?? 0 } : null,
     status: p.latest ? 'published' : 'draft',
     version: p.latest?.version ?? null,
@@ -70,12 +72,17 @@ export function present(p: Publication, user: CurrentUser): PublicationView {
 /** These publication rows with their rounds and latest published versions. */
 async function withFacts(db: DbOrTrx, rows: PublicationRow[]): Promise<Publication[]> {
   const ids = rows.map((r) => r.id);
-  const [rounds, versions] = await Promise.all([repo.roundIdsOf(db, ids), publishedVersions(db, 'publication', ids)]);
+  const [rounds, sources, versions] = await Promise.all([
+    repo.roundIdsOf(db, ids),
+    repo.sourceIdsOf(db, ids),
+    publishedVersions(db, 'publication', ids),
+  ]);
   return rows.map((row) => {
     const latest = versions.find((v) => v.subject_id === row.id);
     return {
       row,
       roundIds: rounds.get(row.id) ?? [],
+      sourceIds: sources.get(row.id) ?? [],
       latest: latest ? { version: latest.version, published_at: latest.published_at, title: latest.title } : null,
     };
   });
@@ -95,7 +102,7 @@ export async function listPublications(ctx: Pick<AppContext, 'db'>, user: Curren
   return all.filter((p) => publicationVerdict(user, { published: p.latest !== null }) !== 'hidden');
 }
 
-/** Round ids that name no round, and source ids (no source exists until sources arrive with issue 13), as field errors. */
+/** Round ids that name no round and source ids that name no source, as field errors. */
 async function unknownIds(db: DbOrTrx, input: PatchPublication): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   if (input.round_ids) {
@@ -105,7 +112,10 @@ async function unknownIds(db: DbOrTrx, input: PatchPublication): Promise<FieldEr
       errors.push({ path: 'round_ids', message: 'publications.errors.unknown_rounds', params: { ids: unknown.join(', ') } });
   }
   if (input.source_ids?.length) {
-    errors.push({ path: 'source_ids', message: 'publications.errors.unknown_sources', params: { ids: input.source_ids.join(', ') } });
+    const known = await existingSourceIds(db, input.source_ids);
+    const unknown = input.source_ids.filter((id) => !known.has(id));
+    if (unknown.length)
+      errors.push({ path: 'source_ids', message: 'publications.errors.unknown_sources', params: { ids: unknown.join(', ') } });
   }
   return errors;
 }
@@ -134,6 +144,7 @@ export async function createPublication(ctx: AppContext, user: CurrentUser, inpu
       updated_at: now,
     });
     await repo.setRounds(trx, id, input.round_ids);
+    await repo.setSources(trx, id, input.source_ids ?? []);
     await audit(trx, user.id, 'publication.created', { type: 'publication', id });
   });
   return findPublication(ctx, user, id);
@@ -146,9 +157,10 @@ export async function updatePublication(ctx: AppContext, user: CurrentUser, id: 
     if (!(await repo.findPublication(trx, id))) throw new NotFound();
     const errors = await unknownIds(trx, patch);
     if (errors.length) throw new ValidationError(errors);
-    const { round_ids: roundIds, source_ids: _sources, ...fields } = patch;
+    const { round_ids: roundIds, source_ids: sourceIds, ...fields } = patch;
     await repo.updatePublication(trx, id, { ...fields, updated_at: nowIso() });
     if (roundIds) await repo.setRounds(trx, id, roundIds);
+    if (sourceIds) await repo.setSources(trx, id, sourceIds);
   });
   return findPublication(ctx, user, id);
 }

@@ -14,7 +14,7 @@ import {
 } from 'docx';
 import { appendicesBlocks, colophonBlocks, materialParagraphs, publicationCover, sourceParagraphs, textChapter } from './docx-front.js';
 import { heading, htmlParagraphs, itemParagraphs, p, table } from './docx-parts.js';
-import { sectionsOf } from './front-text.js';
+import { quoteCaption, sectionsOf, themeCountText } from './front-text.js';
 import { yieldToLoop } from './model.js';
 import { editionLine, formatDay, formatPeriod, partnerPeriod, percent, tr } from './outline.js';
 import type { ReportModel, ReportStory, ReportTheme } from './types.js';
@@ -51,6 +51,7 @@ function storyParagraphs(model: ReportModel, s: ReportStory): Paragraph[] {
 function themeBlocks(model: ReportModel, theme: ReportTheme, level: 2 | 3): FileChild[] {
   const out: FileChild[] = [heading(theme.name, level)];
   if (theme.description) out.push(p(theme.description));
+  out.push(p(themeCountText(model, theme), { italics: true }));
   if (theme.opening_story) out.push(...storyParagraphs(model, theme.opening_story));
   if (theme.practice_html) out.push(heading(tr(model, 'themes.practice'), 4), ...htmlParagraphs(theme.practice_html));
   for (const q of theme.quotes) {
@@ -58,11 +59,7 @@ function themeBlocks(model: ReportModel, theme: ReportTheme, level: 2 | 3): File
     out.push(
       new Paragraph({
         style: 'Quote',
-        children: [
-          new TextRun({
-            text: `${tr(model, 'themes.quote_from')} ${q.story.title} (${tr(model, 'story.number', { serial: q.story.serial })})`,
-          }),
-        ],
+        children: [new TextRun({ text: quoteCaption(model, q) })],
       }),
     );
   }

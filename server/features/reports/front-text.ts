@@ -3,7 +3,7 @@
 import { INTL_LOCALES, t } from '../../i18n/index.js';
 import { LICENCES } from '../../lib/licences.js';
 import type { FormTemplate } from '../stories/index.js';
-import type { ReportBackcast, ReportModel } from './types.js';
+import type { ReportBackcast, ReportModel, ReportQuote } from './types.js';
 
 // outline.ts builds the table of contents from these sections, so this file cannot use its tr().
 const tr = (model: ReportModel, key: string, params: Record<string, string | number> = {}) => t(model.locale, `reports.${key}`, params);
@@ -114,4 +114,18 @@ export function appendices(model: ReportModel): AppendixEntry[] {
 /** A backcast board's four fields in the order of the poster, each with its label. */
 export function backcastParts(model: ReportModel, b: ReportBackcast): Array<{ label: string; html: string | null }> {
   return (['dream', 'solution', 'steps', 'needs'] as const).map((key) => ({ label: tr(model, `appendix.${key}`), html: b[`${key}_html`] }));
+}
+
+/** Where a quote comes from, in words: "From the story <title> (story 3)" or "From the site visit report <title>". */
+export function quoteCaption(model: Pick<ReportModel, 'locale'>, q: ReportQuote): string {
+  const say = (key: string, params: Record<string, string | number> = {}) => t(model.locale, `reports.${key}`, params);
+  if (q.story) return `${say('themes.quote_from')} ${q.story.title} (${say('story.number', { serial: q.story.serial })})`;
+  if (q.source) return `${say(`themes.quote_from_${q.source.kind}`)} ${q.source.title}`;
+  return '';
+}
+
+/** The theme's count line: its stories, and in a publication the sources coded with it. */
+export function themeCountText(model: Pick<ReportModel, 'locale'>, theme: { story_count: number; source_count?: number }): string {
+  const stories = t(model.locale, 'reports.themes.story_count', { count: theme.story_count });
+  return theme.source_count ? `${stories} · ${t(model.locale, 'reports.themes.source_count', { count: theme.source_count })}` : stories;
 }

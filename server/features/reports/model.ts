@@ -193,7 +193,7 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
       // Only passages of stories in this report (themeMaterial keeps those whose author agreed to be quoted).
       quotes: quotes
         .filter((q) => q.theme_id === row.id && byId.has(q.story_id))
-        .map((q) => ({ text: q.text, story: ref(byId.get(q.story_id)!), in_full: false })),
+        .map((q) => ({ text: q.text, story: ref(byId.get(q.story_id)!), source: null, in_full: false })),
       challenges: row.challenges,
       actions: row.actions,
     };
@@ -212,7 +212,7 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
   }
 
   // A quote links to its story only where the report prints that story in full.
-  for (const p of parts) for (const t of [p, ...p.categories]) for (const q of t.quotes) q.in_full = full.has(q.story.id);
+  for (const p of parts) for (const t of [p, ...p.categories]) for (const q of t.quotes) q.in_full = !!q.story && full.has(q.story.id);
 
   // Figures.
   const perTheme = new Map<string, number>();

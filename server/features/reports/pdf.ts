@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { blocksToText, htmlToBlocks } from './blocks.js';
 import { INTL_LOCALES } from '../../i18n/index.js';
 import { yieldToLoop } from './model.js';
-import { sectionsOf } from './front-text.js';
+import { quoteCaption, sectionsOf, themeCountText } from './front-text.js';
 import { editionLine, formatDay, formatPeriod, partnerPeriod, percent, tableOfContents, tr } from './outline.js';
 import { appendicesChapter, colophonChapter, materialParagraphs, publicationCover, sourceList, textChapter } from './pdf-front.js';
 import { PdfWriter } from './pdf-writer.js';
@@ -33,19 +33,14 @@ function story(w: PdfWriter, model: ReportModel, s: ReportStory): void {
 function theme(w: PdfWriter, model: ReportModel, t: ReportTheme, level: 2 | 3): void {
   w.heading(level, t.name, t.anchor);
   if (t.description) w.text(t.description);
-  w.text(tr(model, 'themes.story_count', { count: t.story_count }), { italic: true, color: '#4a5568', size: 9.5 });
+  w.text(themeCountText(model, t), { italic: true, color: '#4a5568', size: 9.5 });
   if (t.opening_story) story(w, model, t.opening_story);
   if (t.practice_html) {
     w.heading(4, tr(model, 'themes.practice'));
     w.html(t.practice_html);
   }
   for (const q of t.quotes) {
-    w.frame(
-      `“${q.text}”`,
-      `${tr(model, 'themes.quote_from')} ${q.story.title} (${tr(model, 'story.number', { serial: q.story.serial })})`,
-      QUOTE,
-      { italic: true, ...(q.in_full ? { goTo: q.story.anchor } : {}) },
-    );
+    w.frame(`“${q.text}”`, quoteCaption(model, q), QUOTE, { italic: true, ...(q.in_full && q.story ? { goTo: q.story.anchor } : {}) });
   }
   if (t.challenges.length) {
     w.heading(4, tr(model, 'themes.challenges'));

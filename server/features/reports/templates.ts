@@ -5,8 +5,10 @@ import Handlebars from 'handlebars';
 import { t, type Locale } from '../../i18n/index.js';
 import { fromRoot } from '../../lib/root.js';
 import type { Item } from '../themes/index.js';
+import { quoteCaption, themeCountText } from './front-text.js';
 import { blocksToMarkdown } from './markdown-blocks.js';
 import { formatDay } from './outline.js';
+import type { ReportQuote, ReportTheme } from './types.js';
 
 export const REPORT_TEMPLATES_DIR = fromRoot('templates', 'reports');
 
@@ -20,6 +22,12 @@ function commonHelpers(): Helpers {
     },
     day(value: string | null, options: Handlebars.HelperOptions) {
       return formatDay({ locale: localeOf(options) }, value);
+    },
+    quoteFrom(quote: ReportQuote, options: Handlebars.HelperOptions) {
+      return quoteCaption({ locale: localeOf(options) }, quote);
+    },
+    themeCount(theme: ReportTheme, options: Handlebars.HelperOptions) {
+      return themeCountText({ locale: localeOf(options) }, theme);
     },
     eq: (a: unknown, b: unknown) => a === b,
     gt: (a: unknown, b: unknown) => Number(a) > Number(b),

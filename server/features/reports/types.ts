@@ -54,9 +54,19 @@ export interface ReportRound {
   groups: ReportGroup[];
 }
 
+/** A source a quote comes from (a publication lists its sources in the method). */
+export interface ReportSourceRef {
+  id: string;
+  kind: SourceKind;
+  title: string;
+}
+
+/** A passage quoted for a theme: from a story or from a source, never both. */
 export interface ReportQuote {
+  id?: string;
   text: string;
-  story: ReportStoryRef;
+  story: ReportStoryRef | null;
+  source?: ReportSourceRef | null;
   /** Whether the story is printed in full in this report, so the quote can link to it. */
   in_full: boolean;
 }
@@ -66,6 +76,8 @@ export interface ReportTheme {
   name: string;
   description: string | null;
   story_count: number;
+  /** In a publication: how many of its sources are coded with this theme (or, for a part, its categories). */
+  source_count?: number;
   opening_story: ReportStory | null;
   practice_html: string | null;
   quotes: ReportQuote[];
@@ -126,16 +138,17 @@ export interface ReportMaterial {
   meetings: number;
   groups: number;
   stories: number;
-  /** Sources analysed beside the stories, per kind (site visits, meeting reports); empty until sources exist. */
+  /** Sources analysed beside the stories, per kind (site visits, meeting reports), kinds without any left out. */
   sources: Array<{ kind: SourceKind; count: number }>;
 }
 
-/** A source analysed beside the stories, listed in the publication's method (filled once sources exist, issue 13). */
+/** A source analysed beside the stories, listed in the publication's method. */
 export interface ReportSource {
   id: string;
   kind: SourceKind;
   title: string;
   date: string | null;
+  organization?: string | null;
 }
 
 /** A group's backcast board (dream, solution, steps, needs) for the appendix; filled by the backcast boards (issue 12). */
