@@ -28,7 +28,7 @@ async function fitsTheScreen(page: Page): Promise<boolean> {
 }
 
 describe('joining a group with a code', () => {
-  it('takes a visitor on a phone without JavaScript from the code to the group, in Dutch', { timeout: 90_000 }, async () => {
+  it('takes a visitor on a phone without JavaScript from the code to the group, in Dutch', { timeout: 240_000 }, async () => {
     const app = suite.server.app;
     const s = await roundScenario(app, { phase: 'voting' });
 
