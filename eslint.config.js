@@ -65,8 +65,23 @@ export default tseslint.config(
     },
   },
   {
-    files: ['public/js/**/*.js'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', EventSource: 'readonly', console: 'readonly' } },
+    files: ['public/js/**/*.js', 'public/sw.js'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        EventSource: 'readonly',
+        console: 'readonly',
+        navigator: 'readonly',
+        localStorage: 'readonly',
+        FormData: 'readonly',
+        URLSearchParams: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        self: 'readonly',
+        caches: 'readonly',
+      },
+    },
   },
   {
     files: ['**/*.cjs'],

@@ -110,7 +110,16 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(auth, { config, identities: identities(ctx), enrolmentPage: '/profile/mfa' });
   await app.register(views);
   await app.register(errorHandler);
-  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/public/', maxAge: '1h' });
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: '/public/',
+    maxAge: '1h',
+    // The installable app's service worker lives with the other files but serves the whole site, and updates at once.
+    setHeaders: (res, file) => {
+      if (file.endsWith('sw.js')) res.header('service-worker-allowed', '/').header('cache-control', 'no-cache');
+      if (file.endsWith('.webmanifest')) res.header('content-type', 'application/manifest+json');
+    },
+  });
 
   await app.register(systemRoutes);
   await app.register(homeRoutes);
