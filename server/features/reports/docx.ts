@@ -16,7 +16,7 @@ import { appendicesBlocks, colophonBlocks, materialParagraphs, publicationCover,
 import { heading, htmlParagraphs, itemParagraphs, p, table } from './docx-parts.js';
 import { quoteCaption, sectionsOf, themeCountText } from './front-text.js';
 import { yieldToLoop } from './model.js';
-import { editionLine, formatDay, formatPeriod, partnerPeriod, percent, tr } from './outline.js';
+import { decisionText, editionLine, formatDay, formatPeriod, partnerPeriod, percent, tr } from './outline.js';
 import type { ReportModel, ReportStory, ReportTheme } from './types.js';
 
 const FONT = 'DejaVu Sans';
@@ -237,6 +237,7 @@ async function roundBlocks(model: ReportModel): Promise<FileChild[]> {
       c.push(heading(g.name, 3));
       if (g.selected) c.push(p(tr(model, 'rounds.selected_story')), ...storyParagraphs(model, g.selected));
       else c.push(p(tr(model, g.selected_left_out ? 'rounds.selected_left_out' : 'rounds.no_selection'), { italics: true }));
+      if (g.decision) c.push(p(decisionText(model, g.decision), { italics: true }));
       if (g.reasons_html) c.push(p(tr(model, 'rounds.reasons'), { bold: true }), ...htmlParagraphs(g.reasons_html));
       if (g.dissent_html) c.push(p(tr(model, 'rounds.dissent'), { bold: true }), ...htmlParagraphs(g.dissent_html));
       if (g.other_stories.length) {

@@ -9,6 +9,7 @@ import { mayReportStory } from '../../access/reports.js';
 import { renderMarkdown, toPlainText } from '../../lib/markdown.js';
 import type {
   Bar,
+  ReportDecision,
   ReportGroup,
   ReportModel,
   ReportPart,
@@ -113,7 +114,8 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
       const sel = selectionByGroup.get(g.id);
       const ids = storiesByGroup.get(g.id) ?? [];
       ids.forEach((id) => inRound.add(id));
-      const participants = sel ? ((JSON.parse(sel.participants) as { count?: number }).count ?? null) : null;
+      const told = sel ? (JSON.parse(sel.participants) as { count?: number; voted?: number; counted?: number }) : null;
+      const participants = told ? (told.count ?? null) : null;
       reportGroups.push({
         id: g.id,
         name: g.name,
@@ -125,6 +127,7 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
         dissent_text: sel?.dissent ?? null,
         method: sel?.method ?? null,
         participants,
+        decision: sel && told ? decisionOf(sel.decided_by, told) : null,
         other_stories: ids
           .filter((id) => id !== sel?.story_id && byId.has(id))
           .map((id) => ref(byId.get(id)!))
@@ -284,4 +287,11 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
     story_count: stories.length,
     left_out_count: leftOut.size,
   };
+}
+
+/** How a group chose, for the report to say: a consensus, or its ballots and the voters counted in the room. */
+function decisionOf(by: 'vote' | 'consensus', told: { voted?: number; counted?: number }): ReportDecision {
+  const ballots = told.voted ?? 0;
+  const counted = told.counted ?? 0;
+  return { by, ballots, counted, total: ballots + counted };
 }

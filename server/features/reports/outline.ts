@@ -2,7 +2,7 @@
 import { INTL_LOCALES, t } from '../../i18n/index.js';
 import { formatDate } from '../../lib/dates.js';
 import { appendices, sectionsOf } from './front-text.js';
-import type { ReportModel, TocEntry } from './types.js';
+import type { ReportDecision, ReportModel, TocEntry } from './types.js';
 
 export function tr(model: Pick<ReportModel, 'locale'>, key: string, params: Record<string, string | number> = {}): string {
   return t(model.locale, `reports.${key}`, params);
@@ -80,4 +80,10 @@ export function fileName(model: ReportModel, ext: string, factsheet = false): st
       .slice(0, 60) || 'report';
   const kind = factsheet ? tr(model, 'file.factsheet') : tr(model, 'file.report');
   return `${kind}-${slug}-${model.generated_at.slice(0, 10)}.${ext}`;
+}
+
+/** How a group chose, as the report says it: "chosen by consensus", or the ballots and voters counted in the room. */
+export function decisionText(model: Pick<ReportModel, 'locale'>, d: ReportDecision): string {
+  if (d.by === 'consensus') return tr(model, 'rounds.decided_consensus');
+  return tr(model, 'rounds.decided_vote', { ballots: d.ballots, counted: d.counted, total: d.total });
 }

@@ -4,7 +4,7 @@ import { blocksToText, htmlToBlocks } from './blocks.js';
 import { INTL_LOCALES } from '../../i18n/index.js';
 import { yieldToLoop } from './model.js';
 import { quoteCaption, sectionsOf, themeCountText } from './front-text.js';
-import { editionLine, formatDay, formatPeriod, partnerPeriod, percent, tableOfContents, tr } from './outline.js';
+import { decisionText, editionLine, formatDay, formatPeriod, partnerPeriod, percent, tableOfContents, tr } from './outline.js';
 import { appendicesChapter, colophonChapter, materialParagraphs, publicationCover, sourceList, textChapter } from './pdf-front.js';
 import { PdfWriter } from './pdf-writer.js';
 import type { ReportModel, ReportStory, ReportTheme } from './types.js';
@@ -174,6 +174,7 @@ async function roundsChapter(w: PdfWriter, model: ReportModel): Promise<void> {
         w.text(tr(model, 'rounds.selected_story'));
         story(w, model, g.selected);
       } else w.text(tr(model, g.selected_left_out ? 'rounds.selected_left_out' : 'rounds.no_selection'), { italic: true });
+      if (g.decision) w.text(decisionText(model, g.decision), { italic: true });
       if (g.reasons_html) w.frame(blocksToText(htmlToBlocks(g.reasons_html)), tr(model, 'rounds.reasons'), REASONS, { captionFirst: true });
       if (g.dissent_html) w.frame(blocksToText(htmlToBlocks(g.dissent_html)), tr(model, 'rounds.dissent'), DISSENT, { captionFirst: true });
       if (g.other_stories.length) {

@@ -36,7 +36,19 @@ export interface ReportGroup {
   dissent_text: string | null;
   method: string | null;
   participants: number | null;
+  /**
+   * How the group chose: by consensus (no vote count is told), or by a vote with its ballots and the voters counted in
+   * the room apart and together. Absent in reports published before selections recorded it.
+   */
+  decision?: ReportDecision | null;
   other_stories: ReportStoryRef[];
+}
+
+export interface ReportDecision {
+  by: 'vote' | 'consensus';
+  ballots: number;
+  counted: number;
+  total: number;
 }
 
 export interface ReportRound {

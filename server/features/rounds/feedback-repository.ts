@@ -12,6 +12,8 @@ export async function selectionsWithStories(db: DbOrTrx, roundId: string) {
       'selections.reasons',
       'selections.dissent',
       'selections.selected_at',
+      'selections.decided_by',
+      'selections.participants',
       'stories.id as story_id',
       'stories.title',
       'stories.author_id',
@@ -65,5 +67,35 @@ export async function closedRoundsWithStoryBy(db: DbOrTrx, userId: string, limit
     .orderBy('updated_at', 'desc')
     .orderBy('id')
     .limit(limit)
+    .execute();
+}
+
+/** A person's stories in the round's groups, each with the group that discussed it. */
+export async function ownStoriesInGroups(db: DbOrTrx, roundId: string, userId: string) {
+  return db
+    .selectFrom('group_stories')
+    .innerJoin('round_groups', 'round_groups.id', 'group_stories.group_id')
+    .innerJoin('stories', 'stories.id', 'group_stories.story_id')
+    .select(['stories.id as story_id', 'stories.title', 'round_groups.id as group_id', 'round_groups.name as group_name'])
+    .where('round_groups.round_id', '=', roundId)
+    .where('stories.author_id', '=', userId)
+    .orderBy('round_groups.created_at')
+    .orderBy('round_groups.name')
+    .orderBy('stories.serial')
+    .execute();
+}
+
+/** The elements noted in the round about these stories, with their theme. */
+export async function elementsAbout(db: DbOrTrx, roundId: string, storyIds: readonly string[]) {
+  if (storyIds.length === 0) return [];
+  return db
+    .selectFrom('story_elements')
+    .innerJoin('round_groups', 'round_groups.id', 'story_elements.group_id')
+    .leftJoin('themes', 'themes.id', 'story_elements.theme_id')
+    .select(['story_elements.story_id', 'story_elements.group_id', 'story_elements.text', 'themes.name as theme_name'])
+    .where('round_groups.round_id', '=', roundId)
+    .where('story_elements.story_id', 'in', storyIds)
+    .orderBy('story_elements.created_at')
+    .orderBy('story_elements.id')
     .execute();
 }

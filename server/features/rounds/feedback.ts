@@ -5,7 +5,14 @@ import { authorNameFor } from '../../access/display-name.js';
 import { t, type Locale } from '../../i18n/index.js';
 import { escapeHtml } from '../../lib/mail.js';
 import { renderMarkdown } from '../../lib/markdown.js';
-import { closedRoundsWithStoryBy, selectionsWithStories, storytellersOfRound, type Choice } from './feedback-repository.js';
+import {
+  closedRoundsWithStoryBy,
+  elementsAbout,
+  ownStoriesInGroups,
+  selectionsWithStories,
+  storytellersOfRound,
+  type Choice,
+} from './feedback-repository.js';
 import type { RoundRow } from './repository.js';
 
 /** A panel of the home page: a partial under views/partials/ and the model it shows (the home feature's HomePanel shape). */
@@ -15,9 +22,36 @@ export interface FeedbackPanel {
     rounds: Array<{
       id: string;
       title: string;
-      choices: Array<ReturnType<typeof describe> & { own: boolean; reasons_html: string; dissent_html: string | null }>;
+      choices: Array<
+        ReturnType<typeof describe> & ReturnType<typeof howDecided> & { own: boolean; reasons_html: string; dissent_html: string | null }
+      >;
+      /** The person's own stories in the round's groups, with the elements noted about each. */
+      mine: Awaited<ReturnType<typeof ownFeedback>>;
     }>;
   };
+}
+
+/** How the group reached its choice, for the panel to say: by consensus, or the ballots and votes counted in the room. */
+function howDecided(choice: Choice) {
+  const p = JSON.parse(choice.participants) as { voted?: number; counted?: number };
+  const ballots = p.voted ?? 0;
+  const counted = p.counted ?? 0;
+  return { consensus: choice.decided_by === 'consensus', ballots, counted, total: ballots + counted };
+}
+
+async function ownFeedback(ctx: AppContext, roundId: string, userId: string) {
+  const stories = await ownStoriesInGroups(ctx.db, roundId, userId);
+  const elements = await elementsAbout(
+    ctx.db,
+    roundId,
+    stories.map((s) => s.story_id),
+  );
+  return stories.map((s) => ({
+    ...s,
+    elements: elements
+      .filter((e) => e.story_id === s.story_id && e.group_id === s.group_id)
+      .map((e) => ({ text: e.text, theme_name: e.theme_name })),
+  }));
 }
 
 function describe(choice: Choice, viewer: Pick<CurrentUser, 'id'> | null) {
@@ -89,8 +123,10 @@ export async function feedbackPanel(ctx: AppContext, user: CurrentUser): Promise
         ...describe(c, user),
         reasons_html: renderMarkdown(c.reasons),
         dissent_html: c.dissent ? renderMarkdown(c.dissent) : null,
+        ...howDecided(c),
         own: c.author_id === user.id,
       })),
+      mine: await ownFeedback(ctx, r.id, user.id),
     })),
   );
   return { partial: 'home-feedback', model: { rounds: items } };

@@ -2,11 +2,12 @@
 import type { AppContext } from '../../context.js';
 import type { CurrentUser } from '../../access/current-user.js';
 import { authorNameFor } from '../../access/display-name.js';
-import { mayPresent } from '../../access/room.js';
+import { mayCountVotes, mayPresent } from '../../access/room.js';
 import { mayComment, mayFollowCount, mayNoteElements, mayReadResults, mayRecordSelection, mayVote } from '../../access/groups.js';
 import { ownBallot, voterCount } from './ballots-repository.js';
 import { buildResults } from './ballots.js';
 import { COMMENT_PHASES } from './comments.js';
+import { currentCountedVotes } from './counted-votes.js';
 import { commentsOfGroup, elementsOfGroup } from './comments-repository.js';
 import { themeChoices } from './elements.js';
 import { members as groupMembers, storiesForGroupPage, storyIds } from './groups-repository.js';
@@ -33,6 +34,8 @@ export async function groupOverview(ctx: AppContext, user: CurrentUser, groupId:
   ]);
   const byId = new Map(storyRows.map((s) => [s.id, s]));
   const open = round.phase === 'voting' && !selection;
+  const counts = mayCountVotes(user) && open;
+  const counted = counts ? await currentCountedVotes(ctx, group.id, group.iteration) : null;
   return {
     group,
     round,
@@ -62,6 +65,8 @@ export async function groupOverview(ctx: AppContext, user: CurrentUser, groupId:
     candidates: results.candidate_ids,
     winners: results.winner_ids,
     own: own as OwnBallot | null,
+    /** The votes counted in the room for the current vote, as the facilitator's count form starts. */
+    counted,
     themes,
     may: {
       followCount: mayFollowCount(user, facts),
@@ -71,6 +76,9 @@ export async function groupOverview(ctx: AppContext, user: CurrentUser, groupId:
       vote: mayVote(user, facts) && open,
       select: mayRecordSelection(user) && open,
       present: mayPresent(user),
+      count: counts,
+      /** A group may also decide by consensus, already while it discusses. */
+      consensus: mayRecordSelection(user) && !selection && (round.phase === 'discussing' || round.phase === 'voting'),
     },
   };
 }

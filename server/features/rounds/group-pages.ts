@@ -126,7 +126,13 @@ export default async function groupPages(app: FastifyInstance): Promise<void> {
     const b = fields(request);
     return submitForm(request, reply, {
       schema: selectionForm,
-      values: { selection_story_id: b.story_id, reasons: b.reasons, dissent: b.dissent, tie_break_reason: b.tie_break_reason },
+      values: {
+        selection_story_id: b.story_id,
+        reasons: b.reasons,
+        dissent: b.dissent,
+        tie_break_reason: b.tie_break_reason,
+        decided_by: b.decided_by,
+      },
       action: async (input) => {
         await recordSelection(app.ctx, request.user!, id, input);
         setFlash(request, 'success', request.t('groups.page.selection_saved'));

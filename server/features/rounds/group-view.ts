@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FormState } from '../../http/forms.js';
 import type { GroupOverview } from './group-overview.js';
 import { personName } from '../../access/display-name.js';
+import { resultRows, selectionText } from './decision-view.js';
 import { phaseLabel } from './round-view.js';
 
 /** Which story's comment or element form a failed submission came from, so its message and text show beside it. */
@@ -10,6 +11,23 @@ function sentFrom(form: FormState | undefined, prefix: 'comment' | 'element', st
   const path = `${prefix}-${storyId}`;
   const error = form?.fieldErrors[path];
   return { field: path, error, value: error !== undefined ? form?.values[prefix === 'comment' ? 'body' : 'text'] : undefined };
+}
+
+function countFormModel(form: FormState | undefined, overview: GroupOverview) {
+  const refused = form !== undefined && Object.keys(form.values).some((k) => k === 'voters' || k.startsWith('score_'));
+  const typed = refused ? form.values : {};
+  const earlier = overview.counted;
+  return {
+    voters: refused ? typed.voters : (earlier?.voters ?? ''),
+    stories: overview.candidates.map((id) => ({
+      id,
+      title: overview.titleOf(id),
+      value: refused ? typed[`score_${id}`] : (earlier?.scores[id] ?? ''),
+      error: refused ? form.fieldErrors[`scores.${id}`] : undefined,
+    })),
+    error: refused ? form.fieldErrors.scores : undefined,
+    entered: earlier !== null,
+  };
 }
 
 export function groupPageModel(request: FastifyRequest, overview: GroupOverview, form?: FormState) {
@@ -60,20 +78,33 @@ export function groupPageModel(request: FastifyRequest, overview: GroupOverview,
     results: results
       ? {
           ...results,
-          tallies: results.tallies.map((t) => ({
-            ...t,
-            title: overview.titleOf(t.story_id),
-            winner: results.winner_ids.includes(t.story_id),
-          })),
+          // Each story's score with its ballots and the votes counted in the room apart, when some were counted.
+          tallies: resultRows(results.tallies, results.parts, results.winner_ids, overview.titleOf),
+          counted: results.parts.counted,
           tie: results.winner_ids.length > 1,
           iterations: results.iterations
             // The current vote is the table above: the history holds the earlier, closed ones only (once each).
             .filter((it) => it.tallies && it.number !== results.iteration)
-            .map((it) => ({ ...it, tallies: it.tallies!.map((t) => ({ ...t, title: overview.titleOf(t.story_id) })) })),
+            .map((it) => ({
+              ...it,
+              counted: it.parts.counted,
+              tallies: resultRows(it.tallies!, it.parts, [], overview.titleOf),
+            })),
         }
       : null,
-    selection: overview.selection ? { ...overview.selection, title: overview.titleOf(overview.selection.story_id) } : null,
+    selection: overview.selection
+      ? {
+          ...overview.selection,
+          ...selectionText(request.t.bind(request), overview.selection),
+          title: overview.titleOf(overview.selection.story_id),
+        }
+      : null,
+    canCount: may.count,
+    canConsensus: may.consensus,
+    /** The count form: what was typed when it was refused, else the count entered earlier. */
+    count_form: countFormModel(form, overview),
     selectionValues: {
+      decided_by: values.decided_by ?? (may.select ? 'vote' : 'consensus'),
       reasons: values.reasons,
       dissent: values.dissent,
       tie_break_reason: values.tie_break_reason,

@@ -45,7 +45,7 @@ export function presentModel(request: FastifyRequest, p: Presentation, requested
     cover: slide.kind === 'cover',
     story: story ? { ...story, number: slide.kind === 'story' ? slide.index + 1 : 0, of: p.stories.length } : null,
     results: slide.kind === 'results',
-    position: request.t('room.present.position', { n, count: slides.length }),
+    position: request.t('room.present.position', { n, last: slides.length }),
     here: `${base}${n}`,
     prev: n > 1 ? `${base}${n - 1}` : null,
     next: n < slides.length ? `${base}${n + 1}` : null,

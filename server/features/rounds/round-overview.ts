@@ -8,6 +8,7 @@ import { roundEditions } from '../reports/index.js';
 import { selectionsOfRound } from './ballots-repository.js';
 import { groupsOfRound, memberIds, storyIds } from './groups-repository.js';
 import * as repo from './repository.js';
+import { presentSelection } from './selections.js';
 import { findVisibleRound } from './service.js';
 
 /** The round page's data for this person (404 for a round they may not see); the story pickers only for facilitators. */
@@ -53,7 +54,7 @@ export async function roundOverview(ctx: AppContext, user: CurrentUser, roundId:
         name: g.name,
         members: members.get(g.id)?.length ?? 0,
         stories: groupStories.get(g.id)?.length ?? 0,
-        selection: selection ? { title: titles.get(selection.story_id) ?? '', reasons: selection.reasons } : null,
+        selection: selection ? { ...presentSelection(selection), title: titles.get(selection.story_id) ?? '' } : null,
       };
     }),
     transitions,

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { writesStories } from '../../access/roles.js';
 import { many, type FormState } from '../../http/forms.js';
 import { VIEWS_DIR } from '../../http/views.js';
+import { selectionText } from './decision-view.js';
 import type { OpenRoundCard } from './open-rounds.js';
 import type { RoundRow } from './repository.js';
 import type { roundOverview } from './round-overview.js';
@@ -67,7 +68,10 @@ export function roundPageModel(request: FastifyRequest, overview: Awaited<Return
     next: index < PHASES.length - 1 ? { name: PHASES[index + 1], label: phaseLabel(request, PHASES[index + 1]!) } : null,
     back: round.phase === 'closed' ? [] : PHASES.slice(0, index).map((p) => ({ name: p, label: phaseLabel(request, p) })),
     stories: overview.stories,
-    groups: overview.groups,
+    groups: overview.groups.map((g) => ({
+      ...g,
+      selection: g.selection ? { ...g.selection, ...selectionText(request.t.bind(request), g.selection) } : null,
+    })),
     canFormGroups: manages && (round.phase === 'collecting' || round.phase === 'discussing'),
     proposed: overview.proposed.map((s) => ({ ...s, checked: ticked ? ticked.has(s.id) : true })),
     available: overview.available.map((s) => ({ ...s, checked: ticked?.has(s.id) ?? false })),

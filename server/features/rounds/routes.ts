@@ -9,6 +9,7 @@ import livePages from './live-pages.js';
 import pages from './pages.js';
 import presentPages from './present-pages.js';
 import roomApi from './room-api.js';
+import roomPages from './room-pages.js';
 
 export default async function roundsRoutes(app: FastifyInstance): Promise<void> {
   await app.register(api);
@@ -20,4 +21,5 @@ export default async function roundsRoutes(app: FastifyInstance): Promise<void> 
   await app.register(livePages);
   await app.register(closePages);
   await app.register(presentPages);
+  await app.register(roomPages);
 }

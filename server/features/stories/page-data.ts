@@ -4,6 +4,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import type { StoryRow } from '../../db/tables/stories.js';
 import { Conflict, type FieldError } from '../../errors.js';
 import { contentOf, missingForSubmit, warningsFor } from './content.js';
+import { storyFeedback } from './feedback.js';
 import { formTemplate } from './form-templates.js';
 import { factsOf, presentStory } from './present.js';
 import * as repo from './repository.js';
@@ -27,15 +28,16 @@ export async function roundForNewStory(db: DbOrTrx, roundId: unknown) {
 /** One story with what surrounds it: its discussion, the rounds that chose it, and the facts the access rules read. */
 export async function storyPage(db: DbOrTrx, id: string, user: CurrentUser) {
   const row = await loadVisible(db, id, user);
-  const [facts, themes, choices, comments, selections] = await Promise.all([
+  const [facts, themes, choices, comments, selections, feedback] = await Promise.all([
     factsOf(db, row),
     repo.themeIdsFor(db, [row.id]),
     repo.filterChoices(db),
     repo.commentsFor(db, row.id),
     repo.selectionsFor(db, row.id),
+    storyFeedback(db, row, user),
   ]);
   const story = presentStory(row, user, themes.get(row.id) ?? [], facts.locked);
-  return { row, story, facts, choices, comments, selections };
+  return { row, story, facts, choices, comments, selections, feedback };
 }
 export type StoryPage = Awaited<ReturnType<typeof storyPage>>;
 

@@ -265,6 +265,8 @@ export function selectionsFor(db: DbOrTrx, storyId: string) {
       'selections.id',
       'selections.reasons',
       'selections.selected_at',
+      'selections.decided_by',
+      'selections.participants',
       'round_groups.name as group_name',
       'rounds.id as round_id',
       'rounds.title as round_title',

@@ -4,10 +4,12 @@ import { authorNameFor } from '../../access/display-name.js';
 import { editVerdict, mayImportStories, maySeeHistory, maySubmit, tagVerdict, writesStories } from '../../access/stories.js';
 import type { StoryRow } from '../../db/tables/stories.js';
 import { LOCALES } from '../../i18n/index.js';
+import { renderMarkdown } from '../../lib/markdown.js';
 import { many, type FormState } from '../../http/forms.js';
 import { inContext, type FieldFinding } from './anonymity.js';
 import { contentOf, textsOf, warningsFor } from './content.js';
 import { formTemplate, localizeTemplate } from './form-templates.js';
+import { decisionLine, feedbackView } from './feedback-view.js';
 import { atInputs } from './form-view.js';
 import type { FormChoices, StoryPage } from './page-data.js';
 import type { ListQuery, StoryView } from './schemas.js';
@@ -95,7 +97,7 @@ function extraFields(request: FastifyRequest, story: StoryView) {
 /** One story's page; `themes` is a failed theme-tag submission, shown in its form. */
 export function showView(request: FastifyRequest, page: StoryPage, themes?: FormState) {
   const user = request.user!;
-  const { row, story, facts, choices, comments, selections } = page;
+  const { row, story, facts, choices, comments, selections, feedback } = page;
   const isAuthor = row.author_id === user.id;
   const checkedThemes = themes ? many(themes.values.theme_ids) : story.theme_ids;
   const failed = atInputs(themes, request.locale);
@@ -136,7 +138,10 @@ export function showView(request: FastifyRequest, page: StoryPage, themes?: Form
     selections: selections.map((s) => ({
       ...s,
       heading: request.t('stories.show.selected_in', { round: s.round_title, group: s.group_name }),
+      decision: decisionLine(request, s),
+      reasons_html: renderMarkdown(s.reasons),
     })),
+    feedback: feedbackView(request, feedback),
   };
 }
 
