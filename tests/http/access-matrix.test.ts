@@ -289,6 +289,7 @@ const RULES: Record<string, RouteRule> = {
     rule: role(runsRounds),
   },
   'PUT /api/v1/groups/:id/tally': { params: groups, rule: role(mayCountVotes) },
+  'POST /groups/:id/tally': { params: groups, rule: role(mayCountVotes) },
 
   // Themes. The API lists them to everyone signed in (API.md: storytellers tag their stories with them); the analysis
   // pages are for those who read the themes.
