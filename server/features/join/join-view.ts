@@ -21,11 +21,14 @@ export interface JoinPanel {
   groupId: string;
   /** The round still takes guests (not closed): a code can be made. */
   open: boolean;
-  live: (JoinCodeView & { spaced: string; qr: string }) | null;
+  /** `qr` is null without PUBLIC_URL: a phone cannot open a bare path, so the panel says where to go instead. */
+  live: (JoinCodeView & { spaced: string; qr: string | null }) | null;
 }
 
 export async function joinPanelView(groupId: string, open: boolean, live: JoinCodeView | null): Promise<JoinPanel> {
-  return { groupId, open, live: live ? { ...live, spaced: spacedCode(live.code), qr: await qrDataUrl(live.join_url) } : null };
+  if (!live) return { groupId, open, live: null };
+  const qr = /^https?:\/\//.test(live.join_url) ? await qrDataUrl(live.join_url) : null;
+  return { groupId, open, live: { ...live, spaced: spacedCode(live.code), qr } };
 }
 
 /**

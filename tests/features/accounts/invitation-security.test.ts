@@ -8,6 +8,7 @@ import { createInvitation } from '../../../server/features/accounts/invitations.
 import { mailOutbox } from '../../../server/lib/mail.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { api, apiUser, makeUser, PageClient, pageUser, PASSWORD, tokenFor } from '../../helpers/factories.js';
+import { roundScenario } from '../../helpers/rounds.js';
 
 let app: FastifyInstance;
 afterEach(async () => {
@@ -250,5 +251,31 @@ describe('links without PUBLIC_URL', () => {
       .execute();
     expect(made).toEqual([]);
     expect(mailOutbox(app.config)).toEqual([]);
+  });
+});
+
+describe('join links', () => {
+  it.each([
+    ['with PUBLIC_URL', { PUBLIC_URL: PUBLIC }, `${PUBLIC}/join/`],
+    ['without PUBLIC_URL', {}, '/join/'],
+  ])('%s come from it and never from a forged Host header, in the answer and on the group page', async (_label, env, prefix) => {
+    app = await buildTestApp(env);
+    const s = await roundScenario(app, { phase: 'discussing' });
+    const made = await app.inject({
+      method: 'POST',
+      url: `/api/v1/groups/${s.group.id}/join-codes`,
+      headers: { authorization: `Bearer ${s.facilitator.token}`, ...FORGED },
+    });
+    expect(made.statusCode).toBe(201);
+    const { code, join_url } = made.json();
+    expect(join_url).toBe(`${prefix}${code}`);
+    const page = new PageClient(app, FORGED);
+    await page.signIn(s.facilitator.user.email);
+    const group = await page.get(`/groups/${s.group.id}`);
+    expect(group.statusCode).toBe(200);
+    expect(group.body).toContain(`href="${prefix}${code}"`);
+    expect(group.body).not.toContain('evil.example');
+    // A QR code only for an address a phone can open.
+    expect(group.body.includes('class="join-qr"')).toBe(prefix.startsWith('http'));
   });
 });
