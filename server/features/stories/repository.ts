@@ -248,7 +248,9 @@ export function commentsFor(db: DbOrTrx, storyId: string) {
   return db
     .selectFrom('comments')
     .leftJoin('users', 'users.id', 'comments.author_id')
+    .leftJoin('guests', 'guests.user_id', 'comments.author_id')
     .select(['comments.id', 'comments.author_id', 'comments.body_html', 'comments.created_at', 'users.name as author_name'])
+    .select('guests.number as author_guest_number')
     .where('comments.story_id', '=', storyId)
     .orderBy('comments.created_at')
     .orderBy('comments.id')

@@ -1,6 +1,6 @@
 // View models for reading stories: the list with its filters, one story with its discussion, the review step, the history.
 import type { FastifyRequest } from 'fastify';
-import { authorNameFor } from '../../access/display-name.js';
+import { authorNameFor, personName } from '../../access/display-name.js';
 import { editVerdict, mayImportStories, maySeeHistory, maySubmit, tagVerdict, writesStories } from '../../access/stories.js';
 import type { StoryRow } from '../../db/tables/stories.js';
 import { LOCALES } from '../../i18n/index.js';
@@ -133,7 +133,9 @@ export function showView(request: FastifyRequest, page: StoryPage, themes?: Form
       author:
         c.author_id !== null && c.author_id === row.author_id
           ? (authorNameFor(row, user) ?? request.t('stories.show.comment_by_author'))
-          : (c.author_name ?? request.t('stories.show.comment_by_unknown')),
+          : c.author_name === null
+            ? request.t('stories.show.comment_by_unknown')
+            : personName({ name: c.author_name, guest_number: c.author_guest_number }, (n) => request.t('join.guest', { number: n })),
     })),
     selections: selections.map((s) => ({
       ...s,

@@ -167,6 +167,11 @@ describe('a guest on the pages', () => {
     const page = (await desk.get(`/groups/${s.group.id}`)).body;
     expect(page).toContain('gast 1');
     expect(page).not.toContain('Ana Vermeulen');
+    // The story's own page names the guest's comment the same way.
+    const story = (await desk.get(`/stories/${s.stories[0]!.id}`)).body;
+    expect(story).toContain('Een opmerking.');
+    expect(story).toContain('gast 1');
+    expect(story).not.toContain('Ana Vermeulen');
   });
 });
 
