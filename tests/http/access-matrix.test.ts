@@ -10,6 +10,7 @@ import { groupFacts, roundFacts } from '../../server/access/repository.js';
 import { editsThemes, managesOrganizations, managesPeople, readsThemes, runsRounds, writesStories } from '../../server/access/roles.js';
 import { mayManageJoinCodes } from '../../server/access/guests.js';
 import { mayCountVotes, mayPresent } from '../../server/access/room.js';
+import { mayReadSources, mayWriteSources } from '../../server/access/sources.js';
 import { mayManageRound, mayPreviewReport, mayReadOpenRound, maySeeRound, reportVerdict } from '../../server/access/rounds.js';
 import { editVerdict, mayImportStories, maySeeHistory, maySeeStory, tagVerdict, type StoryVerdict } from '../../server/access/stories.js';
 import { createInvitation } from '../../server/features/accounts/invitations.js';
@@ -100,7 +101,9 @@ const ownImport: Rule = (who, w) => (!mayImportStories(who.user) ? 'forbid' : wh
 const stories = (w: World) => [{ id: w.story }, { id: w.draft }];
 const rounds = (w: World) => [{ id: w.round }, { id: w.publishedRound }];
 const groups = (w: World) => [{ id: w.group }];
-const one = (key: 'round' | 'group' | 'theme' | 'organization' | 'target' | 'publication' | 'importId') => (w: World) => [{ id: w[key] }];
+const one = (key: 'round' | 'group' | 'theme' | 'organization' | 'target' | 'publication' | 'importId' | 'source') => (w: World) => [
+  { id: w[key] },
+];
 
 const RULES: Record<string, RouteRule> = {
   // Public: the home page, signing in and out, the language, health, the API description, static files.
@@ -324,6 +327,34 @@ const RULES: Record<string, RouteRule> = {
   'PUT /api/v1/publications/:id/logo': { params: one('publication'), rule: role(mayEditPublication) },
   'DELETE /api/v1/publications/:id/logo': { params: one('publication'), rule: role(mayEditPublication) },
 
+  // Sources (access/sources.ts): facilitators and administrators read them, facilitators write them.
+  'GET /api/v1/sources': { rule: role(mayReadSources) },
+  'GET /sources': { rule: role(mayReadSources) },
+  'GET /api/v1/sources/:id': { params: one('source'), rule: role(mayReadSources) },
+  'GET /sources/:id': { params: one('source'), rule: role(mayReadSources) },
+  'POST /api/v1/sources': { rule: role(mayWriteSources) },
+  'GET /sources/new': { rule: role(mayWriteSources) },
+  'POST /sources': { rule: role(mayWriteSources) },
+  'GET /sources/import': { rule: role(mayWriteSources) },
+  'POST /sources/import': { rule: role(mayWriteSources) },
+  'GET /sources/:id/edit': { params: one('source'), rule: role(mayWriteSources) },
+  'PATCH /api/v1/sources/:id': { params: one('source'), rule: role(mayWriteSources) },
+  'POST /sources/:id': { params: one('source'), rule: role(mayWriteSources) },
+  'DELETE /api/v1/sources/:id': { params: one('source'), rule: role(mayWriteSources) },
+  'POST /sources/:id/delete': { params: one('source'), rule: role(mayWriteSources) },
+  'PUT /api/v1/sources/:id/themes': { params: one('source'), rule: role(mayWriteSources) },
+  'POST /sources/:id/themes': { params: one('source'), rule: role(mayWriteSources) },
+  'POST /api/v1/sources/:id/elements': { params: one('source'), rule: role(mayWriteSources) },
+  'POST /sources/:id/elements': { params: one('source'), rule: role(mayWriteSources) },
+  'DELETE /api/v1/sources/:id/elements/:elementId': {
+    params: (w) => [{ id: w.source, elementId: w.sourceElement }],
+    rule: role(mayWriteSources),
+  },
+  'POST /sources/:id/elements/:elementId/delete': {
+    params: (w) => [{ id: w.source, elementId: w.sourceElement }],
+    rule: role(mayWriteSources),
+  },
+
   // Organisations, people and operations.
   'GET /api/v1/organizations': { rule: signedIn },
   'GET /organizations': { rule: signedIn },
@@ -396,6 +427,11 @@ async function makeWorld(app: FastifyInstance) {
     licence: 'cc-by-4.0',
   });
   expect(created.statusCode, created.body).toBe(201);
+  const source = await voting.f.post('/api/v1/sources', { kind: 'site_visit', title: 'A visit', body: 'What we saw.' });
+  expect(source.statusCode, source.body).toBe(201);
+  const sourceId = (source.json() as { id: string }).id;
+  const sourceElement = await voting.f.post(`/api/v1/sources/${sourceId}/elements`, { text: 'trust' });
+  expect(sourceElement.statusCode, sourceElement.body).toBe(201);
   const joining = await voting.f.post(`/api/v1/groups/${voting.group.id}/join-codes`);
   expect(joining.statusCode, joining.body).toBe(201);
   const admin = await makeUser(app, { role: 'admin' });
@@ -428,6 +464,8 @@ async function makeWorld(app: FastifyInstance) {
     importId,
     publication: (created.json() as { id: string }).id,
     joinCode: (joining.json() as { code: string }).code,
+    source: sourceId,
+    sourceElement: (sourceElement.json() as { id: string }).id,
     /** The object of the request being judged (set by the runner before each rule is asked). */
     current: {} as Record<string, string>,
   };
