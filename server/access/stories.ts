@@ -55,6 +55,11 @@ export function maySeeHistory(user: Actor, story: Pick<StoryFacts, 'author_id'>)
   return isAuthor(user, story) || runsRounds(user);
 }
 
+/** Deleting earlier versions: the author alone, also while a round holds the story (the story itself does not change). */
+export function mayDeleteVersions(user: Actor, story: Pick<StoryFacts, 'author_id'>): boolean {
+  return isAuthor(user, story);
+}
+
 /** CSV imports (stories without an account behind them) are for facilitators. */
 export function mayImportStories(user: Pick<CurrentUser, 'role'>): boolean {
   return runsRounds(user);

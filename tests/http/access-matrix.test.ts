@@ -12,7 +12,15 @@ import { mayManageJoinCodes } from '../../server/access/guests.js';
 import { mayCountVotes, mayPresent } from '../../server/access/room.js';
 import { mayReadSources, mayWriteSources } from '../../server/access/sources.js';
 import { mayManageRound, mayPreviewReport, mayReadOpenRound, maySeeRound, reportVerdict } from '../../server/access/rounds.js';
-import { editVerdict, mayImportStories, maySeeHistory, maySeeStory, tagVerdict, type StoryVerdict } from '../../server/access/stories.js';
+import {
+  editVerdict,
+  mayDeleteVersions,
+  mayImportStories,
+  maySeeHistory,
+  maySeeStory,
+  tagVerdict,
+  type StoryVerdict,
+} from '../../server/access/stories.js';
 import { createInvitation } from '../../server/features/accounts/invitations.js';
 import { findGroup } from '../../server/features/rounds/groups-repository.js';
 import { findRound } from '../../server/features/rounds/repository.js';
@@ -22,7 +30,7 @@ import { buildTestApp } from '../helpers/app.js';
 import { api, makeUser, PageClient, tokenFor } from '../helpers/factories.js';
 import { makeElement, makeOrganization, makeQuote, makeRound, makeTheme } from '../helpers/records.js';
 import { roundScenario } from '../helpers/rounds.js';
-import { writeStory } from '../helpers/stories.js';
+import { recordEdit, writeStory } from '../helpers/stories.js';
 
 /** What the access module says of one request: let in (any answer but 401/403/404), refused (403), hidden (404), or sign in first. */
 type Verdict = 'allow' | 'forbid' | 'hide' | 'sign-in';
@@ -99,6 +107,8 @@ const publication: Rule = (who) => (publicationVerdict(who.user, { published: fa
 const ownImport: Rule = (who, w) => (!mayImportStories(who.user) ? 'forbid' : who.user.id === w.roundFacilitator.id ? 'allow' : 'hide');
 
 const stories = (w: World) => [{ id: w.story }, { id: w.draft }];
+/** The submitted story's one earlier version (the author's edit). */
+const versions = (w: World) => [{ id: w.story, version: '1' }];
 const rounds = (w: World) => [{ id: w.round }, { id: w.publishedRound }];
 const groups = (w: World) => [{ id: w.group }];
 const one = (key: 'round' | 'group' | 'theme' | 'organization' | 'target' | 'publication' | 'importId' | 'source') => (w: World) => [
@@ -161,6 +171,15 @@ const RULES: Record<string, RouteRule> = {
   'GET /stories/:id': { params: stories, rule: onStory(() => 'allow') },
   'GET /api/v1/stories/:id/versions': { params: stories, rule: onStory((u, s) => (maySeeHistory(u, s) ? 'allow' : 'forbid')) },
   'GET /stories/:id/history': { params: stories, rule: onStory((u, s) => (maySeeHistory(u, s) ? 'allow' : 'forbid')) },
+  'DELETE /api/v1/stories/:id/versions/:version': {
+    params: versions,
+    rule: onStory((u, s) => (mayDeleteVersions(u, s) ? 'allow' : 'forbid')),
+  },
+  'GET /stories/:id/history/:version/delete': { params: versions, rule: onStory((u, s) => (mayDeleteVersions(u, s) ? 'allow' : 'forbid')) },
+  'POST /stories/:id/history/:version/delete': {
+    params: versions,
+    rule: onStory((u, s) => (mayDeleteVersions(u, s) ? 'allow' : 'forbid')),
+  },
   'PATCH /api/v1/stories/:id': {
     params: stories,
     rule: onStory((u, s) => storyVerdict(editVerdict(u, s))),
@@ -407,6 +426,7 @@ async function makeWorld(app: FastifyInstance) {
   const author = voting.members[0]!;
   const publishedRound = await makeRound(app.db, { title: 'A published round', published: true, created_by: voting.facilitator.user.id });
   const draft = await writeStory(app.db, { author_id: author.user.id, author_name: author.user.name, status: 'draft', title: 'A draft' });
+  await recordEdit(app.db, voting.stories[0]!.id);
   const theme = await makeTheme(app.db, { name: 'Trust' });
   const quote = await makeQuote(app.db, theme, voting.stories[0]!.id, 'a passage');
   const element = await makeElement(app.db, {

@@ -1,5 +1,5 @@
 // Table types for stories, their versions, themes and the discussion around them.
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { Locale } from '../../i18n/locales.js';
 import type { Flag, Timestamp } from './accounts.js';
 
@@ -29,6 +29,10 @@ export interface StoriesTable {
   language: Locale;
   consent_report: Flag;
   consent_quote: Flag;
+  /** An anonymous author's choice to show role and organisation to others (off by default; reports never do). */
+  show_details: Generated<Flag>;
+  /** JSON list of the passages the anonymity check ever flagged: left out of versions served to anyone but the author. */
+  flagged_text: Generated<string>;
   /** Accent- and case-folded text for full-text search on both dialects. */
   search_text: string;
   submitted_at: Timestamp | null;

@@ -4,7 +4,7 @@ import * as data from './repository.js';
 import { roundsOfReport } from './visibility.js';
 import { themeMaterial, type ThemeSource } from '../themes/index.js';
 import { t, type Locale } from '../../i18n/index.js';
-import { authorNameFor } from '../../access/display-name.js';
+import { authorNameFor, storyDetailsFor } from '../../access/display-name.js';
 import { mayReportStory } from '../../access/reports.js';
 import { renderMarkdown, toPlainText } from '../../lib/markdown.js';
 import type {
@@ -33,13 +33,15 @@ function ref(s: { id: string; serial: number | string; title: string }): ReportS
 }
 
 function fullStory(s: StoryRow, orgName: (id: string | null) => string | null): ReportStory {
+  // Role and organisation of an anonymous story could name its author: a report (viewer null) prints neither.
+  const details = storyDetailsFor(s, null);
   return {
     ...ref(s),
     // The one way to name an author; null viewer because the report leaves the platform.
     author: authorNameFor(s, null),
-    role: s.role,
+    role: details.role,
     date: s.story_date,
-    organization: orgName(s.organization_id),
+    organization: orgName(details.organization_id),
     language: s.language,
     // Rendered again from the source through the same sanitizer as the pages.
     story_html: renderMarkdown(s.story),
@@ -222,7 +224,8 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
   for (const p of parts) for (const c of p.categories.length ? p.categories : [p]) perTheme.set(c.name, c.story_count);
   const perOrg = new Map<string, number>();
   for (const s of stories) {
-    const name = orgName(s.organization_id) ?? t(locale, 'reports.figures.no_organization');
+    // An anonymous story counts without its organisation: a count of one would name the organisation, and so the person.
+    const name = orgName(storyDetailsFor(s, null).organization_id) ?? t(locale, 'reports.figures.no_organization');
     perOrg.set(name, (perOrg.get(name) ?? 0) + 1);
   }
   const selectedIds = new Set(selections.map((s) => s.story_id).filter((id) => byId.has(id)));
@@ -242,12 +245,13 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
   const register: RegisterRow[] = [];
   for (const [i, s] of stories.entries()) {
     const sel = selectionOfStory.get(s.id);
+    const details = storyDetailsFor(s, null);
     register.push({
       serial: Number(s.serial),
       title: s.title,
       date: s.story_date,
-      role: s.role,
-      organization: orgName(s.organization_id),
+      role: details.role,
+      organization: orgName(details.organization_id),
       themes: [...new Set(themesOfStory.get(s.id) ?? [])].filter(Boolean),
       round: roundOfStory.get(s.id) ?? null,
       group: groupOfStory.get(s.id) ?? null,

@@ -1,4 +1,4 @@
-// Forming a round's groups: by hand (checked) or automatically (organisations spread, each author with their own story).
+// Forming a round's groups: by hand (checked) or automatically (organisations spread, named authors with their story).
 import type { AppContext } from '../../context.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { CurrentUser } from '../../access/current-user.js';
@@ -16,12 +16,34 @@ export interface Person {
 }
 
 /**
+ * A story as automatic forming sees it: `presenter_id` is the author of a named story, and always null for an anonymous
+ * one (groups-repository.ts storyPresenters never reads who wrote it), so nothing below can place a person with their
+ * anonymous story or reveal its author through `member_ids`.
+ */
+export interface PlacedStory {
+  id: string;
+  presenter_id: string | null;
+}
+
+/** A fixed, author-free order for the stories no presenter takes along: FNV-1a over the story id. */
+export function storyHash(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/**
  * Splits people into groups of at most `size`: people of one organisation are dealt to different groups, and each
- * story goes to the group of its author so they can present it; stories without an author in the pool are spread evenly.
+ * named story goes to the group of its author so they can present it. The other stories (anonymous ones, and those
+ * whose author is not in the room) come after, in the order of their id's hash, each to the group with the fewest
+ * stories: a rule that reads nothing of who wrote them.
  */
 export function autoGroups(
   people: readonly Person[],
-  stories: ReadonlyArray<{ id: string; author_id: string | null }>,
+  stories: readonly PlacedStory[],
   size: number,
 ): Array<{ member_ids: string[]; story_ids: string[] }> {
   const count = Math.max(1, Math.ceil(people.length / size));
@@ -38,13 +60,14 @@ export function autoGroups(
     groups[i % count]!.member_ids.push(p.id);
     groupOf.set(p.id, i % count);
   });
-  const orphans: string[] = [];
+  const rest: string[] = [];
   for (const s of stories) {
-    const g = s.author_id !== null ? groupOf.get(s.author_id) : undefined;
-    if (g === undefined) orphans.push(s.id);
+    const g = s.presenter_id !== null ? groupOf.get(s.presenter_id) : undefined;
+    if (g === undefined) rest.push(s.id);
     else groups[g]!.story_ids.push(s.id);
   }
-  for (const id of orphans) {
+  rest.sort((a, b) => storyHash(a) - storyHash(b) || (a < b ? -1 : a > b ? 1 : 0));
+  for (const id of rest) {
     const smallest = groups.reduce((best, g, i) => (g.story_ids.length < groups[best]!.story_ids.length ? i : best), 0);
     groups[smallest]!.story_ids.push(id);
   }
@@ -118,8 +141,9 @@ async function planAuto(
   user: CurrentUser,
   opts: FormingOptions,
 ): Promise<repo.NewGroup[]> {
-  const stories = await repo.storyAuthors(trx, storyIds);
-  const poolIds = auto.member_ids ?? [...new Set(stories.map((s) => s.author_id).filter((a): a is string => a !== null))];
+  const stories = await repo.storyPresenters(trx, storyIds);
+  // Without a list, the room is the authors of the named stories: nobody is brought in by an anonymous story.
+  const poolIds = auto.member_ids ?? [...new Set(stories.map((s) => s.presenter_id).filter((a): a is string => a !== null))];
   const people = await repo.activeUsers(trx, poolIds);
   if (auto.member_ids) {
     const known = new Set(people.map((p) => p.id));

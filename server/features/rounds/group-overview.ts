@@ -1,8 +1,9 @@
 // Everything a group page shows, read in one place: the stories side by side, the discussion, the ballot, results when allowed.
 import type { AppContext } from '../../context.js';
 import type { CurrentUser } from '../../access/current-user.js';
-import { authorNameFor } from '../../access/display-name.js';
+import { actorNameFor, authorNameFor, storyDetailsFor } from '../../access/display-name.js';
 import { mayCountVotes, mayPresent } from '../../access/room.js';
+import { t, type Locale } from '../../i18n/index.js';
 import { mayComment, mayFollowCount, mayNoteElements, mayReadResults, mayRecordSelection, mayVote } from '../../access/groups.js';
 import { ownBallot, voterCount } from './ballots-repository.js';
 import { buildResults } from './ballots.js';
@@ -16,8 +17,12 @@ import { groupSelection } from './selections.js';
 
 export type OwnBallot = { story_id?: string; ranking?: string[]; points?: Record<string, number> };
 
-/** The group page's data for this person (404 for a group they may not see), with what they may do in it now. */
-export async function groupOverview(ctx: AppContext, user: CurrentUser, groupId: string) {
+/**
+ * The group page's data for this person (404 for a group they may not see), with what they may do in it now; people
+ * are named in `locale` (an anonymous author's own comments read "the author" for everyone else).
+ */
+export async function groupOverview(ctx: AppContext, user: CurrentUser, groupId: string, locale: Locale) {
+  const theAuthor = t(locale, 'stories.show.comment_by_author');
   const { group, round, facts } = await findVisibleGroup(ctx, user, groupId);
   const notes = mayNoteElements(user);
   const ids = (await storyIds(ctx.db, [group.id])).get(group.id) ?? [];
@@ -50,10 +55,15 @@ export async function groupOverview(ctx: AppContext, user: CurrentUser, groupId:
         story_html: s.story_html,
         significance_html: s.significance_html,
         learning_question: s.learning_question,
-        role: s.role,
+        role: storyDetailsFor(s, user).role,
         story_date: s.story_date,
         author_name: authorNameFor(s, user),
-        comments: comments.filter((c) => c.story_id === s.id),
+        comments: comments
+          .filter((c) => c.story_id === s.id)
+          .map(({ author_id, author_name, ...c }) => ({
+            ...c,
+            author_name: actorNameFor(s, { id: author_id, name: author_name }, user, theAuthor),
+          })),
         elements: elements.filter((e) => e.story_id === s.id),
       })),
     titleOf: (id: string) => byId.get(id)?.title ?? id,

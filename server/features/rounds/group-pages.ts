@@ -45,7 +45,7 @@ const fields = (request: FastifyRequest) => (request.body ?? {}) as Record<strin
 export default async function groupPages(app: FastifyInstance): Promise<void> {
   /** The group page, again with a failed form's state when there is one. */
   const showGroup = async (request: FastifyRequest, reply: FastifyReply, groupId: string, form?: FormState, status = 200) => {
-    const overview = await groupOverview(app.ctx, request.user!, groupId);
+    const overview = await groupOverview(app.ctx, request.user!, groupId, request.locale);
     const join = await joinPanel(app.ctx, request.user!, overview.group, overview.round, baseUrlOf(request));
     return reply.page('pages/groups/show', { ...groupPageModel(request, overview, form), join }, status);
   };

@@ -144,10 +144,22 @@ export async function activePeople(db: DbOrTrx) {
     .execute();
 }
 
-/** The authors of these stories, in the order the stories were written. */
-export async function storyAuthors(db: DbOrTrx, storyIds: readonly string[]) {
+/** Who presents each story in automatic forming: the author of a named story, nobody for an anonymous one. */
+export async function storyPresenters(
+  db: DbOrTrx,
+  storyIds: readonly string[],
+): Promise<Array<{ id: string; presenter_id: string | null }>> {
   if (storyIds.length === 0) return [];
-  return db.selectFrom('stories').select(['id', 'author_id']).where('id', 'in', storyIds).orderBy('serial').execute();
+  // The author of an anonymous story is never read here: automatic groups cannot place anyone by it.
+  return db
+    .selectFrom('stories')
+    .select((eb) => [
+      'id',
+      eb.case().when('anonymous', '=', 0).then(eb.ref('author_id')).else(eb.val<string | null>(null)).end().as('presenter_id'),
+    ])
+    .where('id', 'in', storyIds)
+    .orderBy('serial')
+    .execute();
 }
 
 /** The stories of a group as its page shows them side by side (author fields for authorNameFor). */
@@ -166,6 +178,8 @@ export async function storiesForGroupPage(db: DbOrTrx, storyIds: readonly string
       'author_id',
       'author_name',
       'anonymous',
+      'organization_id',
+      'show_details',
     ])
     .where('id', 'in', storyIds)
     .execute();

@@ -9,7 +9,11 @@ import { countForm } from './room-schemas.js';
 
 export default async function roomPages(app: FastifyInstance): Promise<void> {
   const showGroup = async (request: FastifyRequest, reply: FastifyReply, groupId: string, form?: FormState, status = 200) =>
-    reply.page('pages/groups/show', groupPageModel(request, await groupOverview(app.ctx, request.user!, groupId), form), status);
+    reply.page(
+      'pages/groups/show',
+      groupPageModel(request, await groupOverview(app.ctx, request.user!, groupId, request.locale), form),
+      status,
+    );
 
   app.post('/groups/:id/tally', { config: { access: ['facilitator'] } }, async (request, reply) => {
     const { id } = pageParams(request.params);

@@ -9,12 +9,13 @@ import {
   listQuery,
   patchStoryBody,
   storyParams,
+  versionParams,
   storyView,
   storyWithWarnings,
   themesBody,
   versionView,
 } from './schemas.js';
-import { createStory, getStory, setThemes, storyHistory, updateStory } from './service.js';
+import { createStory, deleteVersion, getStory, setThemes, storyHistory, updateStory } from './service.js';
 import { registerCsv, registerJson, registerRows } from './story-csv.js';
 import { listStories } from './search.js';
 
@@ -138,6 +139,18 @@ export default async function storiesApi(fastify: FastifyInstance): Promise<void
           snapshot,
         })),
       };
+    },
+  );
+
+  app.delete(
+    '/api/v1/stories/:id/versions/:version',
+    {
+      config: { access: 'signed-in' },
+      schema: { tags, summary: 'Delete an earlier version of a story: its author only', params: versionParams },
+    },
+    async (request, reply) => {
+      await deleteVersion(app.ctx, request.user!, request.params.id, request.params.version);
+      return reply.code(204).send();
     },
   );
 }

@@ -26,8 +26,9 @@ export default async function storyFormPages(app: FastifyInstance): Promise<void
     const values = {
       anonymous: '',
       author_name: user.name,
-      language: user.locale ?? app.config.DEFAULT_LOCALE,
-      organization_id: user.organization_id ?? '',
+      // Not taken from the account here: for an anonymous story they could tell who wrote it (the form says so).
+      language: '',
+      organization_id: '',
       consent_report: true,
       consent_quote: true,
       round_id: round?.id ?? '',
@@ -63,8 +64,8 @@ export default async function storyFormPages(app: FastifyInstance): Promise<void
       schema: storyForm,
       values,
       action: async (input) => {
-        // The form pre-selects the author's organisation, so an empty choice means "none".
-        const fields = { ...input, organization_id: input.organization_id ?? null, round_id: round?.id ?? null, template: template.key };
+        // An empty organisation takes the account's for a named story, and stays empty for an anonymous one (the service).
+        const fields = { ...input, round_id: round?.id ?? null, template: template.key };
         const { story } = await createStory(app.ctx, request.user!, fields, { review: true });
         // A submit the anonymity check has findings for goes through the review step first.
         if (input.submit && story.status === 'draft') return `/stories/${story.id}/submit`;

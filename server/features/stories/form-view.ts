@@ -23,6 +23,7 @@ export type FormValues = {
   theme_ids?: string[];
   consent_report?: boolean;
   consent_quote?: boolean;
+  show_details?: boolean;
   round_id?: string;
   template?: string;
   [extra: `extra_${string}`]: string | undefined;
@@ -50,6 +51,7 @@ export function valuesFromBody(body: Record<string, unknown>): FormValues {
         : [],
     consent_report: body.consent_report === 'on',
     consent_quote: body.consent_quote === 'on',
+    show_details: body.show_details === 'on',
     round_id: str(body.round_id),
     template: str(body.template),
   };
@@ -72,6 +74,7 @@ export function valuesFromRow(row: StoryRow, themeIds: string[]): FormValues {
     theme_ids: themeIds,
     consent_report: row.consent_report === 1,
     consent_quote: row.consent_quote === 1,
+    show_details: row.show_details === 1,
     round_id: row.round_id ?? '',
     template: row.template,
   };
@@ -137,7 +140,8 @@ export function formView(request: FastifyRequest, ctx: FormContext) {
     languages: LOCALES.map((code) => ({
       code,
       label: request.t(`stories.language.${code}`),
-      selected: (ctx.values.language || locale) === code,
+      // Nothing is chosen for the writer: an empty choice takes the account's language for a named story only.
+      selected: ctx.values.language === code,
     })),
     organizations: choices.organizations.map((o) => ({ ...o, selected: o.id === ctx.values.organization_id })),
     ...themeGroups(choices.themes, themeIds),

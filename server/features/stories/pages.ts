@@ -5,9 +5,10 @@ import { pageParams, submitForm } from '../../http/forms.js';
 import { setFlash } from '../../http/views.js';
 import { localizedIssues } from '../../lib/schemas.js';
 import { formChoices, storyPage } from './page-data.js';
-import { listQuery, themesForm } from './schemas.js';
+import { listQuery, themesForm, versionParams } from './schemas.js';
 import { listStories } from './search.js';
-import { setThemes, storyHistory, taggableStory } from './service.js';
+import { deletableVersions, deleteVersion, setThemes, storyHistory, taggableStory } from './service.js';
+import { NotFound } from '../../errors.js';
 import { registerCsv, registerJson, registerRows } from './story-csv.js';
 import { historyView, listView, showView } from './story-view.js';
 
@@ -56,5 +57,29 @@ export default async function storyPages(app: FastifyInstance): Promise<void> {
     const { id } = pageParams(request.params);
     const { row, versions } = await storyHistory(app.ctx.db, id, request.user!);
     return reply.page('pages/stories/history', historyView(request, row, versions));
+  });
+
+  /** The author's confirmation before an earlier version goes (a page of its own: no script needed). */
+  app.get('/stories/:id/history/:version/delete', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const parsed = versionParams.safeParse(request.params);
+    if (!parsed.success) throw new NotFound();
+    await deletableVersions(app.ctx.db, parsed.data.id, request.user!);
+    const { row, versions } = await storyHistory(app.ctx.db, parsed.data.id, request.user!);
+    const model = historyView(request, row, versions);
+    const version = model.versions.find((v) => v.version === parsed.data.version);
+    if (!version) throw new NotFound();
+    return reply.page('pages/stories/delete-version', {
+      title: request.t('stories.history.delete_title', { version: version.version }),
+      story: model.story,
+      version,
+    });
+  });
+
+  app.post('/stories/:id/history/:version/delete', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const parsed = versionParams.safeParse(request.params);
+    if (!parsed.success) throw new NotFound();
+    await deleteVersion(app.ctx, request.user!, parsed.data.id, parsed.data.version);
+    setFlash(request, 'success', request.t('stories.history.deleted', { version: parsed.data.version }));
+    return reply.redirect(`/stories/${parsed.data.id}/history`, 303);
   });
 }

@@ -1,6 +1,6 @@
-// THE shape of a story in every answer and page: the author's name only through authorNameFor, the lock from the rounds.
+// THE shape of a story in every answer and page: author, role and organisation only through access/display-name.ts.
 import type { CurrentUser } from '../../access/current-user.js';
-import { authorNameFor } from '../../access/display-name.js';
+import { authorNameFor, storyDetailsFor } from '../../access/display-name.js';
 import type { StoryFacts } from '../../access/stories.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { StoryRow } from '../../db/tables/stories.js';
@@ -9,6 +9,8 @@ import { lockedStoryIds, themeIdsFor } from './repository.js';
 import type { StoryView } from './schemas.js';
 
 export function presentStory(row: StoryRow, viewer: Pick<CurrentUser, 'id'> | null, themeIds: string[], locked: boolean): StoryView {
+  // Role and organisation of an anonymous story: its author's, or everyone's when the author chose to show them.
+  const details = storyDetailsFor(row, viewer);
   return {
     id: row.id,
     serial: Number(row.serial),
@@ -19,7 +21,7 @@ export function presentStory(row: StoryRow, viewer: Pick<CurrentUser, 'id'> | nu
     significance_html: row.significance_html,
     author_name: authorNameFor(row, viewer),
     anonymous: row.anonymous === 1,
-    role: row.role,
+    role: details.role,
     story_date: row.story_date,
     status: row.status,
     theme_ids: themeIds,
@@ -29,7 +31,8 @@ export function presentStory(row: StoryRow, viewer: Pick<CurrentUser, 'id'> | nu
     extra: parseExtra(row),
     consent_report: row.consent_report === 1,
     consent_quote: row.consent_quote === 1,
-    organization_id: row.organization_id,
+    show_details: row.show_details === 1,
+    organization_id: details.organization_id,
     round_id: row.round_id,
     locked,
     submitted_at: row.submitted_at,

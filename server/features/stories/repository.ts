@@ -135,6 +135,12 @@ export async function insertVersion(db: DbOrTrx, storyId: string, snapshot: unkn
   return version;
 }
 
+/** Deletes one earlier version; false when the story has no such version. */
+export async function deleteVersion(db: DbOrTrx, storyId: string, version: number): Promise<boolean> {
+  const result = await db.deleteFrom('story_versions').where('story_id', '=', storyId).where('version', '=', version).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
 export function listVersions(db: DbOrTrx, storyId: string) {
   return db
     .selectFrom('story_versions')
@@ -170,8 +176,18 @@ export function listStoryRows(db: DbOrTrx, dialect: Dialect, viewer: Viewer, f: 
   if (f.terms.length) query = query.where(searchCondition(dialect, f.terms));
   if (f.status) query = query.where('stories.status', '=', f.status);
   if (f.language) query = query.where('stories.language', '=', f.language);
-  if (f.organization_id) query = query.where('stories.organization_id', '=', f.organization_id);
-  if (f.author_id) query = query.where('stories.author_id', '=', f.author_id);
+  // An anonymous story is found by its organisation or author only by its own author (or, for the organisation, when
+  // the author chose to show it): a filter must not tell who wrote it (access/display-name.ts storyDetailsFor).
+  if (f.organization_id) {
+    query = query
+      .where('stories.organization_id', '=', f.organization_id)
+      .where((eb) => eb.or([eb('stories.anonymous', '=', 0), eb('stories.show_details', '=', 1), eb('stories.author_id', '=', viewer.id)]));
+  }
+  if (f.author_id) {
+    query = query
+      .where('stories.author_id', '=', f.author_id)
+      .where((eb) => eb.or([eb('stories.anonymous', '=', 0), eb('stories.author_id', '=', viewer.id)]));
+  }
   if (f.theme_id) {
     const themeId = f.theme_id;
     query = query.where((eb) =>

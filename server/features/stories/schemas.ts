@@ -51,6 +51,8 @@ const storyFields = {
   extra: extraSchema.nullish(),
   consent_report: z.boolean(),
   consent_quote: z.boolean(),
+  /** Anonymous stories only: show role and organisation to others too (off unless the author says so; reports never). */
+  show_details: z.boolean(),
   submit: z.boolean(),
 };
 
@@ -60,13 +62,14 @@ export const createStoryBody = z.object({
   language: storyFields.language.optional(),
   consent_report: z.boolean().default(true),
   consent_quote: z.boolean().default(true),
+  show_details: z.boolean().default(false),
   submit: z.boolean().default(false),
   /** A round in its collecting phase; the story then uses that round's template. */
   round_id: id.nullish(),
   /** The form template when no round chooses one. */
   template: z.enum(TEMPLATE_KEYS).optional(),
 });
-type Nullable = 'author_name' | 'role' | 'learning_question';
+type Nullable = 'author_name' | 'role' | 'learning_question' | 'show_details';
 /** What createStory takes: the parsed body, where the optional texts may also be left out (services and tests). */
 export type CreateStory = Omit<z.output<typeof createStoryBody>, Nullable> & Partial<Pick<z.output<typeof createStoryBody>, Nullable>>;
 
@@ -77,6 +80,7 @@ export type PatchStory = z.output<typeof patchStoryBody>;
 export const themesBody = z.object({ theme_ids: z.array(id).max(50) });
 
 export const storyParams = z.object({ id });
+export const versionParams = z.object({ id, version: z.coerce.number().int().min(1).max(1_000_000) });
 
 export const warningView = z.object({
   kind: z.enum(['email', 'phone', 'national_number', 'iban', 'address', 'birth_date', 'person_name']),
@@ -106,6 +110,8 @@ export const storyView = z.object({
   extra: z.record(z.string(), z.string()).nullable(),
   consent_report: z.boolean(),
   consent_quote: z.boolean(),
+  /** Whether an anonymous author shows role and organisation to others; when not, others read null in both. */
+  show_details: z.boolean(),
   organization_id: z.string().nullable(),
   round_id: z.string().nullable(),
   locked: z.boolean(),
@@ -168,6 +174,7 @@ export const storyForm = z.preprocess(
       extra,
       consent_report: checkbox.parse(b.consent_report),
       consent_quote: checkbox.parse(b.consent_quote),
+      show_details: checkbox.parse(b.show_details),
       round_id: blank(b.round_id),
       template: blank(b.template),
       submit: b.action === 'submit',

@@ -1,8 +1,8 @@
 // Stories: writing, editing, submitting and tagging; the access rules come from server/access/stories.ts, every answer from presentStory.
 import type { CurrentUser } from '../../access/current-user.js';
-import { authorNameFor } from '../../access/display-name.js';
+import { authorNameFor, storyDetailsFor, viewsOwnStory } from '../../access/display-name.js';
 import { runsRounds } from '../../access/roles.js';
-import { editVerdict, maySeeHistory, maySeeStory, tagVerdict, type StoryVerdict } from '../../access/stories.js';
+import { editVerdict, mayDeleteVersions, maySeeHistory, maySeeStory, tagVerdict, type StoryVerdict } from '../../access/stories.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { StoryRow } from '../../db/tables/stories.js';
@@ -12,6 +12,7 @@ import { renderMarkdown } from '../../lib/markdown.js';
 import type { FieldFinding } from './anonymity.js';
 import { cleanExtra, missingForSubmit, parseExtra, searchTextFor, warningsFor, type Content } from './content.js';
 import { formTemplate } from './form-templates.js';
+import { flaggedPassages, redactSnapshot, removedPassages, storedFlags } from './redaction.js';
 import { factsOf, presentRows } from './present.js';
 import * as repo from './repository.js';
 import type { CreateStory, PatchStory, StoryView } from './schemas.js';
@@ -112,7 +113,8 @@ export interface WriteOptions {
 export async function createStory(ctx: AppContext, user: CurrentUser, input: CreateStory, opts: WriteOptions = {}): Promise<Written> {
   const round = input.round_id ? await collectingRound(ctx.db, input.round_id) : null;
   const template = formTemplate(round ? round.template : (input.template ?? 'msc'));
-  const organization_id = input.organization_id === undefined ? user.organization_id : input.organization_id;
+  // An anonymous story takes nothing from the account: organisation and language could tell who wrote it.
+  const organization_id = input.organization_id !== undefined ? input.organization_id : input.anonymous ? null : user.organization_id;
   const extra = cleanExtra(template, input.extra);
   const content: Content = {
     title: input.title,
@@ -151,9 +153,11 @@ export async function createStory(ctx: AppContext, user: CurrentUser, input: Cre
       role: content.role,
       story_date: input.story_date ?? null,
       status: submit ? 'submitted' : 'draft',
-      language: input.language ?? user.locale ?? ctx.config.DEFAULT_LOCALE,
+      language: input.language ?? (input.anonymous ? null : user.locale) ?? ctx.config.DEFAULT_LOCALE,
       consent_report: input.consent_report ? 1 : 0,
       consent_quote: input.consent_quote ? 1 : 0,
+      show_details: input.show_details ? 1 : 0,
+      flagged_text: JSON.stringify(flaggedPassages([], warnings)),
       search_text: searchTextFor(content),
       submitted_at: submit ? now : null,
       created_at: now,
@@ -221,6 +225,8 @@ export async function updateStory(
     ...(patch.language !== undefined ? { language: patch.language } : {}),
     ...(patch.consent_report !== undefined ? { consent_report: patch.consent_report ? 1 : 0 } : {}),
     ...(patch.consent_quote !== undefined ? { consent_quote: patch.consent_quote ? 1 : 0 } : {}),
+    ...(patch.show_details !== undefined ? { show_details: patch.show_details ? 1 : 0 } : {}),
+    flagged_text: JSON.stringify(flaggedPassages(storedFlags(row), warnings)),
     ...(submitting ? { status: 'submitted' as const, submitted_at: now } : {}),
   };
   await ctx.db.transaction().execute(async (trx) => {
@@ -249,11 +255,23 @@ export async function setThemes(ctx: AppContext, user: CurrentUser, id: string, 
   return getStory(ctx.db, id, user);
 }
 
-/** The version history: for the author and facilitators. */
+/**
+ * The version history: for the author and facilitators. Others never read a version made before the story was
+ * submitted, nor a passage the anonymity check flagged and the author removed, nor (for an anonymous story) a role or
+ * organisation the author did not choose to show.
+ */
 export async function storyHistory(db: DbOrTrx, id: string, user: CurrentUser) {
   const row = await loadVisible(db, id, user);
   if (!maySeeHistory(user, row)) throw new Forbidden('Only the author and facilitators see the history');
-  const versions = await repo.listVersions(db, id);
+  const own = viewsOwnStory(row, user);
+  const stored = (await repo.listVersions(db, id)).map((v) => ({ ...v, snapshot: JSON.parse(v.snapshot) as Record<string, unknown> }));
+  const versions = own ? stored : stored.filter((v) => v.snapshot.status === 'submitted');
+  const removed = own
+    ? []
+    : removedPassages(
+        row,
+        versions.map((v) => v.snapshot),
+      );
   return {
     row,
     versions: versions.map((v) => ({
@@ -262,7 +280,37 @@ export async function storyHistory(db: DbOrTrx, id: string, user: CurrentUser) {
       created_at: v.created_at,
       // The editor is the author (anonymous or not) or a facilitator; an anonymous author's name stays hidden.
       editor_name: v.edited_by === row.author_id ? authorNameFor(row, user) : v.editor_name,
-      snapshot: JSON.parse(v.snapshot) as Record<string, unknown>,
+      snapshot: own ? v.snapshot : othersSnapshot(row, v.snapshot, removed, user),
     })),
   };
+}
+
+/** A version as someone other than the author reads it: removed passages left out, hidden details null. */
+function othersSnapshot(row: StoryRow, snapshot: Record<string, unknown>, removed: string[], user: CurrentUser) {
+  const redacted = redactSnapshot(snapshot, removed);
+  // A story that is (or was then) anonymous shows role and organisation only as the author chose now.
+  const anonymous = row.anonymous === 1 || snapshot.anonymous === true;
+  const details = storyDetailsFor(
+    {
+      ...row,
+      anonymous,
+      role: (redacted.role as string | null) ?? null,
+      organization_id: (redacted.organization_id as string | null) ?? null,
+    },
+    user,
+  );
+  return { ...redacted, role: details.role, organization_id: details.organization_id };
+}
+
+/** The author deletes an earlier version of their own story (404 for anyone who may not see it, 403 for others). */
+export async function deleteVersion(ctx: AppContext, user: CurrentUser, id: string, version: number): Promise<void> {
+  await deletableVersions(ctx.db, id, user);
+  if (!(await repo.deleteVersion(ctx.db, id, version))) throw new NotFound();
+}
+
+/** The author's own story, whose earlier versions they may delete: 404 when hidden, 403 for anyone else. */
+export async function deletableVersions(db: DbOrTrx, id: string, user: CurrentUser): Promise<StoryRow> {
+  const row = await loadVisible(db, id, user);
+  if (!mayDeleteVersions(user, row)) throw new Forbidden('Only the author deletes earlier versions');
+  return row;
 }

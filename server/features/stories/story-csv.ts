@@ -1,7 +1,7 @@
 // The story register out (CSV and JSON, safe against formula injection) and CSV rows in (header guesses, per-row checks).
 import { stringify } from 'csv-stringify/sync';
 import type { CurrentUser } from '../../access/current-user.js';
-import { authorNameFor } from '../../access/display-name.js';
+import { authorNameFor, storyDetailsFor } from '../../access/display-name.js';
 import type { AppContext } from '../../context.js';
 import { foldText, parseExtra } from './content.js';
 import { exportStoryRows, themeNamesFor } from './repository.js';
@@ -50,20 +50,25 @@ export async function registerRows(ctx: Pick<AppContext, 'db' | 'dialect'>, view
     ctx.db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({
+  return rows.map((r) => ({ ...registerRow(r), themes: (themes.get(r.id) ?? []).join('; ') }));
+}
+
+/** One story as the register prints it: author, role and organisation of an anonymous story never (it leaves the platform). */
+function registerRow(r: Awaited<ReturnType<typeof exportStoryRows>>[number]): Omit<RegisterRow, 'themes'> {
+  const details = storyDetailsFor(r, null);
+  return {
     serial: Number(r.serial),
     id: r.id,
     title: r.title,
     author_name: authorNameFor(r, null),
     anonymous: r.anonymous === 1,
-    role: r.role,
+    role: details.role,
     story_date: r.story_date,
-    organization: r.organization_name ?? null,
+    organization: details.organization_id === null ? null : (r.organization_name ?? null),
     round: r.round_title ?? null,
     template: r.template,
     language: r.language,
     status: r.status,
-    themes: (themes.get(r.id) ?? []).join('; '),
     story: r.story,
     significance: r.significance,
     learning_question: r.learning_question,
@@ -72,7 +77,7 @@ export async function registerRows(ctx: Pick<AppContext, 'db' | 'dialect'>, view
     consent_quote: r.consent_quote === 1,
     submitted_at: r.submitted_at,
     created_at: r.created_at,
-  }));
+  };
 }
 
 export function registerCsv(rows: RegisterRow[]): string {

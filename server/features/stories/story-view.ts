@@ -1,7 +1,15 @@
 // View models for reading stories: the list with its filters, one story with its discussion, the review step, the history.
 import type { FastifyRequest } from 'fastify';
-import { authorNameFor, personName } from '../../access/display-name.js';
-import { editVerdict, mayImportStories, maySeeHistory, maySubmit, tagVerdict, writesStories } from '../../access/stories.js';
+import { actorNameFor, personName } from '../../access/display-name.js';
+import {
+  editVerdict,
+  mayDeleteVersions,
+  mayImportStories,
+  maySeeHistory,
+  maySubmit,
+  tagVerdict,
+  writesStories,
+} from '../../access/stories.js';
 import type { StoryRow } from '../../db/tables/stories.js';
 import { LOCALES } from '../../i18n/index.js';
 import { renderMarkdown } from '../../lib/markdown.js';
@@ -131,11 +139,18 @@ export function showView(request: FastifyRequest, page: StoryPage, themes?: Form
       created_at: c.created_at,
       // A comment by the story's own anonymous author would name them: it is shown as "the author".
       author:
-        c.author_id !== null && c.author_id === row.author_id
-          ? (authorNameFor(row, user) ?? request.t('stories.show.comment_by_author'))
-          : c.author_name === null
-            ? request.t('stories.show.comment_by_unknown')
-            : personName({ name: c.author_name, guest_number: c.author_guest_number }, (n) => request.t('join.guest', { number: n })),
+        actorNameFor(
+          row,
+          {
+            id: c.author_id,
+            name:
+              c.author_name === null
+                ? null
+                : personName({ name: c.author_name, guest_number: c.author_guest_number }, (n) => request.t('join.guest', { number: n })),
+          },
+          user,
+          request.t('stories.show.comment_by_author'),
+        ) ?? request.t('stories.show.comment_by_unknown'),
     })),
     selections: selections.map((s) => ({
       ...s,
@@ -174,6 +189,8 @@ export function historyView(
   return {
     title: request.t('stories.history.title', { title: row.title }),
     story: { id: row.id, title: row.title },
+    // Only the author deletes earlier versions of their story.
+    canDelete: mayDeleteVersions(request.user!, row),
     versions: versions.map((v) => ({
       version: v.version,
       created_at: v.created_at,

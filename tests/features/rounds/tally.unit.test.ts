@@ -74,10 +74,10 @@ describe('autoGroups', () => {
       { id: 'r2', organization_id: 'org-c' },
     ];
     const stories = [
-      { id: 's1', author_id: 'p1' },
-      { id: 's2', author_id: 'q2' },
-      { id: 's3', author_id: null },
-      { id: 's4', author_id: 'nobody' },
+      { id: 's1', presenter_id: 'p1' },
+      { id: 's2', presenter_id: 'q2' },
+      { id: 's3', presenter_id: null },
+      { id: 's4', presenter_id: 'nobody' },
     ];
     const groups = autoGroups(people, stories, 4);
     expect(groups).toHaveLength(2);
