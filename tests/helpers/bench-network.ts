@@ -1,12 +1,18 @@
-// A big network for report benchmarks, inserted straight into the tables: 2,000 stories, 300 groups in five regional
-// rounds and a published parent round, 10 themes with quotes. Returns the parent round's id.
+// A big network for report benchmarks, inserted straight into the tables: by default 2,000 stories, 300 groups in five
+// regional rounds and a published parent round, 10 themes with quotes. Returns the parent round's id.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../server/db/database.js';
 import { newId, nowIso } from '../../server/lib/ids.js';
 import { renderMarkdown } from '../../server/lib/markdown.js';
 
-const STORIES = 2000;
-const GROUPS = 300;
+export interface NetworkSize {
+  /** Prefix of the generated e-mail addresses, so two networks fit in one database. */
+  label?: string;
+  stories: number;
+  groups: number;
+}
+
+export const DEFAULT_NETWORK: NetworkSize = { stories: 2000, groups: 300 };
 const CHILD_ROUNDS = 5;
 const MEMBERS_PER_GROUP = 6;
 
@@ -32,7 +38,14 @@ async function insertMany<T extends keyof Database & string>(
 }
 
 /** The network, inserted directly in a few transactions: fast, and independent of the HTTP API. */
-export async function seedNetwork(db: Kysely<Database>): Promise<string> {
+export async function seedNetwork(db: Kysely<Database>, size: NetworkSize = DEFAULT_NETWORK): Promise<string> {
+  const { stories: STORIES, groups: GROUPS } = size;
+  // Serials go on from the stories already there, so a second network fits in the same database.
+  const last = await db
+    .selectFrom('stories')
+    .select((eb) => eb.fn.max('serial').as('serial'))
+    .executeTakeFirst();
+  const serialBase = Number(last?.serial ?? 0);
   const now = nowIso();
   const storyHtml = renderMarkdown(STORY);
   const orgs = Array.from({ length: 15 }, (_, i) => ({
@@ -47,7 +60,7 @@ export async function seedNetwork(db: Kysely<Database>): Promise<string> {
   }));
   const users = Array.from({ length: 450 }, (_, i) => ({
     id: newId(),
-    email: `bench${i}@example.org`,
+    email: `${size.label ?? 'bench'}${i}@example.org`,
     name: `Lid ${i}`,
     role: 'storyteller',
     organization_id: orgs[i % orgs.length]!.id,
@@ -85,7 +98,7 @@ export async function seedNetwork(db: Kysely<Database>): Promise<string> {
   }));
   const stories = Array.from({ length: STORIES }, (_, i) => ({
     id: newId(),
-    serial: i + 1,
+    serial: serialBase + i + 1,
     author_id: users[i % users.length]!.id,
     author_name: `Auteur ${i}`,
     anonymous: i % 7 === 0 ? 1 : 0,
@@ -129,6 +142,12 @@ export async function seedNetwork(db: Kysely<Database>): Promise<string> {
       created_at: now,
     })),
   ];
+  const storiesOfGroup = new Map<number, typeof stories>();
+  stories.forEach((s, i) => {
+    const list = storiesOfGroup.get(i % childGroups) ?? [];
+    list.push(s);
+    storiesOfGroup.set(i % childGroups, list);
+  });
   const groupStories: Array<Record<string, unknown>> = [];
   const roundStories: Array<Record<string, unknown>> = [];
   const members: Array<Record<string, unknown>> = [];
@@ -146,7 +165,7 @@ export async function seedNetwork(db: Kysely<Database>): Promise<string> {
       if (gi < childGroups)
         ballots.push({ id: newId(), group_id: g.id, iteration: 1, voter_id: voter, content: '{}', created_at: now, updated_at: now });
     }
-    const own = gi < childGroups ? stories.filter((_, i) => i % childGroups === gi) : [];
+    const own = gi < childGroups ? (storiesOfGroup.get(gi) ?? []) : [];
     const chosen = own[1] ?? own[0];
     if (chosen)
       selections.push({
