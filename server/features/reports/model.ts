@@ -43,9 +43,10 @@ function fullStory(s: StoryRow, orgName: (id: string | null) => string | null): 
     date: s.story_date,
     organization: orgName(details.organization_id),
     language: s.language,
-    // Rendered again from the source through the same sanitizer as the pages.
-    story_html: renderMarkdown(s.story),
-    significance_html: renderMarkdown(s.significance),
+    // The HTML the stories feature stored with the text, made by the same Markdown renderer and sanitizer as every
+    // page (rendering thousands of stories again was most of a big report's time).
+    story_html: s.story_html,
+    significance_html: s.significance_html,
     learning_question: s.learning_question,
   };
 }

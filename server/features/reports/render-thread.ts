@@ -1,19 +1,21 @@
-// Hands PDF and DOCX layout to a worker thread (render-worker.ts), so the server keeps answering while a large
-// report is laid out. One thread, started on the first such download and left idle afterwards (it does not keep the
+// Hands report layout to a worker thread (render-worker.ts), so the server keeps answering while a large report is
+// laid out. One thread, started on the first such download and left idle afterwards (it does not keep the
 // process alive); requests queue in it one after another.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { currentTerms, type Terms } from '../../i18n/terms.js';
 import { ROOT } from '../../lib/root.js';
+import type { ReportFormat } from './schemas.js';
 import type { ReportModel } from './types.js';
-
-export type HeavyFormat = 'pdf' | 'docx';
 
 export interface RenderRequest {
   id: number;
   model: ReportModel;
-  format: HeavyFormat;
+  format: ReportFormat;
   factsheet: boolean;
+  /** The instance's words for rounds and facilitators, which the thread's t() cannot find by itself. */
+  terms: Terms | undefined;
 }
 
 export type RenderResponse = { id: number; bytes: Uint8Array; error?: undefined } | { id: number; error: string; bytes?: undefined };
@@ -66,14 +68,14 @@ function thread(): Worker {
   return started;
 }
 
-/** Lays out a PDF or DOCX report in the worker thread; resolves with the file. */
-export function renderInThread(model: ReportModel, format: HeavyFormat, factsheet: boolean): Promise<Buffer> {
+/** Lays out a report in the worker thread; resolves with the file. */
+export function renderInThread(model: ReportModel, format: ReportFormat, factsheet: boolean): Promise<Buffer> {
   const target = thread();
   const id = nextId++;
   return new Promise<Buffer>((resolve, reject) => {
     pending.set(id, { resolve, reject });
     target.ref();
-    target.postMessage({ id, model, format, factsheet } satisfies RenderRequest);
+    target.postMessage({ id, model, format, factsheet, terms: currentTerms() } satisfies RenderRequest);
   });
 }
 

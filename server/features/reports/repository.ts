@@ -58,6 +58,8 @@ export const REPORT_STORY_COLUMNS = [
   'title',
   'story',
   'significance',
+  'story_html',
+  'significance_html',
   'learning_question',
   'role',
   'story_date',
