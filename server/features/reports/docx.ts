@@ -17,7 +17,7 @@ import { heading, htmlParagraphs, itemParagraphs, p, table } from './docx-parts.
 import { quoteCaption, sectionsOf, themeCountText } from './front-text.js';
 import { yieldToLoop } from './model.js';
 import { decisionText, editionLine, formatDay, formatPeriod, partnerPeriod, percent, tr } from './outline.js';
-import type { ReportModel, ReportStory, ReportTheme } from './types.js';
+import type { ReportModel, ReportQuote, ReportStory, ReportTheme } from './types.js';
 
 const FONT = 'DejaVu Sans';
 const LEVELS = [0, 1, 2, 3, 4, 5, 6, 7, 8];
@@ -53,16 +53,15 @@ function themeBlocks(model: ReportModel, theme: ReportTheme, level: 2 | 3): File
   if (theme.description) out.push(p(theme.description));
   out.push(p(themeCountText(model, theme), { italics: true }));
   if (theme.opening_story) out.push(...storyParagraphs(model, theme.opening_story));
-  if (theme.practice_html) out.push(heading(tr(model, 'themes.practice'), 4), ...htmlParagraphs(theme.practice_html));
-  for (const q of theme.quotes) {
-    out.push(new Paragraph({ style: 'Quote', children: [new TextRun({ text: `“${q.text}”`, italics: true })] }));
-    out.push(
-      new Paragraph({
-        style: 'Quote',
-        children: [new TextRun({ text: quoteCaption(model, q) })],
-      }),
-    );
-  }
+  const quote = (q: ReportQuote) => [
+    new Paragraph({ style: 'Quote', children: [new TextRun({ text: `“${q.text}”`, italics: true })] }),
+    new Paragraph({ style: 'Quote', children: [new TextRun({ text: quoteCaption(model, q) })] }),
+  ];
+  if (theme.practice_parts?.length) {
+    out.push(heading(tr(model, 'themes.practice'), 4));
+    for (const part of theme.practice_parts) out.push(...(part.quote ? quote(part.quote) : htmlParagraphs(part.html)));
+  } else if (theme.practice_html) out.push(heading(tr(model, 'themes.practice'), 4), ...htmlParagraphs(theme.practice_html));
+  for (const q of theme.quotes) out.push(...quote(q));
   if (theme.challenges.length) out.push(heading(tr(model, 'themes.challenges'), 4), ...itemParagraphs(theme.challenges));
   if (theme.actions.length) out.push(heading(tr(model, 'themes.actions'), 4), ...itemParagraphs(theme.actions));
   return out;

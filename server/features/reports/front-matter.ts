@@ -6,6 +6,7 @@ import { renderMarkdown } from '../../lib/markdown.js';
 import { sourceMaterial, type SourceKind, type SourceMaterial } from '../sources/index.js';
 import { formTemplate, type FormTemplate } from '../stories/index.js';
 import { buildReportModel } from './model.js';
+import { placeQuotesInParts } from './placed-quotes.js';
 import type { ReportLogo, ReportMaterial, ReportModel, ReportPart, ReportRound, ReportTheme } from './types.js';
 
 /** What the publication itself holds (its texts are Markdown, written by the facilitator). */
@@ -70,7 +71,7 @@ export async function buildPublicationModel(db: DbOrTrx, publication: Publicatio
     ...model,
     kind: 'publication',
     title: publication.title,
-    parts: withSources(model.parts, sources),
+    parts: placeQuotesInParts(withSources(model.parts, sources)),
     front: {
       network_name: publication.network_name,
       logo: publication.logo,

@@ -1,6 +1,7 @@
 // buildReportModel: gathers a round (with its published child rounds) or several rounds into the one plain report model.
 import type { DbOrTrx } from '../../db/database.js';
 import * as data from './repository.js';
+import { placeQuotesInParts } from './placed-quotes.js';
 import { roundsOfReport } from './visibility.js';
 import { themeMaterial, type ThemeSource } from '../themes/index.js';
 import { t, type Locale } from '../../i18n/index.js';
@@ -199,7 +200,7 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
       // Only passages of stories in this report (themeMaterial keeps those whose author agreed to be quoted).
       quotes: quotes
         .filter((q) => q.theme_id === row.id && byId.has(q.story_id))
-        .map((q) => ({ text: q.text, story: ref(byId.get(q.story_id)!), source: null, in_full: false })),
+        .map((q) => ({ id: q.id, text: q.text, story: ref(byId.get(q.story_id)!), source: null, in_full: false })),
       challenges: row.challenges,
       actions: row.actions,
     };
@@ -219,6 +220,8 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
 
   // A quote links to its story only where the report prints that story in full.
   for (const p of parts) for (const t of [p, ...p.categories]) for (const q of t.quotes) q.in_full = !!q.story && full.has(q.story.id);
+  // Quotes go where the practice text places them; a publication does this itself once its sources' quotes are in.
+  const placedParts = scope.everyTheme ? parts : placeQuotesInParts(parts);
 
   // Figures.
   const perTheme = new Map<string, number>();
@@ -280,7 +283,7 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
       paragraphs: [1, 2, 3, 4].map((n) => t(locale, `reports.method.p${n}`)),
       questions: rounds.filter((r) => r.prompt?.trim()).map((r) => ({ round: r.title, prompt: r.prompt!.trim() })),
     },
-    parts,
+    parts: placedParts,
     figures: {
       per_theme: bars(perTheme),
       per_organization: bars(perOrg).sort((a, b) => b.value - a.value || a.label.localeCompare(b.label)),

@@ -7,7 +7,7 @@ import { quoteCaption, sectionsOf, themeCountText } from './front-text.js';
 import { decisionText, editionLine, formatDay, formatPeriod, partnerPeriod, percent, tableOfContents, tr } from './outline.js';
 import { appendicesChapter, colophonChapter, materialParagraphs, publicationCover, sourceList, textChapter } from './pdf-front.js';
 import { PdfWriter } from './pdf-writer.js';
-import type { ReportModel, ReportStory, ReportTheme } from './types.js';
+import type { ReportModel, ReportQuote, ReportStory, ReportTheme } from './types.js';
 
 const QUOTE = { bar: '#8a6d00', fill: '#fffbea' };
 const REASONS = { bar: '#2f6b3a', fill: '#eef6ee' };
@@ -35,13 +35,19 @@ function theme(w: PdfWriter, model: ReportModel, t: ReportTheme, level: 2 | 3): 
   if (t.description) w.text(t.description);
   w.text(themeCountText(model, t), { italic: true, color: '#4a5568', size: 9.5 });
   if (t.opening_story) story(w, model, t.opening_story);
-  if (t.practice_html) {
+  const frame = (q: ReportQuote) =>
+    w.frame(`“${q.text}”`, quoteCaption(model, q), QUOTE, { italic: true, ...(q.in_full && q.story ? { goTo: q.story.anchor } : {}) });
+  if (t.practice_parts?.length) {
+    w.heading(4, tr(model, 'themes.practice'));
+    for (const part of t.practice_parts) {
+      if (part.quote) frame(part.quote);
+      else w.html(part.html);
+    }
+  } else if (t.practice_html) {
     w.heading(4, tr(model, 'themes.practice'));
     w.html(t.practice_html);
   }
-  for (const q of t.quotes) {
-    w.frame(`“${q.text}”`, quoteCaption(model, q), QUOTE, { italic: true, ...(q.in_full && q.story ? { goTo: q.story.anchor } : {}) });
-  }
+  for (const q of t.quotes) frame(q);
   if (t.challenges.length) {
     w.heading(4, tr(model, 'themes.challenges'));
     w.items(t.challenges);

@@ -62,7 +62,7 @@ export function htmlTemplates() {
   if (!html) {
     const hbs = Handlebars.create();
     hbs.registerHelper({ ...commonHelpers(), items: (items: Item[]) => new hbs.SafeString(items?.length ? htmlItems(items) : '') });
-    for (const p of ['story', 'factsheet-body', 'styles'])
+    for (const p of ['story', 'factsheet-body', 'styles', 'quote'])
       hbs.registerPartial(p, fs.readFileSync(path.join(REPORT_TEMPLATES_DIR, `_${p}.html.hbs`), 'utf8'));
     html = { report: load(hbs, 'report.html.hbs'), factsheet: load(hbs, 'factsheet.html.hbs') };
   }
@@ -82,6 +82,7 @@ export function markdownTemplates() {
     });
     hbs.registerPartial('story', fs.readFileSync(path.join(REPORT_TEMPLATES_DIR, '_story.md.hbs'), 'utf8'));
     hbs.registerPartial('factsheet-body', fs.readFileSync(path.join(REPORT_TEMPLATES_DIR, '_factsheet-body.md.hbs'), 'utf8'));
+    hbs.registerPartial('quote', fs.readFileSync(path.join(REPORT_TEMPLATES_DIR, '_quote.md.hbs'), 'utf8'));
     const compile = (name: string) => hbs.compile(fs.readFileSync(path.join(REPORT_TEMPLATES_DIR, name), 'utf8'), { noEscape: true });
     markdown = { report: compile('report.md.hbs'), factsheet: compile('factsheet.md.hbs') };
   }

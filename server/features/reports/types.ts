@@ -92,11 +92,18 @@ export interface ReportTheme {
   source_count?: number;
   opening_story: ReportStory | null;
   practice_html: string | null;
+  /**
+   * The practice cut at its quote markers ([[quote:ID]] on a line of its own): text and framed quotes in the order the
+   * facilitator placed them. Null when the practice places no quote; the quotes placed here leave `quotes`.
+   */
+  practice_parts?: PracticePart[] | null;
   quotes: ReportQuote[];
   challenges: Item[];
   actions: Item[];
   anchor: string;
 }
+
+export type PracticePart = { html: string; quote?: undefined } | { quote: ReportQuote; html?: undefined };
 
 export interface ReportPart extends ReportTheme {
   categories: ReportTheme[];

@@ -1,7 +1,7 @@
 // Kysely queries for sources, the themes and elements they are coded with, and what a report prints of them.
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
-import type { SourceElementsTable, SourcesTable } from '../../db/tables/sources.js';
+import type { SourceElementsTable, SourceQuotesTable, SourcesTable } from '../../db/tables/sources.js';
 
 export type SourceRow = Selectable<SourcesTable> & { organization_name: string | null };
 
@@ -108,4 +108,34 @@ export function themeChoices(db: DbOrTrx) {
 
 export function organizationChoices(db: DbOrTrx) {
   return db.selectFrom('organizations').select(['id', 'name']).orderBy('name').orderBy('id').execute();
+}
+
+export async function insertQuote(db: DbOrTrx, row: Insertable<SourceQuotesTable>): Promise<void> {
+  await db.insertInto('source_quotes').values(row).execute();
+}
+
+export async function deleteQuote(db: DbOrTrx, themeId: string, quoteId: string): Promise<number> {
+  const result = await db.deleteFrom('source_quotes').where('id', '=', quoteId).where('theme_id', '=', themeId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** The passages quoted from sources for these themes, with their source's title and kind. */
+export function quotesOfThemes(db: DbOrTrx, themeIds: string[]) {
+  if (themeIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('source_quotes')
+    .innerJoin('sources', 'sources.id', 'source_quotes.source_id')
+    .select([
+      'source_quotes.id',
+      'source_quotes.theme_id',
+      'source_quotes.source_id',
+      'source_quotes.text',
+      'source_quotes.created_at',
+      'sources.title as source_title',
+      'sources.kind as source_kind',
+    ])
+    .where('source_quotes.theme_id', 'in', themeIds)
+    .orderBy('source_quotes.created_at')
+    .orderBy('source_quotes.id')
+    .execute();
 }

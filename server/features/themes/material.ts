@@ -22,7 +22,7 @@ export interface ThemeMaterial {
   themes: ThemeSource[];
   links: Array<{ theme_id: string; story_id: string }>;
   /** Oldest first; only of the given stories, and only where the author agreed to the report and to quoting. */
-  quotes: Array<{ theme_id: string; story_id: string; text: string }>;
+  quotes: Array<{ id: string; theme_id: string; story_id: string; text: string }>;
 }
 
 export async function themeMaterial(db: DbOrTrx, storyIds: string[]): Promise<ThemeMaterial> {
@@ -42,6 +42,6 @@ export async function themeMaterial(db: DbOrTrx, storyIds: string[]): Promise<Th
     links,
     quotes: quotes
       .filter((q) => wanted.has(q.story_id) && mayQuoteStory(q))
-      .map((q) => ({ theme_id: q.theme_id, story_id: q.story_id, text: q.text })),
+      .map((q) => ({ id: q.id, theme_id: q.theme_id, story_id: q.story_id, text: q.text })),
   };
 }

@@ -2,11 +2,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pageParams, submitForm, type FormState } from '../../http/forms.js';
 import { setFlash } from '../../http/views.js';
+import { Conflict } from '../../errors.js';
 import { itemsFromText } from './indented-list.js';
 import { addQuote, removeQuote } from './quotes.js';
 import { quoteForm, themeContentForm, themeForm } from './schemas.js';
 import { createTheme, getTheme, listThemes, patchTheme } from './service.js';
-import { themeEditView, themeTreeView } from './theme-view.js';
+import { quotePageView, themeEditView, themeTreeView } from './theme-view.js';
 
 const EDITORS = ['facilitator', 'admin'] as const;
 
@@ -80,9 +81,45 @@ export default async function themePages(app: FastifyInstance): Promise<void> {
     });
   });
 
+  /** The quote page: the story or source named by `ref` (story:ID or source:ID) or by story_id / source_id. */
+  const fromOf = (raw: Record<string, unknown>) => {
+    const ref = typeof raw.ref === 'string' ? raw.ref : '';
+    const [kind, refId] = ref.split(':', 2);
+    const str = (v: unknown) => (typeof v === 'string' && v !== '' && v.length <= 100 ? v : undefined);
+    if (kind === 'source' && refId) return { source_id: refId };
+    if (kind === 'story' && refId) return { story_id: refId };
+    return str(raw.source_id) ? { source_id: str(raw.source_id) } : { story_id: str(raw.story_id) };
+  };
+  const quotePage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    from: { story_id?: string; source_id?: string },
+    state?: FormState,
+    status = 200,
+  ) => {
+    const view = await quotePageView(app.db, id, from, state);
+    return reply.page('pages/themes/quote', { title: request.t('themes.quote_page.title', { title: view.textTitle }), ...view }, status);
+  };
+
+  app.get('/themes/:id/quote', { config: { access: EDITORS } }, async (request, reply) => {
+    const { id } = pageParams(request.params);
+    try {
+      return await quotePage(request, reply, id, fromOf(request.query as Record<string, unknown>));
+    } catch (err) {
+      // An author who said no to quoting: back to the theme with the reason.
+      if (err instanceof Conflict) {
+        setFlash(request, 'error', request.t('themes.quote_page.refused'));
+        return reply.redirect(`/themes/${id}#quotes`, 303);
+      }
+      throw err;
+    }
+  });
+
   app.post('/themes/:id/quotes', { config: { access: EDITORS } }, async (request, reply) => {
     const { id } = pageParams(request.params);
     await getTheme(app.db, id);
+    const from = fromOf((request.body ?? {}) as Record<string, unknown>);
     return submitForm(request, reply, {
       schema: quoteForm,
       action: async (input) => {
@@ -90,7 +127,7 @@ export default async function themePages(app: FastifyInstance): Promise<void> {
         setFlash(request, 'success', request.t('themes.flash.quote_added'));
         return `/themes/${id}#quotes`;
       },
-      render: (state, status) => editPage(request, reply, id, state, status),
+      render: (state, status) => quotePage(request, reply, id, from, state, status),
       back: `/themes/${id}#quotes`,
     });
   });

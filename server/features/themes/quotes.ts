@@ -6,6 +6,7 @@ import { Conflict, NotFound, ValidationError } from '../../errors.js';
 import { newId, nowIso } from '../../lib/ids.js';
 import { toPlainText } from '../../lib/markdown.js';
 import { audit } from '../accounts/index.js';
+import { quoteSource, sourceQuotesOfThemes, unquoteSource } from '../sources/index.js';
 import * as repo from './repository.js';
 import type { QuoteView } from './schemas.js';
 import type { Actor } from './service.js';
@@ -30,29 +31,52 @@ export function passageOccurs(
   return haystacks.some((h) => foldForQuote(h).includes(needle));
 }
 
+/** The theme's quotes from stories and from sources, oldest first. */
 export async function listThemeQuotes(db: DbOrTrx, themeId: string): Promise<QuoteView[]> {
-  const rows = await repo.listQuotes(db, [themeId]);
-  return rows.map((r) => ({
-    id: r.id,
-    theme_id: r.theme_id,
-    story_id: r.story_id,
-    story_serial: Number(r.story_serial),
-    story_title: r.story_title,
-    text: r.text,
-    created_at: r.created_at,
-  }));
+  const [rows, fromSources] = await Promise.all([repo.listQuotes(db, [themeId]), sourceQuotesOfThemes(db, [themeId])]);
+  const none = { source_id: null, source_title: null };
+  return [
+    ...rows.map((r) => ({
+      id: r.id,
+      theme_id: r.theme_id,
+      story_id: r.story_id,
+      story_serial: Number(r.story_serial),
+      story_title: r.story_title,
+      ...none,
+      text: r.text,
+      created_at: r.created_at,
+    })),
+    ...fromSources.map((r) => ({
+      id: r.id,
+      theme_id: r.theme_id,
+      story_id: null,
+      story_serial: null,
+      story_title: null,
+      source_id: r.source_id,
+      source_title: r.source_title,
+      text: r.text,
+      created_at: r.created_at,
+    })),
+  ].sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
 }
 
 export async function addQuote(
   ctx: AppContext,
   actor: Actor,
   themeId: string,
-  input: { story_id: string; text: string },
+  input: { story_id?: string; source_id?: string; text: string },
 ): Promise<QuoteView> {
   return ctx.db.transaction().execute(async (trx) => {
     const theme = await repo.findThemeRow(trx, themeId);
     if (!theme) throw new NotFound();
-    const story = await repo.findStoryForQuote(trx, input.story_id);
+    if (input.source_id) {
+      const { id } = await quoteSource(trx, { themeId, sourceId: input.source_id, text: input.text, actorId: actor.id });
+      await audit(trx, actor.id, 'quote.created', { type: 'quote', id });
+      const quote = (await listThemeQuotes(trx, themeId)).find((q) => q.id === id);
+      if (!quote) throw new NotFound();
+      return quote;
+    }
+    const story = await repo.findStoryForQuote(trx, input.story_id ?? '');
     // Drafts belong to their author alone: for everyone else they do not exist.
     if (!story || story.status !== 'submitted') throw new ValidationError([{ path: 'story_id', message: 'themes.errors.story_unknown' }]);
     if (!mayQuoteStory(story)) {
@@ -77,7 +101,12 @@ export async function addQuote(
 
 export async function removeQuote(ctx: AppContext, actor: Actor, themeId: string, quoteId: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    if ((await repo.deleteQuote(trx, themeId, quoteId)) === 0) throw new NotFound();
+    if ((await repo.deleteQuote(trx, themeId, quoteId)) + (await unquoteSource(trx, themeId, quoteId)) === 0) throw new NotFound();
     await audit(trx, actor.id, 'quote.deleted', { type: 'quote', id: quoteId });
   });
+}
+
+/** A story as the quote page shows it (its text and its author's consent), never its author. */
+export function findStoryForQuote(db: DbOrTrx, id: string) {
+  return repo.findStoryForQuote(db, id);
 }

@@ -107,14 +107,22 @@ export const themeView = z.object({
 });
 export type ThemeView = z.infer<typeof themeView>;
 
-export const quoteBody = z.object({ story_id: id, text: z.string().trim().min(3).max(2000) });
+/** A passage of a story or of a source (exactly one of the two). */
+export const quoteBody = z
+  .object({ story_id: id.optional(), source_id: id.optional(), text: z.string().trim().min(3).max(2000) })
+  .strict()
+  .refine((q) => (q.story_id ? 1 : 0) + (q.source_id ? 1 : 0) === 1, { message: 'themes.errors.quote_one_text', path: ['story_id'] });
+export type QuoteInput = z.output<typeof quoteBody>;
 
 export const quoteView = z.object({
   id: z.string(),
   theme_id: z.string(),
-  story_id: z.string(),
-  story_serial: z.number(),
-  story_title: z.string(),
+  /** A quote is from a story (story_*) or from a source (source_*); the other fields are null. */
+  story_id: z.string().nullable(),
+  story_serial: z.number().nullable(),
+  story_title: z.string().nullable(),
+  source_id: z.string().nullable(),
+  source_title: z.string().nullable(),
   text: z.string(),
   created_at: z.string(),
 });
@@ -151,10 +159,13 @@ export const themeContentForm = z.object({
 });
 
 /** The quote form on a theme's page: the same fields as the API's quote body. */
-export const quoteForm = z.object({
-  story_id: z.string().min(1, 'themes.errors.required').max(100),
-  text: z.string().trim().min(3, 'themes.errors.required').max(2000),
-});
+export const quoteForm = z
+  .object({
+    story_id: z.string().max(100).optional(),
+    source_id: z.string().max(100).optional(),
+    text: z.string().trim().min(3, 'themes.errors.quote_too_short').max(2000),
+  })
+  .refine((q) => (q.story_id ? 1 : 0) + (q.source_id ? 1 : 0) === 1, { message: 'themes.errors.quote_one_text', path: ['text'] });
 
 /** The clustering form: one `theme_<element id>` field per element, holding a theme id; empty unassigns. */
 export const clusterForm = z

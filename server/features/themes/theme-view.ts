@@ -1,10 +1,13 @@
 // View models of the theme pages: the tree with its counts, a theme's edit page, and the clustering table.
 import type { DbOrTrx } from '../../db/database.js';
-import { NotFound } from '../../errors.js';
+import { mayQuoteStory } from '../../access/reports.js';
+import { Conflict, NotFound } from '../../errors.js';
+import { renderMarkdown, toPlainText } from '../../lib/markdown.js';
+import { quotableSources, sourcePlainText } from '../sources/index.js';
 import type { FormState } from '../../http/forms.js';
 import { elementCounts, listElements } from './clustering.js';
 import { formatItems } from './indented-list.js';
-import { listThemeQuotes } from './quotes.js';
+import { findStoryForQuote, listThemeQuotes } from './quotes.js';
 import { listThemes, storiesOfTheme, themeTree } from './service.js';
 
 /** Parts with their categories, each with its number of stories and of elements assigned to it. */
@@ -18,7 +21,7 @@ export async function themeEditView(db: DbOrTrx, id: string, state?: FormState) 
   const themes = await listThemes(db);
   const theme = themes.find((t) => t.id === id);
   if (!theme) throw new NotFound();
-  const [stories, quotes] = await Promise.all([storiesOfTheme(db, id), listThemeQuotes(db, id)]);
+  const [stories, quotes, sources] = await Promise.all([storiesOfTheme(db, id), listThemeQuotes(db, id), quotableSources(db)]);
   return {
     theme,
     values: {
@@ -41,7 +44,8 @@ export async function themeEditView(db: DbOrTrx, id: string, state?: FormState) 
     openingStories: stories.filter((s) => s.reportable),
     quotableStories: stories.filter((s) => s.quotable),
     refusedCount: stories.filter((s) => !s.quotable).length,
-    quotes,
+    quotes: quotes.map((q) => ({ ...q, marker: `[[quote:${q.id}]]` })),
+    quotableSources: sources.map((s) => ({ id: s.id, title: s.title })),
   };
 }
 
@@ -57,5 +61,37 @@ export async function clusterView(db: DbOrTrx, state?: FormState) {
       const typed = state?.values[field];
       return { ...e, field, chosen: typeof typed === 'string' ? typed : (e.theme_id ?? ''), error: state?.fieldErrors[field] };
     }),
+  };
+}
+
+/** The page to take a quote from one story or source: its text to select in, and a copy to trim in the form. */
+export async function quotePageView(db: DbOrTrx, themeId: string, from: { story_id?: string; source_id?: string }, state?: FormState) {
+  const theme = (await listThemes(db)).find((t) => t.id === themeId);
+  if (!theme) throw new NotFound();
+  let text: { title: string; html: string; copy: string };
+  if (from.source_id) {
+    const source = (await quotableSources(db)).find((s) => s.id === from.source_id);
+    if (!source) throw new NotFound();
+    const html = renderMarkdown(source.body);
+    text = { title: source.title, html, copy: sourcePlainText(source.body) };
+  } else {
+    const story = await findStoryForQuote(db, from.story_id ?? '');
+    if (!story || story.status !== 'submitted') throw new NotFound();
+    if (!mayQuoteStory(story)) throw new Conflict('The author did not agree to be quoted', 'quote_refused');
+    text = {
+      title: story.title,
+      html: `${story.story_html}${story.significance_html}`,
+      copy: [toPlainText(story.story_html), toPlainText(story.significance_html)].filter((s) => s.trim()).join('\n\n'),
+    };
+  }
+  return {
+    theme,
+    textTitle: text.title,
+    textHtml: text.html,
+    storyId: from.source_id ? null : from.story_id,
+    sourceId: from.source_id ?? null,
+    values: { text: text.copy, ...state?.values },
+    errors: state?.errors,
+    fieldErrors: state?.fieldErrors,
   };
 }
