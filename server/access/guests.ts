@@ -13,6 +13,21 @@ export type { GuestScope };
  */
 export type GuestRoute = 'own-group' | 'group-story' | 'self';
 
+/** Guests' person rows carry an address under the reserved .invalid domain (RFC 2606): no mail reaches it, no one signs in. */
+export const GUEST_EMAIL_DOMAIN = 'guests.invalid';
+
+export function guestEmail(userId: string): string {
+  return `guest-${userId}@${GUEST_EMAIL_DOMAIN}`;
+}
+
+/**
+ * Whether a person row is a guest's, also after its group is gone (groups formed again remove the guests table row with
+ * the group): such a guest has nothing left to act in and must never turn into an ordinary observer.
+ */
+export function isGuestRow(row: { email: string }): boolean {
+  return row.email.endsWith(`@${GUEST_EMAIL_DOMAIN}`);
+}
+
 export function isGuest(user: Pick<CurrentUser, 'guest'> | null): boolean {
   return user?.guest !== undefined;
 }

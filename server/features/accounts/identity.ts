@@ -1,6 +1,6 @@
 // Who is calling: the active person behind an API token or a session, and whether they must still enrol in MFA.
 import { toCurrentUser, toGuestUser, type CurrentUser } from '../../access/current-user.js';
-import { guestStillActive } from '../../access/guests.js';
+import { guestStillActive, isGuestRow } from '../../access/guests.js';
 import { guestScopeOf } from '../../access/repository.js';
 import type { UserRow } from '../../db/tables/accounts.js';
 import type { AppContext } from '../../context.js';
@@ -20,7 +20,7 @@ export function identities(ctx: Pick<AppContext, 'db' | 'config'>) {
   const present = async (row: UserRow): Promise<CurrentUser | null> => {
     if (row.role !== 'observer') return toCurrentUser(row);
     const scope = await guestScopeOf(ctx.db, row.id);
-    if (!scope) return toCurrentUser(row);
+    if (!scope) return isGuestRow(row) ? null : toCurrentUser(row);
     if (!guestStillActive({ phase: scope.phase })) return null;
     const { phase: _phase, ...guest } = scope;
     return toGuestUser(row, guest);

@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { DbOrTrx, Dialect } from '../../db/database.js';
 import type { JoinCodesTable } from '../../db/tables/join.js';
-import { newId, nowIso } from '../../lib/ids.js';
+import { nowIso } from '../../lib/ids.js';
 
 export type JoinCodeRow = Selectable<JoinCodesTable>;
 
@@ -87,15 +87,24 @@ export async function nextGuestNumber(db: DbOrTrx, roundId: string): Promise<num
 /** A guest: a person row nobody signs in to (no password, an address that can never receive mail), its group, its number. */
 export async function insertGuest(
   db: DbOrTrx,
-  guest: { name: string; locale: 'en' | 'nl' | 'fr'; groupId: string; roundId: string; number: number; codeId: string },
+  guest: {
+    id: string;
+    email: string;
+    name: string;
+    locale: 'en' | 'nl' | 'fr';
+    groupId: string;
+    roundId: string;
+    number: number;
+    codeId: string;
+  },
 ): Promise<string> {
-  const id = newId();
+  const { id } = guest;
   const now = nowIso();
   await db
     .insertInto('users')
     .values({
       id,
-      email: `guest-${id}@guests.invalid`,
+      email: guest.email,
       name: guest.name,
       role: 'observer',
       organization_id: null,

@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { CurrentUser } from '../../access/current-user.js';
-import { mayManageJoinCodes } from '../../access/guests.js';
+import { guestEmail, mayManageJoinCodes } from '../../access/guests.js';
 import { Conflict, Forbidden, NotFound } from '../../errors.js';
 import type { Locale } from '../../i18n/index.js';
 import { newId, nowIso } from '../../lib/ids.js';
@@ -113,7 +113,10 @@ export async function joinGroup(ctx: AppContext, input: JoinInput, locale: Local
     await repo.lockRoundRow(trx, ctx.dialect, found.round_id);
     const number = await repo.nextGuestNumber(trx, found.round_id);
     const name = input.name ?? '';
+    const id = newId();
     const userId = await repo.insertGuest(trx, {
+      id,
+      email: guestEmail(id),
       name,
       locale,
       groupId: found.group_id,

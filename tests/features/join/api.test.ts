@@ -198,6 +198,21 @@ describe('a guest acts in its group', () => {
   });
 });
 
+describe('groups formed again', () => {
+  it('leave a guest of a removed group with nothing: its token stops (401), it never becomes an ordinary observer', async () => {
+    const s = await scenario({}, 'discussing');
+    const { code } = (await s.f.post(`/api/v1/groups/${s.group.id}/join-codes`)).json();
+    const g = api(app, (await api(app, null).post('/api/v1/join', { code, name: 'Ana' })).json().token);
+    expect((await g.get(`/api/v1/groups/${s.group.id}`)).statusCode).toBe(200);
+    const formed = await s.f.post(`/api/v1/rounds/${s.round.id}/groups`, {
+      groups: [{ name: 'Group B', member_ids: s.members.map((m) => m.user.id), story_ids: s.stories.map((x) => x.id) }],
+    });
+    expect(formed.statusCode).toBe(201);
+    expectProblem(await g.get('/api/v1/stories'), 401);
+    expectProblem(await g.get(`/api/v1/groups/${formed.json().items[0].id}`), 401);
+  });
+});
+
 describe('closing the round ends the guests', () => {
   it('in the same transaction: the token stops (401), the code stops, the name goes and the guest is "guest n" in each language', async () => {
     const s = await scenario();
