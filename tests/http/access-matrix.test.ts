@@ -330,6 +330,7 @@ const RULES: Record<string, RouteRule> = {
   'GET /api/v1/themes/:id/quotes': { params: one('theme'), rule: role(editsThemes) },
   'POST /api/v1/themes/:id/quotes': { params: one('theme'), rule: role(editsThemes) },
   'POST /themes/:id/quotes': { params: one('theme'), rule: role(editsThemes) },
+  'GET /themes/:id/quote': { params: one('theme'), query: (w) => `story_id=${w.story}`, rule: role(editsThemes) },
   'DELETE /api/v1/themes/:id/quotes/:quoteId': { params: (w) => [{ id: w.theme, quoteId: w.quote }], rule: role(editsThemes) },
   'POST /themes/:id/quotes/:quoteId/delete': { params: (w) => [{ id: w.theme, quoteId: w.quote }], rule: role(editsThemes) },
   'PUT /api/v1/elements/:id/theme': { params: (w) => [{ id: w.element }], rule: role(editsThemes) },
