@@ -100,23 +100,3 @@ export function organizationsByIds(db: DbOrTrx, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('organizations').selectAll().where('id', 'in', ids).orderBy('name').execute();
 }
-
-/** The rounds a person takes part in directly: member of one of their groups, or author of a story written for or put in them. */
-export async function roundsTakenPartIn(db: DbOrTrx, userId: string): Promise<string[]> {
-  const [member, written, added] = await Promise.all([
-    db
-      .selectFrom('group_members')
-      .innerJoin('round_groups', 'round_groups.id', 'group_members.group_id')
-      .select('round_groups.round_id as round_id')
-      .where('group_members.user_id', '=', userId)
-      .execute(),
-    db.selectFrom('stories').select('round_id').where('author_id', '=', userId).where('round_id', 'is not', null).execute(),
-    db
-      .selectFrom('round_stories')
-      .innerJoin('stories', 'stories.id', 'round_stories.story_id')
-      .select('round_stories.round_id as round_id')
-      .where('stories.author_id', '=', userId)
-      .execute(),
-  ]);
-  return [...new Set([...member, ...written, ...added].map((r) => r.round_id).filter((id): id is string => id !== null))];
-}

@@ -1,5 +1,6 @@
 // Which rounds a report may show and to whom: the facts come from the repository, every verdict from access/rounds.ts.
 import type { CurrentUser } from '../../access/current-user.js';
+import { roundFactsOfMany } from '../../access/repository.js';
 import { includeChildInReport, reportVerdict, type ReportVerdict, type RoundFacts } from '../../access/rounds.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { Forbidden, NotFound } from '../../errors.js';
@@ -47,16 +48,14 @@ export async function roundsOfReport(db: DbOrTrx, rootIds: string[]): Promise<Re
   return out;
 }
 
-/** What the round rules need to know about every round for this person (one pass over the rounds and their part in them). */
+/**
+ * What the round rules need to know about every round for this person: the access module's facts (who takes part in a
+ * round, and so in every round above it), the one implementation of that rule.
+ */
 async function factsFor(db: DbOrTrx, user: CurrentUser) {
-  const [all, ownRounds] = await Promise.all([data.listRounds(db), data.roundsTakenPartIn(db, user.id)]);
-  // Taking part in a child round is taking part in every round above it.
-  const parentOf = new Map(all.map((r) => [r.id, r.parent_round_id]));
-  const takesPart = new Set<string>();
-  for (const id of ownRounds) {
-    for (let up: string | null | undefined = id; up && !takesPart.has(up); up = parentOf.get(up)) takesPart.add(up);
-  }
-  const facts = (round: RoundRow): RoundFacts => ({ published: published(round), takesPart: takesPart.has(round.id) });
+  const all = await data.listRounds(db);
+  const byRound = await roundFactsOfMany(db, all, user.id);
+  const facts = (round: RoundRow): RoundFacts => byRound.get(round.id) ?? { published: published(round), takesPart: false };
   return { all, facts };
 }
 
