@@ -110,3 +110,8 @@ export async function removeQuote(ctx: AppContext, actor: Actor, themeId: string
 export function findStoryForQuote(db: DbOrTrx, id: string) {
   return repo.findStoryForQuote(db, id);
 }
+
+/** Why groups selected these stories, for the theme's writing page. */
+export function selectionReasonsOf(db: DbOrTrx, storyIds: string[]) {
+  return repo.selectionReasons(db, storyIds);
+}

@@ -179,3 +179,9 @@ export async function unclusteredElements(db: DbOrTrx): Promise<{ elements: numb
     .executeTakeFirstOrThrow();
   return { elements: Number(row.n), rounds: Number(row.r) };
 }
+
+/** The reasons groups gave for selecting these stories (never who gave them). */
+export function selectionReasons(db: DbOrTrx, storyIds: string[]) {
+  if (storyIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('selections').select(['story_id', 'reasons']).where('story_id', 'in', storyIds).execute();
+}

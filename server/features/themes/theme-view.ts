@@ -7,7 +7,7 @@ import { quotableSources, sourcePlainText } from '../sources/index.js';
 import type { FormState } from '../../http/forms.js';
 import { elementCounts, listElements } from './clustering.js';
 import { formatItems } from './indented-list.js';
-import { findStoryForQuote, listThemeQuotes } from './quotes.js';
+import { findStoryForQuote, listThemeQuotes, selectionReasonsOf } from './quotes.js';
 import { listThemes, storiesOfTheme, themeTree } from './service.js';
 
 /** Parts with their categories, each with its number of stories and of elements assigned to it. */
@@ -21,7 +21,16 @@ export async function themeEditView(db: DbOrTrx, id: string, state?: FormState) 
   const themes = await listThemes(db);
   const theme = themes.find((t) => t.id === id);
   if (!theme) throw new NotFound();
-  const [stories, quotes, sources] = await Promise.all([storiesOfTheme(db, id), listThemeQuotes(db, id), quotableSources(db)]);
+  const [stories, quotes, sources, elements] = await Promise.all([
+    storiesOfTheme(db, id),
+    listThemeQuotes(db, id),
+    quotableSources(db),
+    listElements(db),
+  ]);
+  const reasons = await selectionReasonsOf(
+    db,
+    stories.filter((s) => s.reportable).map((s) => s.id),
+  );
   return {
     theme,
     values: {
@@ -46,6 +55,13 @@ export async function themeEditView(db: DbOrTrx, id: string, state?: FormState) 
     refusedCount: stories.filter((s) => !s.quotable).length,
     quotes: quotes.map((q) => ({ ...q, marker: `[[quote:${q.id}]]` })),
     quotableSources: sources.map((s) => ({ id: s.id, title: s.title })),
+    // The material to write from: the elements assigned to this theme, its stories and why groups selected them.
+    material: {
+      elements: elements.filter((e) => e.theme_id === id),
+      stories: stories
+        .filter((s) => s.reportable)
+        .map((s) => ({ ...s, reasons: reasons.filter((r) => r.story_id === s.id).map((r) => r.reasons) })),
+    },
   };
 }
 
