@@ -14,6 +14,7 @@ import * as m20261204120100 from './2026_12_04_120100_create_publications.js';
 import * as m20261205100000 from './2026_12_05_100000_create_join_codes_and_guests.js';
 import * as m20261205110000 from './2026_12_05_110000_create_sources.js';
 import * as m20261205153000 from './2026_12_05_153000_add_anonymity_fields_to_stories.js';
+import * as m20261205160000 from './2026_12_05_160000_create_group_minutes_and_backcasts.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_28_000001_create_accounts': m0001,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_100000_create_join_codes_and_guests': m20261205100000,
   '2026_12_05_110000_create_sources': m20261205110000,
   '2026_12_05_153000_add_anonymity_fields_to_stories': m20261205153000,
+  '2026_12_05_160000_create_group_minutes_and_backcasts': m20261205160000,
 };

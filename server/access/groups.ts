@@ -1,4 +1,5 @@
-// Who may see a group and act in it (vote, comment, note elements, read results, record the selection): pure rules over facts.
+// Who may see a group and act in it (vote, comment, read results, record the selection): pure rules over facts. The
+// group's own work (elements, minutes, backcast) is in groupwork.ts.
 import type { Phase } from '../db/tables/rounds.js';
 import type { CurrentUser } from './current-user.js';
 import { isGuest } from './guests.js';
@@ -37,11 +38,6 @@ export function mayComment(user: CurrentUser, group: Pick<GroupFacts, 'isMember'
 /** Who follows the live count of votes: the people in the discussion. */
 export function mayFollowCount(user: CurrentUser, group: Pick<GroupFacts, 'isMember'>): boolean {
   return mayComment(user, group);
-}
-
-/** Facilitators note (and remove) the characteristic elements of the group's stories. */
-export function mayNoteElements(user: CurrentUser): boolean {
-  return runsRounds(user);
 }
 
 /** Facilitators lead the vote to its end: a new vote between tied stories, and the selection with its reasons. */

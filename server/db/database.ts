@@ -24,6 +24,7 @@ import type {
   StoryVersionsTable,
 } from './tables/stories.js';
 import type { GuestsTable, JoinCodesTable } from './tables/join.js';
+import type { GroupBackcastsTable, GroupMinutesTable } from './tables/groupwork.js';
 import type { PublicationRoundsTable, PublicationsTable } from './tables/publications.js';
 import type { PublicationSourcesTable, SourceElementsTable, SourceQuotesTable, SourcesTable, SourceThemesTable } from './tables/sources.js';
 import type { ReportSnapshotsTable } from './tables/reports.js';
@@ -69,6 +70,8 @@ export interface Database {
   source_elements: SourceElementsTable;
   source_quotes: SourceQuotesTable;
   publication_sources: PublicationSourcesTable;
+  group_minutes: GroupMinutesTable;
+  group_backcasts: GroupBackcastsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -230,6 +230,8 @@ export async function makeElement(
     theme_id: input.theme_id ?? null,
     created_by: null,
     created_at: nowIso(),
+    original_text: null,
+    updated_at: null,
   });
   return id;
 }

@@ -16,7 +16,7 @@ export async function roundScenario(
     points?: number;
     parent_round_id?: string;
     /** What differs in each member's story, by member (a title, anonymity). */
-    stories?: Array<Pick<StoryOptions, 'title' | 'anonymous' | 'author_name'>>;
+    stories?: Array<Pick<StoryOptions, 'title' | 'anonymous' | 'author_name' | 'template' | 'learning_question' | 'extra'>>;
   } = {},
 ) {
   const facilitator = await apiUser(app, 'facilitator');

@@ -19,6 +19,9 @@ export interface StoryInput {
   organization_id?: string | null;
   round_id?: string | null;
   template?: string;
+  /** The learning-question form's field, and the fields of a form's own (backcast: dream, solution, steps, needs). */
+  learning_question?: string | null;
+  extra?: Record<string, string> | null;
   role?: string | null;
   story_date?: string | null;
   consent_report?: boolean;
@@ -51,8 +54,8 @@ export async function writeStory(db: Db, input: StoryInput = {}): Promise<string
       story_html: renderMarkdown(story),
       significance,
       significance_html: renderMarkdown(significance),
-      learning_question: null,
-      extra: null,
+      learning_question: input.learning_question ?? null,
+      extra: input.extra ? JSON.stringify(input.extra) : null,
       role: input.role ?? null,
       story_date: input.story_date ?? null,
       status,

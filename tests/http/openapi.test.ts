@@ -55,7 +55,7 @@ const CONTRACT = [
  * Calls of the contract that no route serves yet: their issues (12, 13) are open. The test also fails when one of them
  * is built, so the list only ever shrinks: move the call out of here when its route lands.
  */
-const NOT_BUILT_YET = ['PATCH /api/v1/elements/:id', 'PUT /api/v1/groups/:id/minutes', 'PUT /api/v1/groups/:id/backcast'];
+const NOT_BUILT_YET: string[] = [];
 
 let app: FastifyInstance;
 let document: OpenAPI.Document & { paths: Record<string, Record<string, unknown>> };

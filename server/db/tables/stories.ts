@@ -74,6 +74,9 @@ export interface StoryElementsTable {
   theme_id: string | null;
   created_by: string | null;
   created_at: Timestamp;
+  /** The words first noted, once a facilitator rewrote them (general to concrete); null while unchanged. */
+  original_text: string | null;
+  updated_at: Timestamp | null;
 }
 
 /** A CSV upload between the steps of an import: headers and rows as JSON, the chosen mapping once made. */

@@ -4,7 +4,8 @@ import type { CurrentUser } from '../../access/current-user.js';
 import { actorNameFor, authorNameFor, storyDetailsFor } from '../../access/display-name.js';
 import { mayCountVotes, mayPresent } from '../../access/room.js';
 import { t, type Locale } from '../../i18n/index.js';
-import { mayComment, mayFollowCount, mayNoteElements, mayReadResults, mayRecordSelection, mayVote } from '../../access/groups.js';
+import { mayNoteElements, mayReviseElements, maySeeElements } from '../../access/groupwork.js';
+import { mayComment, mayFollowCount, mayReadResults, mayRecordSelection, mayVote } from '../../access/groups.js';
 import { ownBallot, voterCount } from './ballots-repository.js';
 import { buildResults } from './ballots.js';
 import { COMMENT_PHASES } from './comments.js';
@@ -13,6 +14,7 @@ import { commentsOfGroup, elementsOfGroup } from './comments-repository.js';
 import { themeChoices } from './elements.js';
 import { members as groupMembers, storiesForGroupPage, storyIds } from './groups-repository.js';
 import { findVisibleGroup } from './groups.js';
+import { groupWorkOverview } from './groupwork-overview.js';
 import { groupSelection } from './selections.js';
 
 export type OwnBallot = { story_id?: string; ranking?: string[]; points?: Record<string, number> };
@@ -24,19 +26,21 @@ export type OwnBallot = { story_id?: string; ranking?: string[]; points?: Record
 export async function groupOverview(ctx: AppContext, user: CurrentUser, groupId: string, locale: Locale) {
   const theAuthor = t(locale, 'stories.show.comment_by_author');
   const { group, round, facts } = await findVisibleGroup(ctx, user, groupId);
-  const notes = mayNoteElements(user);
+  const seesElements = maySeeElements(user, facts);
+  const revises = mayReviseElements(user);
   const ids = (await storyIds(ctx.db, [group.id])).get(group.id) ?? [];
   const [storyRows, comments, elements, people, count, selection, results, own, themes] = await Promise.all([
     storiesForGroupPage(ctx.db, ids),
     commentsOfGroup(ctx.db, group.id),
-    notes ? elementsOfGroup(ctx.db, group.id) : Promise.resolve([]),
+    seesElements ? elementsOfGroup(ctx.db, group.id) : Promise.resolve([]),
     groupMembers(ctx.db, group.id),
     voterCount(ctx.db, group.id, group.iteration),
     groupSelection(ctx.db, group.id),
     buildResults(ctx.db, round, group),
     facts.isMember ? ownBallot(ctx.db, group.id, group.iteration, user.id) : Promise.resolve(null),
-    notes ? themeChoices(ctx) : Promise.resolve([]),
+    revises ? themeChoices(ctx) : Promise.resolve([]),
   ]);
+  const work = await groupWorkOverview(ctx, user, { group, round, facts });
   const byId = new Map(storyRows.map((s) => [s.id, s]));
   const open = round.phase === 'voting' && !selection;
   const counts = mayCountVotes(user) && open;
@@ -55,6 +59,8 @@ export async function groupOverview(ctx: AppContext, user: CurrentUser, groupId:
         story_html: s.story_html,
         significance_html: s.significance_html,
         learning_question: s.learning_question,
+        template: s.template,
+        extra: s.extra,
         role: storyDetailsFor(s, user).role,
         story_date: s.story_date,
         author_name: authorNameFor(s, user),
@@ -78,11 +84,14 @@ export async function groupOverview(ctx: AppContext, user: CurrentUser, groupId:
     /** The votes counted in the room for the current vote, as the facilitator's count form starts. */
     counted,
     themes,
+    /** The group's minutes and backcast board, with what this person may do with them. */
+    work,
     may: {
       followCount: mayFollowCount(user, facts),
       comment: mayComment(user, facts) && COMMENT_PHASES.includes(round.phase),
-      noteElements: notes && round.phase !== 'collecting',
-      seeElements: notes,
+      noteElements: mayNoteElements(user, facts) && round.phase !== 'collecting',
+      seeElements: seesElements,
+      reviseElements: revises,
       vote: mayVote(user, facts) && open,
       select: mayRecordSelection(user) && open,
       present: mayPresent(user),

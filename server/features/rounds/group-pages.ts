@@ -70,7 +70,7 @@ export default async function groupPages(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.post('/groups/:id/elements', { config: { access: ['facilitator'], guests: 'own-group' } }, async (request, reply) => {
+  app.post('/groups/:id/elements', { config: { access: 'signed-in', guests: 'own-group' } }, async (request, reply) => {
     const { id } = pageParams(request.params);
     const storyId = String(fields(request).story_id ?? '');
     return submitForm(request, reply, {

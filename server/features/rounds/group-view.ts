@@ -4,6 +4,7 @@ import type { FormState } from '../../http/forms.js';
 import type { GroupOverview } from './group-overview.js';
 import { personName } from '../../access/display-name.js';
 import { resultRows, selectionText } from './decision-view.js';
+import { elementModel, groupWorkModel, storyAnswers } from './groupwork-view.js';
 import { phaseLabel } from './round-view.js';
 
 /** Which story's comment or element form a failed submission came from, so its message and text show beside it. */
@@ -53,6 +54,8 @@ export function groupPageModel(request: FastifyRequest, overview: GroupOverview,
     },
     stories: overview.stories.map((s) => ({
       ...s,
+      answers: storyAnswers(request, s),
+      elements: s.elements.map((e) => elementModel(e, overview.themes, form)),
       comments: s.comments.map((c) => ({ ...c, author_name: named({ name: c.author_name ?? '', guest_number: c.author_guest_number }) })),
       comment: sentFrom(form, 'comment', s.id),
       element: sentFrom(form, 'element', s.id),
@@ -63,6 +66,8 @@ export function groupPageModel(request: FastifyRequest, overview: GroupOverview,
     canComment: may.comment,
     seeElements: may.seeElements,
     canNoteElements: may.noteElements,
+    canReviseElements: may.reviseElements,
+    work: groupWorkModel(request, overview.work, form),
     themes: overview.themes,
     canVote: may.vote,
     canSelect: may.select,

@@ -18,8 +18,9 @@ import {
 import { castBallot, resultsFor, startIteration } from './ballots.js';
 import { addComment } from './comments.js';
 import { addElement, removeElement } from './elements.js';
-import { findVisibleGroup, presentGroups } from './groups.js';
-import { groupSelection, recordSelection } from './selections.js';
+import { groupDetail } from './group-detail.js';
+import { backcastView, minutesView } from './groupwork-schemas.js';
+import { recordSelection } from './selections.js';
 
 export default async function groupsApi(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -29,13 +30,22 @@ export default async function groupsApi(fastify: FastifyInstance): Promise<void>
     '/api/v1/groups/:id',
     {
       config: { access: 'signed-in', guests: 'own-group' },
-      schema: { tags, params: idParams, response: { 200: groupView.extend({ selection: selectionView.nullable() }) } },
+      schema: {
+        tags,
+        params: idParams,
+        response: {
+          200: groupView.extend({
+            selection: selectionView.nullable(),
+            // Each present only when the caller may see it (API.md "The meeting in the room").
+            minutes: minutesView.nullable().optional(),
+            backcast: backcastView.optional(),
+            elements: z.array(elementView).optional(),
+            results: resultsView.optional(),
+          }),
+        },
+      },
     },
-    async (request) => {
-      const { group } = await findVisibleGroup(app.ctx, request.user!, request.params.id);
-      const [view] = await presentGroups(app.db, [group]);
-      return { ...view!, selection: await groupSelection(app.db, group.id) };
-    },
+    async (request) => groupDetail(app.ctx, request.user!, request.params.id),
   );
 
   app.put(
@@ -90,7 +100,8 @@ export default async function groupsApi(fastify: FastifyInstance): Promise<void>
   app.post(
     '/api/v1/groups/:id/elements',
     {
-      config: { access: ['facilitator'], guests: 'own-group' },
+      // Members of the group (its guests included) and facilitators: the access rules decide per group.
+      config: { access: 'signed-in', guests: 'own-group' },
       schema: { tags, params: idParams, body: elementBody, response: { 201: elementView } },
     },
     async (request, reply) => reply.code(201).send(await addElement(app.ctx, request.user!, request.params.id, request.body)),

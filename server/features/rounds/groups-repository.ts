@@ -173,6 +173,8 @@ export async function storiesForGroupPage(db: DbOrTrx, storyIds: readonly string
       'story_html',
       'significance_html',
       'learning_question',
+      'template',
+      'extra',
       'role',
       'story_date',
       'author_id',

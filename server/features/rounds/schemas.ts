@@ -220,8 +220,11 @@ export const elementView = z.object({
   group_id: z.string().nullable(),
   round_id: z.string().nullable(),
   text: z.string(),
+  /** The words first noted, once a facilitator rewrote them (general to concrete); null while unchanged. */
+  original_text: z.string().nullable(),
   theme_id: z.string().nullable(),
   created_at: z.string(),
+  updated_at: z.string().nullable(),
 });
 
 export const idParams = z.object({ id });

@@ -76,3 +76,31 @@ export function localizeTemplate(template: FormTemplate, locale: Locale) {
     })),
   };
 }
+
+/**
+ * A story's answers to its form's own fields (backcast: dream, solution, steps, what is needed, horizon), labelled in
+ * one language, in the form's order; a choice shows its label. `extra` is the stored JSON text or its parsed object.
+ */
+export function templateAnswers(
+  templateKey: string | null | undefined,
+  extra: string | Record<string, string> | null | undefined,
+  locale: Locale,
+): Array<{ name: string; label: string; value: string }> {
+  let values: Record<string, unknown> | null = null;
+  if (typeof extra === 'string') {
+    try {
+      const parsed = JSON.parse(extra) as unknown;
+      values = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+    } catch {
+      values = null;
+    }
+  } else values = extra ?? null;
+  if (!values) return [];
+  const template = localizeTemplate(formTemplate(templateKey), locale);
+  return template.fields
+    .filter((f) => typeof values[f.name] === 'string' && (values[f.name] as string).trim() !== '')
+    .map((f) => {
+      const value = values[f.name] as string;
+      return { name: f.name, label: f.label, value: f.options.find((o) => o.value === value)?.label ?? value };
+    });
+}

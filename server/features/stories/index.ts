@@ -2,5 +2,5 @@
 export { readableStory } from './service.js';
 export { storiesHomePanel, type StoriesPanel } from './home-panel.js';
 export type { StoryView } from './schemas.js';
-export { formTemplate } from './form-templates.js';
+export { formTemplate, templateAnswers } from './form-templates.js';
 export type { FormTemplate } from './template-schemas.js';

@@ -16,7 +16,7 @@ import { renderMarkdown } from '../../lib/markdown.js';
 import { many, type FormState } from '../../http/forms.js';
 import { inContext, type FieldFinding } from './anonymity.js';
 import { contentOf, textsOf, warningsFor } from './content.js';
-import { formTemplate, localizeTemplate } from './form-templates.js';
+import { formTemplate, templateAnswers } from './form-templates.js';
 import { decisionLine, feedbackView } from './feedback-view.js';
 import { atInputs } from './form-view.js';
 import type { FormChoices, StoryPage } from './page-data.js';
@@ -96,10 +96,7 @@ export function listView(
 
 /** Template fields beyond the core ones (backcast), with their labels, for display. */
 function extraFields(request: FastifyRequest, story: StoryView) {
-  const template = localizeTemplate(formTemplate(story.template), request.locale);
-  return template.fields
-    .filter((f) => story.extra?.[f.name])
-    .map((f) => ({ label: f.label, value: f.options.find((o) => o.value === story.extra![f.name])?.label ?? story.extra![f.name] }));
+  return templateAnswers(story.template, story.extra, request.locale);
 }
 
 /** One story's page; `themes` is a failed theme-tag submission, shown in its form. */

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '../../../server/access/current-user.js';
 import { toCurrentUser } from '../../../server/access/current-user.js';
-import { mayComment, mayNoteElements, mayReadResults, mayRecordSelection, maySeeGroup, mayVote } from '../../../server/access/groups.js';
+import { mayNoteElements } from '../../../server/access/groupwork.js';
+import { mayComment, mayReadResults, mayRecordSelection, maySeeGroup, mayVote } from '../../../server/access/groups.js';
 import { groupFacts, roundFacts } from '../../../server/access/repository.js';
 import { mayReadOpenRound, maySeeRound } from '../../../server/access/rounds.js';
 import { findGroup } from '../../../server/features/rounds/groups-repository.js';
@@ -113,9 +114,10 @@ describe('rounds routes follow the access module', () => {
         // The ballot box is open in the voting round only: elsewhere a member meets the phase (409) after the access rules.
         const ballot = (await as.put(`/api/v1/groups/${id}/ballot`, { story_id: storyId })).statusCode;
         check(`${who} ballot in ${id}`, ballot, status(sees, mayVote(user, facts), id === votingGroup ? 200 : 409));
-        // Facilitators' own routes: the role decides before the group (a body the facilitator gets refused shows it got in).
+        // Members and facilitators note elements (a body refused for its story shows the person got in).
         const element = (await as.post(`/api/v1/groups/${id}/elements`, { story_id: 'not-in-group', text: 'x' })).statusCode;
-        check(`${who} element in ${id}`, element, mayNoteElements(user) ? (sees ? 400 : 404) : 403);
+        check(`${who} element in ${id}`, element, status(sees, mayNoteElements(user, facts), 400));
+        // Facilitators' own routes: the role decides before the group (a body the facilitator gets refused shows it got in).
         const selection = (await as.post(`/api/v1/groups/${id}/selection`, { story_id: 'not-in-group', reasons: REASONS })).statusCode;
         check(`${who} selection in ${id}`, selection, mayRecordSelection(user) ? (sees ? (id === votingGroup ? 400 : 409) : 404) : 403);
         // Comments: open while the round discusses or votes; the published round is closed (409 for those who may comment).

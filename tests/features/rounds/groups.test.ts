@@ -132,7 +132,7 @@ describe('authorisation matrix', () => {
       ['PUT', `/api/v1/groups/${g}/ballot`, { story_id: story }, [401, 403, 403, 200, 404, 404]],
       ['GET', `/api/v1/groups/${g}/results`, undefined, [401, 403, 200, 403, 404, 404]],
       ['POST', `/api/v1/groups/${g}/iterations`, undefined, [401, 403, 409, 403, 403, 403]],
-      ['POST', `/api/v1/groups/${g}/elements`, { story_id: story, text: 'Trust' }, [401, 403, 201, 403, 403, 403]],
+      ['POST', `/api/v1/groups/${g}/elements`, { story_id: story, text: 'Trust' }, [401, 403, 201, 201, 404, 404]],
       ['DELETE', `/api/v1/groups/${g}/elements/none`, undefined, [401, 403, 404, 403, 403, 403]],
       ['POST', `/api/v1/stories/${story}/comments`, { body: 'A thought.' }, [401, 403, 201, 201, 403, 403]],
       ['POST', `/api/v1/groups/${g}/selection`, { story_id: 'not-in-group', reasons: REASONS }, [401, 403, 400, 403, 403, 403]],

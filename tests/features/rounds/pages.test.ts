@@ -169,7 +169,7 @@ describe('round pages', () => {
         'POST',
         `/groups/${g}/elements`,
         { story_id: storyId, text: 'Trust' },
-        { admin: 403, facilitator: 303, member: 403, outsider: 403, observer: 403 },
+        { admin: 403, facilitator: 303, member: 303, outsider: 404, observer: 404 },
       ],
       ['POST', `/groups/${g}/iterations`, {}, { admin: 403, facilitator: 303, member: 403, outsider: 403, observer: 403 }],
     ];
