@@ -12,7 +12,11 @@ import { backcastForm, elementEditForm, minutesForm } from './groupwork-schemas.
 
 export default async function groupworkPages(app: FastifyInstance): Promise<void> {
   const showGroup = async (request: FastifyRequest, reply: FastifyReply, groupId: string, form: FormState, status: number) =>
-    reply.page('pages/groups/show', groupPageModel(request, await groupOverview(app.ctx, request.user!, groupId, request.locale), form), status);
+    reply.page(
+      'pages/groups/show',
+      groupPageModel(request, await groupOverview(app.ctx, request.user!, groupId, request.locale), form),
+      status,
+    );
 
   app.post('/groups/:id/elements/:elementId/edit', { config: { access: ['facilitator'] } }, async (request, reply) => {
     const { id, elementId } = pageParams(request.params);
