@@ -9,6 +9,7 @@ import { mayEditPublication, publicationVerdict } from '../../server/access/publ
 import { groupFacts, roundFacts } from '../../server/access/repository.js';
 import { editsThemes, managesOrganizations, managesPeople, readsThemes, runsRounds, writesStories } from '../../server/access/roles.js';
 import { mayManageJoinCodes } from '../../server/access/guests.js';
+import { mayEditBackcast, mayNoteElements, mayReviseElements, mayWriteMinutes } from '../../server/access/groupwork.js';
 import { mayCountVotes, mayPresent } from '../../server/access/room.js';
 import { mayReadSources, mayWriteSources } from '../../server/access/sources.js';
 import { mayManageRound, mayPreviewReport, mayReadOpenRound, maySeeRound, reportVerdict } from '../../server/access/rounds.js';
@@ -300,8 +301,42 @@ const RULES: Record<string, RouteRule> = {
   'POST /groups/:id/iterations': { params: groups, rule: role(runsRounds) },
   'POST /api/v1/groups/:id/selection': { params: groups, rule: role(runsRounds) },
   'POST /groups/:id/selection': { params: groups, rule: role(runsRounds) },
-  'POST /api/v1/groups/:id/elements': { params: groups, rule: role(runsRounds) },
-  'POST /groups/:id/elements': { params: groups, rule: role(runsRounds) },
+  'POST /api/v1/groups/:id/elements': {
+    params: groups,
+    rule: onGroup((u, g) => (mayNoteElements(u, g) ? 'allow' : 'forbid')),
+    body: (w) => ({ story_id: w.story, text: 'A work phone and WhatsApp' }),
+  },
+  'POST /groups/:id/elements': {
+    params: groups,
+    rule: onGroup((u, g) => (mayNoteElements(u, g) ? 'allow' : 'forbid')),
+    body: (w) => ({ story_id: w.story, text: 'A work phone and WhatsApp' }),
+  },
+  'PATCH /api/v1/elements/:id': { params: (w) => [{ id: w.element }], rule: role(mayReviseElements), body: () => ({ text: 'Reachable' }) },
+  'POST /groups/:id/elements/:elementId/edit': {
+    params: (w) => [{ id: w.group, elementId: w.element }],
+    rule: role(mayReviseElements),
+    body: () => ({ text: 'Reachable' }),
+  },
+  'PUT /api/v1/groups/:id/minutes': {
+    params: groups,
+    rule: role(mayWriteMinutes),
+    body: () => ({ body: 'We talked.' }),
+  },
+  'POST /groups/:id/minutes': {
+    params: groups,
+    rule: role(mayWriteMinutes),
+    body: () => ({ body: 'We talked.' }),
+  },
+  'PUT /api/v1/groups/:id/backcast': {
+    params: groups,
+    rule: onGroup((u, g) => (mayEditBackcast(u, g) ? 'allow' : 'forbid')),
+    body: () => ({ dream: 'A home', solution: '', steps: '', needs: '', version: 0 }),
+  },
+  'POST /groups/:id/backcast': {
+    params: groups,
+    rule: onGroup((u, g) => (mayEditBackcast(u, g) ? 'allow' : 'forbid')),
+    body: () => ({ dream: 'A home', solution: '', steps: '', needs: '', version: 0 }),
+  },
   'DELETE /api/v1/groups/:id/elements/:elementId': {
     params: (w) => [{ id: w.group, elementId: w.element }],
     rule: role(runsRounds),
