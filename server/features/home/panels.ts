@@ -24,10 +24,11 @@ const PANELS: Readonly<Record<Role, readonly PanelSource[]>> = {
   storyteller: [openRoundsPanel, storiesHomePanel, myGroupsPanel, feedbackPanel, publishedReportsPanel, publicationsPanel, privacyPanel],
   // Rounds by phase with what waits (groups to choose, stories proposed), elements to cluster, then their own writing.
   facilitator: [runRoundsPanel, clusteringPanel, storiesHomePanel, myGroupsPanel, publicationsPanel, privacyPanel],
-  // Readers: the published reports and publications, and the groups they sat in.
-  observer: [publishedReportsPanel, publicationsPanel, myGroupsPanel, privacyPanel],
-  // People, invitations waiting, operations.
-  admin: [peoplePanel, privacyPanel],
+  // Readers: the published reports and publications, and the groups they sat in; like everyone signed in, the meetings
+  // that collect stories (issue 12: the question and the deadline reach every participant).
+  observer: [openRoundsPanel, publishedReportsPanel, publicationsPanel, myGroupsPanel, privacyPanel],
+  // People, invitations waiting, operations, and the meetings that collect stories.
+  admin: [peoplePanel, openRoundsPanel, privacyPanel],
 };
 
 export async function homePanels(ctx: AppContext, user: CurrentUser): Promise<HomePanel[]> {
