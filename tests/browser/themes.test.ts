@@ -20,15 +20,15 @@ describe('themes and the report in the browser', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Themes');
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.click(`a[href="/themes/${s.category2}"]`);
-    await page.waitForURL(`**/themes/${s.category2}`);
+    await page.click(`a[href="/themes/${s.category}"]`);
+    await page.waitForURL(`**/themes/${s.category}`);
     expect(await axeViolations(page)).toEqual([]);
     const list = '- Nood aan werk hangt samen met wonen\n  - en met gezondheid\n    - ook mentale gezondheid\n- Schoolpoort als vindplaats';
     await page.fill('#field-challenges', list);
-    await Promise.all([page.waitForURL(`**/themes/${s.category2}`), page.click('form[action$="/content"] button[type="submit"]')]);
+    await Promise.all([page.waitForURL(`**/themes/${s.category}`), page.click('form[action$="/content"] button[type="submit"]')]);
     await expect(page.locator('.flash').textContent()).resolves.toContain('saved');
     expect(await page.inputValue('#field-challenges')).toBe(list);
-    const theme = (await listThemes(suite.server.app.db)).find((t) => t.id === s.category2)!;
+    const theme = (await listThemes(suite.server.app.db)).find((t) => t.id === s.category)!;
     expect(theme.challenges).toEqual([
       {
         text: 'Nood aan werk hangt samen met wonen',
