@@ -40,7 +40,7 @@ describe('joining a group with a code', () => {
     await desk.page.waitForURL(`**/groups/${s.group.id}#join-code`);
     const spaced = (await desk.page.locator('.join-code-large').textContent())!.trim();
     expect(spaced).toMatch(/^[A-Z2-9]{3} [A-Z2-9]{3}$/);
-    await expect(desk.page.locator('img.join-qr').getAttribute('src')).resolves.toMatch(/^data:image\/svg\+xml;base64,/);
+    // No QR here: this server has no PUBLIC_URL, so the page says where to go instead (the QR is checked in tests/features/join).
     expect(await desk.axe()).toEqual([]);
 
     // The visitor's phone: the code as typed, in small letters and with its space.
