@@ -86,8 +86,10 @@ describe('a selection round in the browser', () => {
     await fac.page.fill('#field-reasons', 'The group saw how small, steady steps built real trust with the family.');
     await submit(fac.page, `form[action$="/selection"] button[type="submit"]`);
     await expect(fac.page.locator('#selection-done-title').textContent()).resolves.toContain("The group's selection");
-    await fac.page.goto(roundUrl);
-    await submit(fac.page, `form[action="/rounds/${roundId}/phase"].inline-form button`);
+    // Closing cannot be undone: it goes through its own confirmation page.
+    await fac.page.goto(`${roundUrl}/close`);
+    await fac.page.check('#field-confirm');
+    await submit(fac.page, `form[action="/rounds/${roundId}/close"] button[type="submit"]`);
     await expect(fac.page.locator('.round-facts strong').first().textContent()).resolves.toBe('Closed');
     expect(await axeViolations(fac.page)).toEqual([]);
     expect(fac.problems).toEqual([]);
