@@ -2,7 +2,7 @@
 // coding (themes, elements), changing and removing it. Multipart is registered here only, for the import.
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { formState, pageParams, submitForm, type FormState } from '../../http/forms.js';
+import { csrfTokenFromQuery, formState, pageParams, submitForm, type FormState } from '../../http/forms.js';
 import { setFlash } from '../../http/views.js';
 import { IMPORT_MAX_BYTES, readSourceFile } from './import.js';
 import { sourceElementForm, sourceForm, sourceThemesForm, SOURCE_KINDS } from './schemas.js';
@@ -91,11 +91,7 @@ export default async function sourcePages(app: FastifyInstance): Promise<void> {
     '/sources/import',
     {
       config: WRITERS,
-      // A multipart body is not parsed before the CSRF check, so the form sends its token in the query string.
-      onRequest: async (request) => {
-        const token = (request.query as Record<string, unknown>)._csrf;
-        if (typeof token === 'string' && token.length < 200) request.headers['csrf-token'] = token;
-      },
+      onRequest: csrfTokenFromQuery,
     },
     async (request, reply) => {
       const file = request.isMultipart() ? await request.file() : undefined;

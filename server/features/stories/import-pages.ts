@@ -2,7 +2,7 @@
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFound } from '../../errors.js';
-import { formState, pageParams, submitForm, type FormState } from '../../http/forms.js';
+import { csrfTokenFromQuery, formState, pageParams, submitForm, type FormState } from '../../http/forms.js';
 import { setFlash } from '../../http/views.js';
 import { mapView, previewView } from './import-view.js';
 import { mappingForm } from './schemas.js';
@@ -51,11 +51,7 @@ export default async function storyImportPages(app: FastifyInstance): Promise<vo
     '/stories/import',
     {
       config: access,
-      // A multipart body is not parsed before the CSRF check, so the form sends its token in the query string.
-      onRequest: async (request) => {
-        const token = (request.query as Record<string, unknown>)._csrf;
-        if (typeof token === 'string' && token.length < 200) request.headers['csrf-token'] = token;
-      },
+      onRequest: csrfTokenFromQuery,
     },
     async (request, reply) => {
       // A browser never refills a file input, so there are no typed values to keep: a problem re-renders the empty form.
