@@ -61,14 +61,14 @@ class Batcher {
       }
       await trx.commit().execute();
     } catch (err) {
-      // The transaction itself failed (the disk, a lost connection): nothing in it was written.
+      // The transaction itself failed (the disk, a lost connection): nothing in it was written, so every caller hears
+      // the error (a piece already refused keeps its own: a settled promise ignores a second reject).
       if (trx)
         await trx
           .rollback()
           .execute()
           .catch(() => {});
-      for (const { job } of done) job.reject(err);
-      for (const job of jobs) if (!done.some((d) => d.job === job)) job.reject(err);
+      for (const job of jobs) job.reject(err);
       return;
     }
     for (const { job, value } of done) job.resolve(value);
