@@ -33,6 +33,8 @@ export interface StoriesTable {
   show_details: Generated<Flag>;
   /** JSON list of the passages the anonymity check ever flagged: left out of versions served to anyone but the author. */
   flagged_text: Generated<string>;
+  /** The highest version number ever given; never goes down, so a deleted version's number is not given again. */
+  last_version: Generated<number>;
   /** Accent- and case-folded text for full-text search on both dialects. */
   search_text: string;
   submitted_at: Timestamp | null;

@@ -52,6 +52,15 @@ export function removedPassages(current: StoryRow, snapshots: readonly Snapshot[
   return [...flagged].filter((p) => p.trim() !== '' && !now.includes(p)).sort((a, b) => b.length - a.length);
 }
 
+/**
+ * The stored passages still held somewhere after a version is deleted: in the story as it stands or in a version that is
+ * left. The rest go, so no copy of what the author removed outlives the last version that held it.
+ */
+export function flagsStillHeld(current: StoryRow, snapshots: readonly Snapshot[]): string[] {
+  const texts = [contentOf(current), ...snapshots.map(snapshotContent)].map((c) => Object.values(textsOf(c)).join('\n'));
+  return storedFlags(current).filter((p) => texts.some((t) => t.includes(p)));
+}
+
 function redactText(text: string, passages: readonly string[]): string {
   let out = text;
   for (const p of passages) if (out.includes(p)) out = out.split(p).join(REDACTED);

@@ -121,17 +121,25 @@ export async function lockedStoryIds(db: DbOrTrx, storyIds: string[]): Promise<S
   return new Set(rows.map((r) => r.story_id));
 }
 
+/**
+ * Keeps the story as it was as a new version, numbered after the highest number the story ever gave (kept on the story,
+ * so the number of a deleted version is never given again). Run inside the transaction that holds the story's row.
+ */
 export async function insertVersion(db: DbOrTrx, storyId: string, snapshot: unknown, editedBy: string | null): Promise<number> {
-  const row = await db
-    .selectFrom('story_versions')
-    .select((eb) => eb.fn.max('version').as('max'))
-    .where('story_id', '=', storyId)
-    .executeTakeFirst();
-  const version = Number(row?.max ?? 0) + 1;
+  const [story, held] = await Promise.all([
+    db.selectFrom('stories').select('last_version').where('id', '=', storyId).executeTakeFirst(),
+    db
+      .selectFrom('story_versions')
+      .select((eb) => eb.fn.max('version').as('max'))
+      .where('story_id', '=', storyId)
+      .executeTakeFirst(),
+  ]);
+  const version = Math.max(Number(story?.last_version ?? 0), Number(held?.max ?? 0)) + 1;
   await db
     .insertInto('story_versions')
     .values({ id: newId(), story_id: storyId, version, snapshot: JSON.stringify(snapshot), edited_by: editedBy, created_at: nowIso() })
     .execute();
+  await db.updateTable('stories').set({ last_version: version }).where('id', '=', storyId).execute();
   return version;
 }
 
@@ -139,6 +147,12 @@ export async function insertVersion(db: DbOrTrx, storyId: string, snapshot: unkn
 export async function deleteVersion(db: DbOrTrx, storyId: string, version: number): Promise<boolean> {
   const result = await db.deleteFrom('story_versions').where('story_id', '=', storyId).where('version', '=', version).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
+}
+
+/** The snapshots of a story's versions (as stored JSON text), for what depends on all of them. */
+export async function versionSnapshots(db: DbOrTrx, storyId: string): Promise<string[]> {
+  const rows = await db.selectFrom('story_versions').select('snapshot').where('story_id', '=', storyId).execute();
+  return rows.map((r) => r.snapshot);
 }
 
 export function listVersions(db: DbOrTrx, storyId: string) {

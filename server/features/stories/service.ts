@@ -12,7 +12,7 @@ import { renderMarkdown } from '../../lib/markdown.js';
 import type { FieldFinding } from './anonymity.js';
 import { cleanExtra, missingForSubmit, parseExtra, searchTextFor, warningsFor, type Content } from './content.js';
 import { formTemplate } from './form-templates.js';
-import { flaggedPassages, redactSnapshot, removedPassages, storedFlags } from './redaction.js';
+import { flaggedPassages, flagsStillHeld, redactSnapshot, removedPassages, storedFlags } from './redaction.js';
 import { factsOf, presentRows } from './present.js';
 import * as repo from './repository.js';
 import type { CreateStory, PatchStory, StoryView } from './schemas.js';
@@ -302,10 +302,19 @@ function othersSnapshot(row: StoryRow, snapshot: Record<string, unknown>, remove
   return { ...redacted, role: details.role, organization_id: details.organization_id };
 }
 
-/** The author deletes an earlier version of their own story (404 for anyone who may not see it, 403 for others). */
+/**
+ * The author deletes an earlier version of their own story (404 for anyone who may not see it, 403 for others). The
+ * flagged passages only that version held are forgotten with it (stories.flagged_text keeps what is still held elsewhere).
+ */
 export async function deleteVersion(ctx: AppContext, user: CurrentUser, id: string, version: number): Promise<void> {
   await deletableVersions(ctx.db, id, user);
-  if (!(await repo.deleteVersion(ctx.db, id, version))) throw new NotFound();
+  await ctx.db.transaction().execute(async (trx) => {
+    const current = await repo.findStoryForUpdate(trx, id);
+    if (!current || !(await repo.deleteVersion(trx, id, version))) throw new NotFound();
+    const left = (await repo.versionSnapshots(trx, id)).map((s) => JSON.parse(s) as Record<string, unknown>);
+    const kept = flagsStillHeld(current, left);
+    if (kept.length !== storedFlags(current).length) await repo.updateStoryRow(trx, id, { flagged_text: JSON.stringify(kept) });
+  });
 }
 
 /** The author's own story, whose earlier versions they may delete: 404 when hidden, 403 for anyone else. */

@@ -246,4 +246,47 @@ describe('versions (finding 4)', () => {
     expect((await other.post(`/stories/${id}/history/1/delete`)).statusCode).toBe(403);
     expect(await versions()).toEqual([1]);
   });
+
+  it('never gives a deleted version number again', async () => {
+    const { author, id } = await storyWithHistory();
+    const w = api(app, author.token);
+    const versions = async () =>
+      ((await w.get(`/api/v1/stories/${id}/versions`)).json().items as Array<{ version: number }>).map((v) => v.version);
+    expect(await versions()).toEqual([3, 2, 1]);
+    expect((await w.delete(`/api/v1/stories/${id}/versions/3`)).statusCode).toBe(204);
+    expect((await w.patch(`/api/v1/stories/${id}`, { significance: 'Omdat het nog steeds telt.' })).statusCode).toBe(200);
+    // Version 3 was the one holding the removed details; a new edit is version 4, so "version 3" names one text only.
+    expect(await versions()).toEqual([4, 2, 1]);
+    expect((await w.delete(`/api/v1/stories/${id}/versions/4`)).statusCode).toBe(204);
+    expect((await w.delete(`/api/v1/stories/${id}/versions/2`)).statusCode).toBe(204);
+    expect((await w.delete(`/api/v1/stories/${id}/versions/1`)).statusCode).toBe(204);
+    expect(await versions()).toEqual([]);
+    expect((await w.patch(`/api/v1/stories/${id}`, { title: 'Een nieuwe titel' })).statusCode).toBe(200);
+    expect(await versions()).toEqual([5]);
+  });
+
+  it('forgets the flagged passages of a deleted version, and keeps redacting those still held by another', async () => {
+    const { author, id } = await storyWithHistory();
+    const w = api(app, author.token);
+    const facilitator = await apiUser(app, 'facilitator');
+    const stored = async () =>
+      (await app.db.selectFrom('stories').select('flagged_text').where('id', '=', id).executeTakeFirstOrThrow()).flagged_text;
+    expect(await stored()).toContain('Moussaoui');
+    // Versions 1 and 2 are drafts holding the details; version 3 (submitted) holds them too.
+    expect((await w.delete(`/api/v1/stories/${id}/versions/1`)).statusCode).toBe(204);
+    expect((await w.delete(`/api/v1/stories/${id}/versions/2`)).statusCode).toBe(204);
+    // Still held by version 3: still flagged, still left out for others.
+    expect(await stored()).toContain('Moussaoui');
+    const seen = await api(app, facilitator.token).get(`/api/v1/stories/${id}/versions`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.body).not.toContain('Moussaoui');
+    expect(seen.json().items[0].snapshot.story).toContain('[…]');
+    // The last version that held them goes: nothing keeps a copy of the details (not the story row, not the author's export).
+    expect((await w.delete(`/api/v1/stories/${id}/versions/3`)).statusCode).toBe(204);
+    expect(await stored()).toBe('[]');
+    const exported = await w.get('/api/v1/me/export');
+    expect(exported.statusCode).toBe(200);
+    for (const secret of ['Fatima', 'Moussaoui', '12/03/1985', 'Kerkstraat 12', '0475 12 34 56'])
+      expect(exported.body, secret).not.toContain(secret);
+  });
 });
