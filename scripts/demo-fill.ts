@@ -2,11 +2,12 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { ORGANIZATIONS, STORIES, STORYTELLERS, type TellerKey } from './demo-data.js';
+import { fillPublication } from './demo-publication.js';
 import { THEMES } from './demo-themes.js';
 
 export const password = () => `demo-${randomBytes(9).toString('base64url')}`;
 
-class Api {
+export class Api {
   constructor(private readonly app: FastifyInstance) {}
 
   /** One call through the HTTP layer (validation, access rules and all); anything but 2xx stops the demo with the reason. */
@@ -32,12 +33,12 @@ class Api {
   }
 }
 
-/** Fills the app's (empty) database as the administrator `admin`; prints its progress and the sign-ins; returns the network round id. */
+/** Fills the app's (empty) database as the administrator `admin`; prints its progress and the sign-ins; returns the network round and the publication. */
 export async function fillDemo(
   app: FastifyInstance,
   admin: { email: string; password: string },
   out: NodeJS.WritableStream = process.stdout,
-): Promise<string> {
+): Promise<{ roundId: string; publicationId: string }> {
   const api = new Api(app);
   const adminToken = await api.token(admin.email, admin.password);
   const step = (text: string) => out.write(`• ${text}\n`);
@@ -228,6 +229,8 @@ export async function fillDemo(
 
   // Themes: four parts and ten categories, with practice, challenges, actions, quotes and the clustered elements.
   let themeCount = 0;
+  const categoryIds: Record<string, string> = {};
+  const quoteIds: Record<string, string> = {};
   for (const [pi, part] of THEMES.entries()) {
     const partId = (
       await api.call<{ id: string }>('POST', '/api/v1/themes', facilitator.token, { name: part.name, description: part.description })
@@ -236,25 +239,37 @@ export async function fillDemo(
     themeCount += 1;
     for (const [ci, c] of part.categories.entries()) {
       const id = (await api.call<{ id: string }>('POST', '/api/v1/themes', facilitator.token, { name: c.name, parent_id: partId })).id;
+      categoryIds[c.name] = id;
       themeCount += 1;
       for (const e of elementIds.filter((x) => c.elements.includes(x.text)))
         await api.call('PUT', `/api/v1/elements/${e.id}/theme`, facilitator.token, { theme_id: id });
       for (const key of c.stories) await linkTheme(api, facilitator.token, storyIds[key]!, id);
       await api.call('PATCH', `/api/v1/themes/${id}`, facilitator.token, {
         position: ci,
-        practice: c.practice,
         challenges: c.challenges,
         actions: c.actions,
         opening_story_id: c.opening ? storyIds[c.opening] : null,
       });
-      for (const q of c.quotes)
-        await api.call('POST', `/api/v1/themes/${id}/quotes`, facilitator.token, { story_id: storyIds[q.story], text: q.text });
+      for (const q of c.quotes) {
+        const quote = await api.call<{ id: string }>('POST', `/api/v1/themes/${id}/quotes`, facilitator.token, {
+          story_id: storyIds[q.story],
+          text: q.text,
+        });
+        if (q.key) quoteIds[q.key] = quote.id;
+      }
     }
   }
-  step(`${themeCount} themes (4 parts, ${themeCount - 4} categories) with practice, quotes, challenges and actions`);
+  step(`${themeCount} themes (4 parts, ${themeCount - 4} categories) with quotes, challenges and actions`);
 
   await api.call('POST', `/api/v1/rounds/${network.id}/publish`, facilitator.token);
   step('network round published: its report downloads in every format');
+
+  const publicationId = await fillPublication(
+    api,
+    facilitator.token,
+    { orgs, categoryIds, quoteIds, roundIds: [regional.id, network.id] },
+    step,
+  );
 
   out.write('\nThe demo network is ready. Sign in at http://127.0.0.1:3000/sign-in (npm start) with:\n\n');
   for (const [role, p] of [
@@ -265,8 +280,9 @@ export async function fillDemo(
   ] as const) {
     out.write(`  ${role.padEnd(12)} ${p.email.padEnd(36)} ${p.password}\n`);
   }
-  out.write(`\nThe report: /rounds/${network.id} (or /reports), or GET /api/v1/rounds/${network.id}/report?format=pdf\n`);
-  return network.id;
+  out.write(`\nThe round's report: /rounds/${network.id} (or /reports), or GET /api/v1/rounds/${network.id}/report?format=pdf\n`);
+  out.write(`The publication: /publications/${publicationId}, or GET /api/v1/publications/${publicationId}/report?format=pdf\n`);
+  return { roundId: network.id, publicationId };
 }
 
 /** A facilitator adds a theme to a story, keeping the themes it already has. */

@@ -8,7 +8,8 @@ export interface DemoCategory {
   stories: string[];
   opening?: string;
   practice: string;
-  quotes: Array<{ story: string; text: string }>;
+  /** Passages of stories; a quote with a key is placed in the practice text where it says [[quote:key]]. */
+  quotes: Array<{ story: string; text: string; key?: string }>;
   challenges: Item[];
   actions: Item[];
 }
@@ -24,9 +25,11 @@ export const THEMES: Array<{ name: string; description: string; categories: Demo
         stories: ['schoolpoort', 'huur', 'housing-en'],
         opening: 'huur',
         practice:
-          'Een vraag over geld is zelden alleen een vraag over geld. Outreachers zien **wonen, school, gezondheid en werk** samen, omdat het gezin ze ook samen beleeft.',
+          'Een vraag over geld is zelden alleen een vraag over geld. Outreachers zien **wonen, school, gezondheid en werk** samen, omdat het gezin ze ook samen beleeft.\n\n' +
+          'Wie elke dag aan de schoolpoort staat, ziet wat achter een afwezigheid zit:\n\n[[quote:schoolpoort]]\n\n' +
+          'Een dreigende uithuiszetting gaat dan voor alles: zonder woning valt ook de rest weg.',
         quotes: [
-          { story: 'schoolpoort', text: 'Wat op spijbelen leek, was zorg.' },
+          { story: 'schoolpoort', text: 'Wat op spijbelen leek, was zorg.', key: 'schoolpoort' },
           { story: 'housing-en', text: 'A home of her own was the start of everything else she wanted.' },
         ],
         challenges: [
@@ -46,7 +49,9 @@ export const THEMES: Array<{ name: string; description: string; categories: Demo
         stories: ['schoendoos', 'debt-en'],
         opening: 'schoendoos',
         practice:
-          'De verandering zit vaak in kleine dingen: een brief die geopend wordt, een kalender op de koelkast, een map die de vader zelf bijhoudt.',
+          'De verandering zit vaak in kleine dingen: een brief die geopend wordt, een kalender op de koelkast, een map die de vader zelf bijhoudt.\n\n' +
+          'Op de regionale bijeenkomst kwamen de groepen telkens terug bij tijd:\n\n[[quote:maart-tempo]]\n\n' +
+          'Verandering laat zich dus niet plannen in de termijnen van een project, maar ze is wel te zien voor wie blijft kijken.',
         quotes: [{ story: 'debt-en', text: 'Small, visible order gave him back the feeling of control.' }],
         challenges: [{ text: 'Verandering vraagt tijd en verloopt onvoorspelbaar' }],
         actions: [{ text: 'Vier kleine stappen mee met het gezin' }, { text: 'Laat het gezin zelf de volgende stap kiezen' }],
@@ -77,9 +82,11 @@ export const THEMES: Array<{ name: string; description: string; categories: Demo
         stories: ['koffie', 'geduld', 'cafe-en'],
         opening: 'koffie',
         practice:
-          'Outreachers zoeken gezinnen op **waar ze zijn**: aan de keukentafel, in het café op de hoek, aan de schoolpoort. En ze blijven komen, ook als de deur een jaar dicht blijft.',
+          'Outreachers zoeken gezinnen op **waar ze zijn**: aan de keukentafel, in het café op de hoek, aan de schoolpoort.\n\n' +
+          '[[quote:anker-brief]]\n\n' +
+          'En ze blijven komen, ook als de deur een jaar dicht blijft. Een outreacher liet elke maand een kaartje achter:\n\n[[quote:geduld]]',
         quotes: [
-          { story: 'geduld', text: 'het kaartje zei dat de deur open bleef' },
+          { story: 'geduld', text: 'het kaartje zei dat de deur open bleef', key: 'geduld' },
           { story: 'cafe-en', text: 'it is a café at eight in the morning' },
         ],
         challenges: [{ text: 'Het gezin zet geen stappen naar hulpverlening' }, { text: 'Het gezin dreigt het contact te verbreken' }],
@@ -143,7 +150,8 @@ export const THEMES: Array<{ name: string; description: string; categories: Demo
         stories: ['ocmw'],
         opening: 'ocmw',
         practice:
-          'Binnen een OCMW botsen hulpverlening en controle soms. Gezamenlijke dossierbesprekingen helpen collega’s de rol van de outreacher te begrijpen.',
+          'Binnen een OCMW botsen hulpverlening en controle soms. Een brugfiguur vertelde bij het plaatsbezoek:\n\n[[quote:kleinhove-formulier]]\n\n' +
+          'Gezamenlijke dossierbesprekingen helpen collega’s de rol van de outreacher te begrijpen.',
         quotes: [{ story: 'ocmw', text: 'Outreachend werken krijgt pas een plaats als collega’s het mee begrijpen.' }],
         challenges: [{ text: 'Spanning tussen hulpverlening en controle' }, { text: 'De outreacher heeft nood aan een klankbord' }],
         actions: [
