@@ -12,6 +12,7 @@ import { addRoundStories, findRound, insertRound, markPublished, setPhase } from
 import { insertGroup } from '../../server/features/rounds/groups-repository.js';
 import { insertSelection, upsertBallot } from '../../server/features/rounds/ballots-repository.js';
 import { insertComment, insertElement } from '../../server/features/rounds/comments-repository.js';
+import { saveBackcastOver, saveMinutes, type BoardFields } from '../../server/features/rounds/groupwork-repository.js';
 import { setStoryThemes, themeIdsFor } from '../../server/features/stories/repository.js';
 import { insertQuote, insertTheme } from '../../server/features/themes/repository.js';
 import type { Item } from '../../server/features/themes/schemas.js';
@@ -240,4 +241,14 @@ export async function makeQuote(db: Db, themeId: string, storyId: string, text: 
   const id = newId();
   await insertQuote(db, { id, theme_id: themeId, story_id: storyId, text, created_by: null, created_at: nowIso() });
   return id;
+}
+
+/** The facilitator's minutes of a group's discussion (Markdown; its HTML made as the app makes it). */
+export async function makeMinutes(db: Db, groupId: string, body: string): Promise<void> {
+  await saveMinutes(db, { group_id: groupId, body, body_html: renderMarkdown(body), updated_by: null, updated_at: nowIso() });
+}
+
+/** A group's first backcast board (version 1). */
+export async function makeBoard(db: Db, groupId: string, fields: BoardFields): Promise<void> {
+  if (!(await saveBackcastOver(db, groupId, 0, fields, nowIso()))) throw new Error(`the group ${groupId} has a board already`);
 }

@@ -14,10 +14,10 @@ import {
 } from 'docx';
 import { appendicesBlocks, colophonBlocks, materialParagraphs, publicationCover, sourceParagraphs, textChapter } from './docx-front.js';
 import { heading, htmlParagraphs, itemParagraphs, p, table } from './docx-parts.js';
-import { quoteCaption, sectionsOf, themeCountText } from './front-text.js';
+import { backcastParts, quoteCaption, sectionsOf, storyFieldsOf, themeCountText } from './front-text.js';
 import { yieldToLoop } from './model.js';
 import { decisionText, editionLine, formatDay, formatPeriod, partnerPeriod, percent, tr } from './outline.js';
-import type { ReportModel, ReportQuote, ReportStory, ReportTheme } from './types.js';
+import type { ReportGroup, ReportModel, ReportQuote, ReportStory, ReportTheme } from './types.js';
 
 const FONT = 'DejaVu Sans';
 const LEVELS = [0, 1, 2, 3, 4, 5, 6, 7, 8];
@@ -36,6 +36,7 @@ function storyParagraphs(model: ReportModel, s: ReportStory): Paragraph[] {
     heading(s.title, 4),
     p(meta, { italics: true }),
     ...htmlParagraphs(s.story_html),
+    ...storyFieldsOf(model, s).flatMap((f) => [p(f.label, { bold: true }), ...(f.html ? htmlParagraphs(f.html) : [p(f.text ?? '')])]),
     ...(s.learning_question
       ? [
           new Paragraph({
@@ -251,8 +252,34 @@ async function roundBlocks(model: ReportModel): Promise<FileChild[]> {
           ),
         );
       }
+      c.push(...groupWorkBlocks(model, g));
     }
     await yieldToLoop();
+  }
+  return c;
+}
+
+/** The group's own work: the learning questions of its stories, the minutes of its discussion, its backcast board. */
+function groupWorkBlocks(model: ReportModel, g: ReportGroup): FileChild[] {
+  const c: FileChild[] = [];
+  if (g.learning_questions?.length) {
+    c.push(p(tr(model, 'rounds.learning_questions'), { bold: true }));
+    for (const q of g.learning_questions) {
+      c.push(
+        new Paragraph({
+          numbering: { reference: 'bullets', level: 0 },
+          children: [
+            new TextRun({ text: q.story.title, bold: true }),
+            new TextRun(` (${tr(model, 'story.number', { serial: q.story.serial })}): ${q.text}`),
+          ],
+        }),
+      );
+    }
+  }
+  if (g.minutes_html) c.push(p(tr(model, 'rounds.minutes'), { bold: true }), ...htmlParagraphs(g.minutes_html));
+  if (g.backcast) {
+    c.push(p(tr(model, 'rounds.backcast'), { bold: true }));
+    for (const part of backcastParts(model, g.backcast)) c.push(p(part.label, { italics: true }), ...htmlParagraphs(part.html));
   }
   return c;
 }

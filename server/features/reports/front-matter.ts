@@ -7,7 +7,7 @@ import { sourceMaterial, type SourceKind, type SourceMaterial } from '../sources
 import { formTemplate, type FormTemplate } from '../stories/index.js';
 import { buildReportModel } from './model.js';
 import { placeQuotesInParts } from './placed-quotes.js';
-import type { ReportLogo, ReportMaterial, ReportModel, ReportPart, ReportRound, ReportTheme } from './types.js';
+import type { ReportBackcast, ReportLogo, ReportMaterial, ReportModel, ReportPart, ReportRound, ReportTheme } from './types.js';
 
 /** What the publication itself holds (its texts are Markdown, written by the facilitator). */
 export interface PublicationInput {
@@ -30,6 +30,11 @@ const html = (text: string | null) => (text?.trim() ? renderMarkdown(text) : nul
 function formsOf(rounds: ReportRound[]): FormTemplate[] {
   const keys = [...new Set(rounds.map((r) => r.template))];
   return keys.map((k) => formTemplate(k)).filter((f, i, all) => all.findIndex((x) => x.key === f.key) === i);
+}
+
+/** The groups' backcast boards for the appendix, in the order of the rounds and their groups; empty boards left out. */
+function backcastsOf(rounds: ReportRound[]): ReportBackcast[] {
+  return rounds.flatMap((r) => r.groups.flatMap((g) => (g.backcast ? [{ round: r.title, group: g.name, ...g.backcast }] : [])));
 }
 
 const KINDS: SourceKind[] = ['site_visit', 'meeting_notes', 'other'];
@@ -82,7 +87,7 @@ export async function buildPublicationModel(db: DbOrTrx, publication: Publicatio
       material: materialOf(model, sources),
       sources: sources.map((s) => ({ id: s.id, kind: s.kind, title: s.title, date: s.date, organization: s.organization })),
       forms: formsOf(model.rounds),
-      backcasts: [],
+      backcasts: backcastsOf(model.rounds),
     },
   };
 }

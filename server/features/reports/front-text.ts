@@ -3,10 +3,11 @@
 import { INTL_LOCALES, t } from '../../i18n/index.js';
 import { LICENCES } from '../../lib/licences.js';
 import type { FormTemplate } from '../stories/index.js';
-import type { ReportBackcast, ReportModel, ReportQuote } from './types.js';
+import type { ReportBoard, ReportModel, ReportQuote, ReportStory } from './types.js';
 
 // outline.ts builds the table of contents from these sections, so this file cannot use its tr().
-const tr = (model: ReportModel, key: string, params: Record<string, string | number> = {}) => t(model.locale, `reports.${key}`, params);
+const tr = (model: Pick<ReportModel, 'locale'>, key: string, params: Record<string, string | number> = {}) =>
+  t(model.locale, `reports.${key}`, params);
 
 /** Which chapters a report has, in document order: a round's report, or a publication with its front matter. */
 export interface Sections {
@@ -112,8 +113,23 @@ export function appendices(model: ReportModel): AppendixEntry[] {
 }
 
 /** A backcast board's four fields in the order of the poster, each with its label. */
-export function backcastParts(model: ReportModel, b: ReportBackcast): Array<{ label: string; html: string | null }> {
+export function backcastParts(model: Pick<ReportModel, 'locale'>, b: ReportBoard): Array<{ label: string; html: string | null }> {
   return (['dream', 'solution', 'steps', 'needs'] as const).map((key) => ({ label: tr(model, `appendix.${key}`), html: b[`${key}_html`] }));
+}
+
+/**
+ * A story's answers to its form's own fields in the report's language: a text answer as its sanitised HTML, a choice as
+ * its label (text).
+ */
+export function storyFieldsOf(
+  model: Pick<ReportModel, 'locale'>,
+  story: Pick<ReportStory, 'fields'>,
+): Array<{ label: string; html: string | null; text: string | null }> {
+  return (story.fields ?? []).map((f) => ({
+    label: f.label[model.locale] ?? f.label.en,
+    html: f.html,
+    text: f.choice ? (f.choice[model.locale] ?? f.choice.en) : null,
+  }));
 }
 
 /** Where a quote comes from, in words: "From the story <title> (story 3)" or "From the site visit report <title>". */

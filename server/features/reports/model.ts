@@ -4,18 +4,22 @@ import * as data from './repository.js';
 import { placeQuotesInParts } from './placed-quotes.js';
 import { roundsOfReport } from './visibility.js';
 import { themeMaterial, type ThemeSource } from '../themes/index.js';
-import { t, type Locale } from '../../i18n/index.js';
+import { LOCALES, t, type Locale } from '../../i18n/index.js';
+import { formTemplate, templateAnswers } from '../stories/index.js';
 import { authorNameFor, storyDetailsFor } from '../../access/display-name.js';
 import { mayReportStory } from '../../access/reports.js';
 import { renderMarkdown, toPlainText } from '../../lib/markdown.js';
 import type {
   Bar,
+  LocalText,
+  ReportBoard,
   ReportDecision,
   ReportGroup,
   ReportModel,
   ReportPart,
   ReportRound,
   ReportStory,
+  ReportStoryField,
   ReportStoryRef,
   ReportTheme,
   RegisterRow,
@@ -49,7 +53,32 @@ function fullStory(s: StoryRow, orgName: (id: string | null) => string | null): 
     story_html: s.story_html,
     significance_html: s.significance_html,
     learning_question: s.learning_question,
+    fields: storyFields(s),
   };
+}
+
+/**
+ * The story's answers to its form's own fields (backcast: dream, solution, steps, what is needed, horizon), labelled in
+ * every language so a published report can be read in another; a text answer is Markdown made safe like the story.
+ */
+function storyFields(s: Pick<StoryRow, 'template' | 'extra'>): ReportStoryField[] {
+  const answers = Object.fromEntries(LOCALES.map((l) => [l, templateAnswers(s.template, s.extra, l)])) as Record<
+    Locale,
+    ReturnType<typeof templateAnswers>
+  >;
+  const fields = formTemplate(s.template).fields;
+  const local = (i: number, key: 'label' | 'value') => Object.fromEntries(LOCALES.map((l) => [l, answers[l][i]![key]])) as LocalText;
+  return answers.en.map((a, i) => {
+    const choice = fields.find((f) => f.name === a.name)?.type === 'select';
+    return { name: a.name, label: local(i, 'label'), html: choice ? null : md(a.value), choice: choice ? local(i, 'value') : null };
+  });
+}
+
+/** A backcast board with its four fields made safe; null when nothing is written on it. */
+function boardOf(row: { dream: string; solution: string; steps: string; needs: string } | undefined): ReportBoard | null {
+  if (!row) return null;
+  const board = { dream_html: md(row.dream), solution_html: md(row.solution), steps_html: md(row.steps), needs_html: md(row.needs) };
+  return Object.values(board).some(Boolean) ? board : null;
 }
 
 const md = (text: string | null | undefined) => (text?.trim() ? renderMarkdown(text) : null);
@@ -70,14 +99,22 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
   const roundIds = rounds.map((r) => r.id);
   const groups = await data.groupsOfRounds(db, roundIds);
   const groupIds = groups.map((g) => g.id);
-  const [selections, groupStories, roundStories, members, voters, allStories] = await Promise.all([
+  const [selections, groupStories, roundStories, members, voters, allStories, minutes, boards] = await Promise.all([
     data.selectionsOfGroups(db, groupIds),
     data.groupStories(db, groupIds),
     data.roundStories(db, roundIds),
     data.membersOfGroups(db, groupIds),
     data.votersOfGroups(db, groupIds),
     data.storiesOfRounds(db, roundIds, groupIds),
+    data.minutesOfGroups(db, groupIds),
+    data.backcastsOfGroups(db, groupIds),
   ]);
+  // The group's own work goes in whole: the report's readers (the round's participants and those who see every round,
+  // access/rounds.ts reportVerdict) are the people who may read the minutes and the board on the group page
+  // (access/groupwork.ts mayReadMinutes, mayReadBackcast). What it says about stories comes only from stories the report
+  // may print (mayReportStory).
+  const minutesByGroup = new Map(minutes.map((m) => [m.group_id, m.body]));
+  const boardByGroup = new Map(boards.map((b) => [b.group_id, b]));
 
   // Stories whose author refused the report are left out everywhere; only their number is told.
   const stories = allStories.filter((s) => mayReportStory(s));
@@ -136,6 +173,13 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
           .filter((id) => id !== sel?.story_id && byId.has(id))
           .map((id) => ref(byId.get(id)!))
           .sort((a, b) => a.serial - b.serial),
+        learning_questions: ids
+          .map((id) => byId.get(id))
+          .filter((st): st is StoryRow => !!st && !!st.learning_question?.trim())
+          .sort((a, b) => Number(a.serial) - Number(b.serial))
+          .map((st) => ({ story: ref(st), text: st.learning_question!.trim() })),
+        minutes_html: md(minutesByGroup.get(g.id)),
+        backcast: boardOf(boardByGroup.get(g.id)),
       });
     }
     reportRounds.push({

@@ -3,11 +3,11 @@ import type { Readable } from 'node:stream';
 import { blocksToText, htmlToBlocks } from './blocks.js';
 import { INTL_LOCALES } from '../../i18n/index.js';
 import { yieldToLoop } from './model.js';
-import { quoteCaption, sectionsOf, themeCountText } from './front-text.js';
+import { backcastParts, quoteCaption, sectionsOf, storyFieldsOf, themeCountText } from './front-text.js';
 import { decisionText, editionLine, formatDay, formatPeriod, partnerPeriod, percent, tableOfContents, tr } from './outline.js';
 import { appendicesChapter, colophonChapter, materialParagraphs, publicationCover, sourceList, textChapter } from './pdf-front.js';
 import { PdfWriter } from './pdf-writer.js';
-import type { ReportModel, ReportQuote, ReportStory, ReportTheme } from './types.js';
+import type { ReportGroup, ReportModel, ReportQuote, ReportStory, ReportTheme } from './types.js';
 
 const QUOTE = { bar: '#8a6d00', fill: '#fffbea' };
 const REASONS = { bar: '#2f6b3a', fill: '#eef6ee' };
@@ -25,6 +25,11 @@ function story(w: PdfWriter, model: ReportModel, s: ReportStory): void {
   ];
   w.text(meta.filter(Boolean).join(' · '), { italic: true, color: '#4a5568', size: 9.5 });
   w.html(s.story_html);
+  for (const f of storyFieldsOf(model, s)) {
+    w.text(f.label, { bold: true });
+    if (f.html) w.html(f.html);
+    else w.text(f.text ?? '');
+  }
   if (s.learning_question) w.runs([{ text: `${tr(model, 'story.learning_question')} `, bold: true }, { text: s.learning_question }]);
   w.text(tr(model, 'story.significance'), { bold: true });
   w.html(s.significance_html);
@@ -187,7 +192,29 @@ async function roundsChapter(w: PdfWriter, model: ReportModel): Promise<void> {
         w.text(tr(model, 'rounds.other_stories'), { bold: true });
         w.items(g.other_stories.map((s) => ({ text: `${s.title} (${tr(model, 'story.number', { serial: s.serial })})` })));
       }
+      groupWork(w, model, g);
       await yieldToLoop();
+    }
+  }
+}
+
+/** The group's own work: the learning questions of its stories, the minutes of its discussion, its backcast board. */
+function groupWork(w: PdfWriter, model: ReportModel, g: ReportGroup): void {
+  if (g.learning_questions?.length) {
+    w.text(tr(model, 'rounds.learning_questions'), { bold: true });
+    w.items(
+      g.learning_questions.map((q) => ({ text: `${q.story.title} (${tr(model, 'story.number', { serial: q.story.serial })}): ${q.text}` })),
+    );
+  }
+  if (g.minutes_html) {
+    w.heading(4, tr(model, 'rounds.minutes'));
+    w.html(g.minutes_html);
+  }
+  if (g.backcast) {
+    w.heading(4, tr(model, 'rounds.backcast'));
+    for (const part of backcastParts(model, g.backcast)) {
+      w.text(part.label, { bold: true });
+      w.html(part.html);
     }
   }
 }

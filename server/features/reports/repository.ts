@@ -46,6 +46,22 @@ export function votersOfGroups(db: DbOrTrx, groupIds: string[]) {
   return db.selectFrom('ballots').select(['group_id', 'voter_id']).distinct().where('group_id', 'in', groupIds).execute();
 }
 
+/** The facilitators' minutes of the groups' discussions (the Markdown: the report renders it itself). */
+export function minutesOfGroups(db: DbOrTrx, groupIds: string[]) {
+  if (groupIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('group_minutes').select(['group_id', 'body']).where('group_id', 'in', groupIds).execute();
+}
+
+/** The groups' backcast boards. */
+export function backcastsOfGroups(db: DbOrTrx, groupIds: string[]) {
+  if (groupIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('group_backcasts')
+    .select(['group_id', 'dream', 'solution', 'steps', 'needs'])
+    .where('group_id', 'in', groupIds)
+    .execute();
+}
+
 /** The columns a report may use: author_name only to pass through authorNameFor(story, null). */
 export const REPORT_STORY_COLUMNS = [
   'id',
@@ -61,6 +77,8 @@ export const REPORT_STORY_COLUMNS = [
   'story_html',
   'significance_html',
   'learning_question',
+  'template',
+  'extra',
   'role',
   'story_date',
   'status',

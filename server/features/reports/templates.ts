@@ -5,10 +5,10 @@ import Handlebars from 'handlebars';
 import { t, type Locale } from '../../i18n/index.js';
 import { fromRoot } from '../../lib/root.js';
 import type { Item } from '../themes/index.js';
-import { quoteCaption, themeCountText } from './front-text.js';
+import { backcastParts, quoteCaption, storyFieldsOf, themeCountText } from './front-text.js';
 import { blocksToMarkdown } from './markdown-blocks.js';
 import { formatDay } from './outline.js';
-import type { ReportQuote, ReportTheme } from './types.js';
+import type { ReportBoard, ReportQuote, ReportStory, ReportTheme } from './types.js';
 
 export const REPORT_TEMPLATES_DIR = fromRoot('templates', 'reports');
 
@@ -28,6 +28,12 @@ function commonHelpers(): Helpers {
     },
     themeCount(theme: ReportTheme, options: Handlebars.HelperOptions) {
       return themeCountText({ locale: localeOf(options) }, theme);
+    },
+    storyFields(story: Pick<ReportStory, 'fields'>, options: Handlebars.HelperOptions) {
+      return storyFieldsOf({ locale: localeOf(options) }, story);
+    },
+    boardParts(board: ReportBoard, options: Handlebars.HelperOptions) {
+      return backcastParts({ locale: localeOf(options) }, board);
     },
     eq: (a: unknown, b: unknown) => a === b,
     gt: (a: unknown, b: unknown) => Number(a) > Number(b),

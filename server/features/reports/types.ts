@@ -22,6 +22,36 @@ export interface ReportStory extends ReportStoryRef {
   story_html: string;
   significance_html: string;
   learning_question: string | null;
+  /**
+   * The answers to its form's own fields (backcast: dream, solution, steps, what is needed, horizon), in the form's
+   * order. Absent in reports published before the report carried them.
+   */
+  fields?: ReportStoryField[];
+}
+
+/** One answer of a story to its form's own field: the label in every language, the answer as sanitised HTML (a
+ * choice as its label in every language instead). */
+export interface ReportStoryField {
+  name: string;
+  label: LocalText;
+  html: string | null;
+  choice: LocalText | null;
+}
+
+export type LocalText = Record<Locale, string>;
+
+/** A story's learning question (round 4's form), listed under the group that discussed it. */
+export interface ReportLearningQuestion {
+  story: ReportStoryRef;
+  text: string;
+}
+
+/** A group's backcast board: the four fields of the poster, as sanitised HTML (null when left empty). */
+export interface ReportBoard {
+  dream_html: string | null;
+  solution_html: string | null;
+  steps_html: string | null;
+  needs_html: string | null;
 }
 
 export interface ReportGroup {
@@ -42,6 +72,12 @@ export interface ReportGroup {
    */
   decision?: ReportDecision | null;
   other_stories: ReportStoryRef[];
+  /** The learning questions of the group's stories (those the report may print), in story order. */
+  learning_questions?: ReportLearningQuestion[];
+  /** The facilitator's minutes of the discussion, Markdown made safe; null when none were written. */
+  minutes_html?: string | null;
+  /** The group's backcast board; null when nothing was written on it. */
+  backcast?: ReportBoard | null;
 }
 
 export interface ReportDecision {
@@ -171,13 +207,9 @@ export interface ReportSource {
 }
 
 /** A group's backcast board (dream, solution, steps, needs) for the appendix; filled by the backcast boards (issue 12). */
-export interface ReportBackcast {
+export interface ReportBackcast extends ReportBoard {
   round: string;
   group: string;
-  dream_html: string | null;
-  solution_html: string | null;
-  steps_html: string | null;
-  needs_html: string | null;
 }
 
 /** The publication's logo as resized at upload, carried in the model so a published version keeps its own. */
