@@ -82,17 +82,20 @@ afterAll(async () => {
 });
 
 describe('html-validate over the pages', () => {
-  it('finds nothing on any page of any role', async () => {
+  it('finds nothing on any page of any role, and every page has a meta description (Lighthouse SEO)', async () => {
     const found: string[] = [];
+    const described: Array<[string, boolean]> = [];
     for (const { who, client, urls } of pages) {
       for (const url of urls) {
         const res = await client.get(url);
         expect([200, 404], `${who} ${url}`).toContain(res.statusCode);
+        described.push([`${who} ${url}`, /<meta name="description" content="[^"]+">/.test(res.body)]);
         const report = await validator.validateString(res.body);
         for (const result of report.results)
           for (const m of result.messages) found.push(`${who} ${url}: ${m.ruleId} ${m.message} (line ${m.line}) ${m.selector ?? ''}`);
       }
     }
     expect(found).toEqual([]);
+    expect(described.filter(([, has]) => !has).map(([page]) => page)).toEqual([]);
   });
 });
