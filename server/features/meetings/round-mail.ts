@@ -1,6 +1,7 @@
 // The mails a round sends its participants (it opened, its deadline nears, you were invited): one shape, the person's language.
+import { configTerms } from '../../config.js';
 import type { AppContext } from '../../context.js';
-import { isLocale, t, type Locale } from '../../i18n/index.js';
+import { isLocale, runWithTerms, t, type Locale } from '../../i18n/index.js';
 import { formatDate } from '../../lib/dates.js';
 import { escapeHtml, type MailMessage } from '../../lib/mail.js';
 import { hasPublicUrl, publicLink } from '../../lib/public-url.js';
@@ -42,9 +43,19 @@ export function writeAction(ctx: Pick<AppContext, 'config'>, round: Pick<MailRou
 
 /**
  * One mail in the person's language (their own, else the platform's): greeting, `intro`, the question, the form, the
- * deadline, what to do, a thank-you. Message keys are under meetings.mail.
+ * deadline, what to do, a thank-you. Message keys are under meetings.mail. The network's own words come from the
+ * configuration, not from a request: the timer (mailings.ts) sends these mails outside any request.
  */
 export function composeRoundMail(
+  ctx: Pick<AppContext, 'config'>,
+  round: MailRound,
+  person: MailPerson,
+  parts: { subject: string; intro: string; params?: Record<string, string>; action: MailAction },
+): MailMessage {
+  return runWithTerms(configTerms(ctx.config), () => compose(ctx, round, person, parts));
+}
+
+function compose(
   ctx: Pick<AppContext, 'config'>,
   round: MailRound,
   person: MailPerson,

@@ -1,8 +1,9 @@
 // Feedback to storytellers when a round closes: which story each group chose and why, on their home page and by mail.
+import { configTerms } from '../../config.js';
 import type { AppContext } from '../../context.js';
 import type { CurrentUser } from '../../access/current-user.js';
 import { authorNameFor } from '../../access/display-name.js';
-import { t, type Locale } from '../../i18n/index.js';
+import { runWithTerms, t, type Locale } from '../../i18n/index.js';
 import { escapeHtml } from '../../lib/mail.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import {
@@ -103,7 +104,13 @@ export async function sendRoundFeedback(ctx: AppContext, round: RoundRow): Promi
   if (!ctx.mail.enabled) return 0;
   const [choices, recipients] = await Promise.all([selectionsWithStories(ctx.db, round.id), storytellersOfRound(ctx.db, round.id)]);
   const sent = await Promise.all(
-    recipients.map((r) => ctx.mail.send({ to: r.email, ...composeMail(r.locale ?? ctx.config.DEFAULT_LOCALE, round, r.name, choices) })),
+    recipients.map((r) =>
+      ctx.mail.send({
+        to: r.email,
+        // The network's words from its configuration, whether a request or a script closed the round.
+        ...runWithTerms(configTerms(ctx.config), () => composeMail(r.locale ?? ctx.config.DEFAULT_LOCALE, round, r.name, choices)),
+      }),
+    ),
   );
   const count = sent.filter(Boolean).length;
   ctx.log.info({ event: 'round_feedback_mailed', round_id: round.id, sent: count }, 'round feedback mailed');

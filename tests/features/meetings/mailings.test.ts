@@ -128,6 +128,35 @@ describe('mail to the participants of a round that collects stories', () => {
   });
 });
 
+describe("in the network's own words", () => {
+  it('names rounds with the configured word in each mail language, also from the timer outside any request', async () => {
+    const own = await buildTestApp({ ...MAIL, ROUND_TERM_NL: 'ronde', ROUND_TERM_FR: 'séance', ROUND_TERM_EN: 'meeting' });
+    try {
+      const nl = await apiUser(own, 'storyteller', { locale: 'nl' });
+      const fr = await apiUser(own, 'storyteller', { locale: 'fr' });
+      const facilitator = await apiUser(own, 'facilitator');
+      await api(own, facilitator.token).post('/api/v1/rounds', {
+        title: 'Lente',
+        voting_method: 'plurality',
+        story_deadline: '2099-01-01',
+      });
+      const stop = scheduleRoundMail(own.ctx, { firstMs: 10, everyMs: 50 });
+      try {
+        await vi.waitFor(() => expect(mailOutbox(own.config)).toHaveLength(2), { timeout: 10_000, interval: 10 });
+      } finally {
+        stop();
+      }
+      const mailTo = (email: string) => mailOutbox(own.config).find((m) => m.to === email)!.text;
+      expect(mailTo(nl.user.email)).toContain('Voor een nieuwe ronde worden verhalen verzameld');
+      expect(mailTo(nl.user.email)).not.toContain('bijeenkomst');
+      expect(mailTo(fr.user.email)).toContain('Une nouvelle séance recueille des histoires');
+      expect(mailTo(fr.user.email)).not.toContain('rencontre');
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('without mail configured', () => {
   it('sends and records nothing, so nothing is lost for when mail is turned on', async () => {
     const plain = await buildTestApp();
