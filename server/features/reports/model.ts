@@ -121,7 +121,11 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
   const leftOut = new Set(allStories.filter((s) => !mayReportStory(s)).map((s) => s.id));
   const byId = new Map(stories.map((s) => [s.id, s]));
   const orgIds = new Set<string>();
-  for (const s of stories) if (s.organization_id) orgIds.add(s.organization_id);
+  // An anonymous story brings in no partner: its organisation, listed, would tell where the author works.
+  for (const s of stories) {
+    const shown = storyDetailsFor(s, null).organization_id;
+    if (shown) orgIds.add(shown);
+  }
   for (const m of members) if (m.organization_id) orgIds.add(m.organization_id);
   const orgs = await data.organizationsByIds(db, [...orgIds]);
   const orgNames = new Map(orgs.map((o) => [o.id, o.name]));

@@ -169,6 +169,54 @@ describe('no identifying defaults (finding 3)', () => {
   });
 });
 
+describe('reports (finding 3)', () => {
+  it("list no partner organisation that only an anonymous story brings in, and print neither the story's role nor organisation", async () => {
+    const hidden = await organization('Eenmanszaak Brugfiguren');
+    const shown = await organization('CAW Groot');
+    const { token } = await apiUser(app, 'facilitator');
+    const f = api(app, token);
+    const author = await apiUser(app, 'storyteller');
+    const anonymous = (
+      await api(app, author.token).post('/api/v1/stories', {
+        title: 'Zonder naam',
+        story: 'Het gezin vond rust.',
+        significance: 'Omdat het kon.',
+        anonymous: true,
+        role: 'enige brugfiguur',
+        organization_id: hidden,
+        consent_report: true,
+        submit: true,
+      })
+    ).json();
+    const member = await apiUser(app, 'storyteller', { organization_id: shown });
+    const named = await makeStory(app, { author_id: member.user.id, author_name: member.user.name });
+    const round = (await f.post('/api/v1/rounds', { title: 'Partners', voting_method: 'plurality' })).json();
+    await f.post(`/api/v1/rounds/${round.id}/stories`, { story_ids: [anonymous.id, named.id] });
+    const groups = await f.post(`/api/v1/rounds/${round.id}/groups`, {
+      groups: [{ name: 'A', member_ids: [member.user.id], story_ids: [anonymous.id, named.id] }],
+    });
+    expect(groups.statusCode).toBe(201);
+    const group = groups.json().items[0].id as string;
+    for (const phase of ['discussing', 'voting'])
+      expect((await f.post(`/api/v1/rounds/${round.id}/phase`, { phase })).statusCode).toBe(200);
+    const chosen = await f.post(`/api/v1/groups/${group}/selection`, {
+      story_id: anonymous.id,
+      reasons: 'Het gezin vond eindelijk rust.',
+      decided_by: 'consensus',
+    });
+    expect(chosen.statusCode).toBe(201);
+    expect((await f.post(`/api/v1/rounds/${round.id}/phase`, { phase: 'closed' })).statusCode).toBe(200);
+    expect((await f.post(`/api/v1/rounds/${round.id}/publish`)).statusCode).toBe(200);
+    const report = await f.get(`/api/v1/rounds/${round.id}/report?format=json`);
+    expect(report.statusCode).toBe(200);
+    expect(report.body).toContain('Zonder naam');
+    // The member's organisation is a partner (being in the room); the anonymous story's is nowhere in the report.
+    expect(report.json().partners.map((p: { name: string }) => p.name)).toEqual(['CAW Groot']);
+    expect(report.body).not.toContain('Eenmanszaak');
+    expect(report.body).not.toContain('enige brugfiguur');
+  });
+});
+
 describe('versions (finding 4)', () => {
   const flagged = 'Fatima El Moussaoui, geboren op 12/03/1985, woont in de Kerkstraat 12 en belt 0475 12 34 56.';
 

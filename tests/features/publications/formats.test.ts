@@ -46,7 +46,8 @@ afterAll(async () => {
 const FRONT = [
   'Lerend netwerk outreachend werken',
   'Outreachend werken: wat we leerden',
-  'Met OCMW Zeeland · Vzw De Brug',
+  // OCMW Zeeland is in the round only through its anonymous story: not a partner (that would tell where its author works).
+  'Met Vzw De Brug',
   'Versie 1, gepubliceerd op',
   'Inleiding',
   'lerend netwerk.',
@@ -112,11 +113,7 @@ describe('a published publication in every format', () => {
 
   it('Markdown: chapters as headings, the texts as Markdown', async () => {
     const md = (await download('md')).body;
-    expectInOrder(
-      md,
-      ['# Outreachend werken: wat we leerden', '**Lerend netwerk outreachend werken**', 'Met OCMW Zeeland · Vzw De Brug'],
-      'md',
-    );
+    expectInOrder(md, ['# Outreachend werken: wat we leerden', '**Lerend netwerk outreachend werken**', 'Met Vzw De Brug'], 'md');
     for (const heading of [
       '## Inleiding',
       '## Partners',
