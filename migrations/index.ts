@@ -17,6 +17,7 @@ import * as m20261205153000 from './2026_12_05_153000_add_anonymity_fields_to_st
 import * as m20261205160000 from './2026_12_05_160000_create_group_minutes_and_backcasts.js';
 import * as m20261206110000 from './2026_12_06_110000_add_last_version_to_stories.js';
 import * as m20261206110100 from './2026_12_06_110100_backfill_stories_last_version.js';
+import * as m20261206120000 from './2026_12_06_120000_create_element_merges.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_28_000001_create_accounts': m0001,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_160000_create_group_minutes_and_backcasts': m20261205160000,
   '2026_12_06_110000_add_last_version_to_stories': m20261206110000,
   '2026_12_06_110100_backfill_stories_last_version': m20261206110100,
+  '2026_12_06_120000_create_element_merges': m20261206120000,
 };

@@ -29,7 +29,7 @@ import type { PublicationRoundsTable, PublicationsTable } from './tables/publica
 import type { PublicationSourcesTable, SourceElementsTable, SourceQuotesTable, SourcesTable, SourceThemesTable } from './tables/sources.js';
 import type { ReportSnapshotsTable } from './tables/reports.js';
 import type { AuditLogTable, RateLimitsTable, SettingsTable } from './tables/system.js';
-import type { QuotesTable, ThemesTable } from './tables/themes.js';
+import type { ElementMergesTable, QuotesTable, ThemesTable } from './tables/themes.js';
 
 export interface Database {
   users: UsersTable;
@@ -47,6 +47,7 @@ export interface Database {
   story_themes: StoryThemesTable;
   comments: CommentsTable;
   story_elements: StoryElementsTable;
+  element_merges: ElementMergesTable;
   story_imports: StoryImportsTable;
   rounds: RoundsTable;
   round_transitions: RoundTransitionsTable;

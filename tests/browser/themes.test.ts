@@ -85,11 +85,12 @@ describe('themes and the report in the browser', () => {
       await expect(page.locator('h1').textContent()).resolves.toBe(heading);
       expect(await axeViolations(page), url).toEqual([]);
     }
-    // The clustering form works with the keyboard alone: choose a theme, submit with Enter on the button.
+    // The clustering form works with the keyboard alone: tick an element with Space, choose a theme, Enter on the button.
     await page.goto(`${suite.server.baseUrl}/themes/cluster`);
-    const select = page.locator('select[name^="theme_"]').last();
-    await select.selectOption({ label: 'Vertrouwen opbouwen' });
-    await page.focus('.cluster-form button[type="submit"]');
+    await page.locator('input[name="element_ids"]').last().focus();
+    await page.keyboard.press('Space');
+    await page.locator('#field-theme_id').selectOption({ label: 'Vertrouwen opbouwen' });
+    await page.focus('.cluster-actions button.button:not(.secondary)');
     await Promise.all([page.waitForURL('**/themes/cluster'), page.keyboard.press('Enter')]);
     await expect(page.locator('.flash').textContent()).resolves.toContain('toegewezen');
     expect(problems).toEqual([]);

@@ -356,7 +356,7 @@ const RULES: Record<string, RouteRule> = {
   'GET /themes/new': { rule: role(editsThemes) },
   'POST /themes': { rule: role(editsThemes) },
   'GET /themes/cluster': { rule: role(editsThemes) },
-  'POST /themes/cluster': { rule: role(editsThemes) },
+  'POST /themes/cluster': { rule: role(editsThemes), body: (w) => ({ element_ids: w.element, theme_id: w.theme }) },
   'GET /api/v1/themes/:id': { params: one('theme'), rule: signedIn },
   'PATCH /api/v1/themes/:id': { params: one('theme'), rule: role(editsThemes) },
   'GET /themes/:id': { params: one('theme'), rule: role(editsThemes) },
@@ -369,6 +369,12 @@ const RULES: Record<string, RouteRule> = {
   'DELETE /api/v1/themes/:id/quotes/:quoteId': { params: (w) => [{ id: w.theme, quoteId: w.quote }], rule: role(editsThemes) },
   'POST /themes/:id/quotes/:quoteId/delete': { params: (w) => [{ id: w.theme, quoteId: w.quote }], rule: role(editsThemes) },
   'PUT /api/v1/elements/:id/theme': { params: (w) => [{ id: w.element }], rule: role(editsThemes) },
+  // Clustering (issue 13): filtered lists with suggestions, bulk assignment and merging, for those who edit themes.
+  'GET /api/v1/elements': { query: 'theme_id=none&suggestions=true', rule: role(editsThemes) },
+  'POST /api/v1/elements/assign': { rule: role(editsThemes), body: (w) => ({ element_ids: [w.element], theme_id: w.theme }) },
+  'POST /api/v1/elements/merge': { rule: role(editsThemes), body: (w) => ({ element_ids: [w.element, w.element] }) },
+  'POST /themes/cluster/confirm': { rule: role(editsThemes), body: (w) => ({ confirm: `${w.element} ${w.theme}` }) },
+  'POST /themes/cluster/merge': { rule: role(editsThemes), body: (w) => ({ step: 'choose', element_ids: w.element }) },
 
   // Publications (access/publications.ts).
   'GET /api/v1/publications': { rule: signedIn },

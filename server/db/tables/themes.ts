@@ -25,3 +25,11 @@ export interface QuotesTable {
   created_by: string | null;
   created_at: Timestamp;
 }
+
+/** An element merged into another that says the same: it stays, with its story, round and group, as a source. */
+export interface ElementMergesTable {
+  element_id: string;
+  merged_into: string;
+  merged_by: string | null;
+  merged_at: Timestamp;
+}

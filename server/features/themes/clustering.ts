@@ -1,19 +1,47 @@
-// Clustering: the characteristic elements noted in the rounds, which facilitators assign to themes.
+// Clustering: the characteristic elements noted in the rounds, filtered by round and theme, assigned to themes (one by
+// one or many at once) with a suggested theme for each unassigned one. Merging lives in element-merge.ts.
 import type { AppContext } from '../../context.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { NotFound, ValidationError } from '../../errors.js';
+import { nowIso } from '../../lib/ids.js';
+import type { StemLanguage } from '../../lib/stems.js';
 import { audit } from '../accounts/index.js';
+import * as elements from './elements-repository.js';
 import * as repo from './repository.js';
 import type { Actor } from './service.js';
+import { suggestThemes, type Suggestion } from './suggestions.js';
+
+/** One element an element stands for: itself, or one merged into it, with the story and round it was noted for. */
+export interface ElementSource {
+  element_id: string;
+  text: string;
+  story_id: string;
+  story_serial: number;
+  story_title: string;
+  round_id: string | null;
+  round_title: string | null;
+}
 
 export interface ElementView {
   id: string;
   text: string;
+  /** The words first noted, when a facilitator rewrote or merged them; else null. */
+  original_text: string | null;
   theme_id: string | null;
   story_id: string;
   story_serial: number;
   story_title: string;
+  round_id: string | null;
   round_title: string | null;
+  language: StemLanguage;
+  /** Itself first, then the elements merged into it: every story it came from. */
+  sources: ElementSource[];
+}
+
+export interface ElementFilter {
+  round_id?: string;
+  /** A theme's id, or 'none' for the elements without a theme. */
+  theme_id?: string;
 }
 
 export interface Assignment {
@@ -22,45 +50,119 @@ export interface Assignment {
   theme_id: string | null;
 }
 
-export async function listElements(db: DbOrTrx): Promise<ElementView[]> {
-  const rows = await repo.listElements(db);
-  return rows.map((r) => ({ ...r, story_serial: Number(r.story_serial) }));
+const LANGUAGES = new Set<string>(['nl', 'fr', 'en']);
+
+/** Every element that stands on its own (merged ones are among its sources), optionally filtered. */
+export async function listElements(db: DbOrTrx, filter: ElementFilter = {}): Promise<ElementView[]> {
+  const rows = await elements.listElementRows(db);
+  const source = (r: (typeof rows)[number]): ElementSource => ({
+    element_id: r.id,
+    text: r.text,
+    story_id: r.story_id,
+    story_serial: Number(r.story_serial),
+    story_title: r.story_title,
+    round_id: r.round_id,
+    round_title: r.round_title,
+  });
+  const merged = new Map<string, ElementSource[]>();
+  for (const r of rows) if (r.merged_into) merged.set(r.merged_into, [...(merged.get(r.merged_into) ?? []), source(r)]);
+  const out: ElementView[] = [];
+  for (const r of rows) {
+    if (r.merged_into) continue;
+    const view: ElementView = {
+      ...source(r),
+      id: r.id,
+      original_text: r.original_text,
+      theme_id: r.theme_id,
+      language: (LANGUAGES.has(r.story_language) ? r.story_language : 'nl') as StemLanguage,
+      sources: [source(r), ...(merged.get(r.id) ?? [])],
+    };
+    if (filter.round_id && !view.sources.some((s) => s.round_id === filter.round_id)) continue;
+    if (filter.theme_id === 'none' ? view.theme_id !== null : filter.theme_id && view.theme_id !== filter.theme_id) continue;
+    out.push(view);
+  }
+  return out;
+}
+
+export type NamedSuggestion = Suggestion & { theme_name: string };
+
+/** A suggested theme for each unassigned element among `shown`, from the words of the elements assigned to each theme. */
+export async function suggestionsFor(db: DbOrTrx, shown: ElementView[]): Promise<Map<string, NamedSuggestion>> {
+  const unassigned = shown.filter((e) => e.theme_id === null);
+  if (unassigned.length === 0) return new Map();
+  const [all, themes] = await Promise.all([listElements(db), repo.listThemeRows(db)]);
+  const evidence = themes.map((t) => ({
+    theme_id: t.id,
+    texts: all.filter((e) => e.theme_id === t.id).map((e) => ({ text: e.text, language: e.language })),
+  }));
+  // The theme's name is the facilitator's own label: evidence once the theme has elements (a name alone is too little).
+  for (const [i, t] of themes.entries()) {
+    const texts = evidence[i]!.texts;
+    if (texts.length) texts.push({ text: t.name, language: texts[0]!.language });
+  }
+  const names = new Map(themes.map((t) => [t.id, t.name]));
+  const suggested = suggestThemes(
+    evidence,
+    unassigned.map((e) => ({ id: e.id, text: e.text, language: e.language })),
+  );
+  return new Map([...suggested].map(([id, s]) => [id, { ...s, theme_name: names.get(s.theme_id) ?? '' }]));
+}
+
+/** The rounds elements were noted in, for the filter. */
+export function roundsWithElements(db: DbOrTrx) {
+  return elements.roundsWithElements(db);
 }
 
 /** Elements per theme, for the counts beside the theme names. */
 export async function elementCounts(db: DbOrTrx): Promise<Map<string, number>> {
-  const rows = await repo.elementCountsByTheme(db);
-  return new Map(rows.map((r) => [r.theme_id as string, Number(r.n)]));
+  const counts = new Map<string, number>();
+  for (const e of await listElements(db)) if (e.theme_id) counts.set(e.theme_id, (counts.get(e.theme_id) ?? 0) + 1);
+  return counts;
 }
 
-/** Writes the assignments after checking every theme exists; the field of an unknown theme is named after its element. */
-async function assign(trx: DbOrTrx, actor: Actor, assignments: Assignment[]): Promise<number> {
+/**
+ * Writes the assignments after checking every element and theme exists; an element's sources take its theme too, so
+ * every story it came from is linked to the theme. Answers how many elements changed.
+ */
+async function assign(trx: DbOrTrx, actor: Actor, assignments: Assignment[], strict: boolean): Promise<number> {
   const themeIds = new Set((await repo.listThemeRows(trx)).map((r) => r.id));
   const unknown = assignments.filter((a) => a.theme_id !== null && !themeIds.has(a.theme_id));
   if (unknown.length) {
     throw new ValidationError(unknown.map((a) => ({ path: `theme_${a.element_id}`, message: 'themes.errors.theme_unknown' })));
   }
+  const current = new Map((await listElements(trx)).map((e) => [e.id, e]));
+  if (strict && assignments.some((a) => !current.has(a.element_id))) throw new NotFound();
+  const now = nowIso();
   let changed = 0;
-  for (const a of assignments) changed += await repo.setElementTheme(trx, a.element_id, a.theme_id);
-  await audit(trx, actor.id, 'elements.assigned', undefined, { count: changed });
+  for (const a of assignments) {
+    const element = current.get(a.element_id);
+    if (!element || element.theme_id === a.theme_id) continue;
+    await elements.setElementsTheme(
+      trx,
+      element.sources.map((s) => s.element_id),
+      a.theme_id,
+      now,
+    );
+    changed += 1;
+  }
+  if (changed) await audit(trx, actor.id, 'elements.assigned', undefined, { count: changed });
   return changed;
 }
 
-/** Assigns one element (the API): 404 when there is no such element. */
+/** Assigns one element (the API): 404 when there is no such element (or it was merged into another). */
 export async function assignElement(ctx: AppContext, actor: Actor, assignment: Assignment): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    if ((await assign(trx, actor, [assignment])) === 0) throw new NotFound();
-  });
+  await ctx.db.transaction().execute((trx) => assign(trx, actor, [assignment], true));
 }
 
-/**
- * The clustering form: the theme chosen for each element; elements that no longer exist are passed over and only
- * the ones whose theme changed are written. Answers how many changed.
- */
-export async function clusterElements(ctx: AppContext, actor: Actor, choices: Assignment[]): Promise<number> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const current = new Map((await repo.listElements(trx)).map((e) => [e.id, e.theme_id]));
-    const changed = choices.filter((c) => current.has(c.element_id) && current.get(c.element_id) !== c.theme_id);
-    return changed.length ? assign(trx, actor, changed) : 0;
-  });
+/** Assigns many elements to one theme (null: to none) in one transaction; 404 when one of them does not exist. */
+export async function assignMany(ctx: AppContext, actor: Actor, elementIds: string[], themeId: string | null): Promise<number> {
+  const ids = [...new Set(elementIds)];
+  return ctx.db.transaction().execute((trx) =>
+    assign(
+      trx,
+      actor,
+      ids.map((element_id) => ({ element_id, theme_id: themeId })),
+      true,
+    ),
+  );
 }

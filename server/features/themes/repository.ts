@@ -134,48 +134,18 @@ export function listQuotes(db: DbOrTrx, themeIds?: string[]) {
   return q.execute();
 }
 
-/** Every characteristic element noted in the rounds, with its story's title and round, for the clustering page. */
-export function listElements(db: DbOrTrx) {
-  return db
-    .selectFrom('story_elements')
-    .innerJoin('stories', 'stories.id', 'story_elements.story_id')
-    .leftJoin('rounds', 'rounds.id', 'story_elements.round_id')
-    .select([
-      'story_elements.id',
-      'story_elements.text',
-      'story_elements.theme_id',
-      'story_elements.story_id',
-      'story_elements.round_id',
-      'stories.serial as story_serial',
-      'stories.title as story_title',
-      'rounds.title as round_title',
-    ])
-    .orderBy('stories.serial')
-    .orderBy('story_elements.created_at')
-    .orderBy('story_elements.id')
-    .execute();
-}
-
-export async function setElementTheme(db: DbOrTrx, elementId: string, themeId: string | null): Promise<number> {
-  const result = await db.updateTable('story_elements').set({ theme_id: themeId }).where('id', '=', elementId).executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
-
-export function elementCountsByTheme(db: DbOrTrx) {
-  return db
-    .selectFrom('story_elements')
-    .select(['theme_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('theme_id', 'is not', null)
-    .groupBy('theme_id')
-    .execute();
-}
-
 /** How many characteristic elements have no theme yet, and in how many rounds they were noted. */
 export async function unclusteredElements(db: DbOrTrx): Promise<{ elements: number; rounds: number }> {
   const row = await db
     .selectFrom('story_elements')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('round_id').distinct().as('r')])
     .where('theme_id', 'is', null)
+    // An element merged into another is counted with it.
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom('element_merges').select('element_id').whereRef('element_merges.element_id', '=', 'story_elements.id')),
+      ),
+    )
     .executeTakeFirstOrThrow();
   return { elements: Number(row.n), rounds: Number(row.r) };
 }

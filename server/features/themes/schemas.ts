@@ -166,14 +166,3 @@ export const quoteForm = z
     text: z.string().trim().min(3, 'themes.errors.quote_too_short').max(2000),
   })
   .refine((q) => (q.story_id ? 1 : 0) + (q.source_id ? 1 : 0) === 1, { message: 'themes.errors.quote_one_text', path: ['text'] });
-
-/** The clustering form: one `theme_<element id>` field per element, holding a theme id; empty unassigns. */
-export const clusterForm = z
-  .record(z.string(), z.unknown())
-  .transform((body) =>
-    Object.entries(body).flatMap(([key, value]) =>
-      key.startsWith('theme_') && typeof value === 'string'
-        ? [{ element_id: key.slice('theme_'.length), theme_id: value === '' ? null : value }]
-        : [],
-    ),
-  );

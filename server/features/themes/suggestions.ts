@@ -29,6 +29,7 @@ export const MAX_RUNNER_UP = 0.7;
 /** A stem that begins another one ("parent", "parental"; "gezin", "gezinnen") counts this much, if it is this long. */
 const PREFIX_WEIGHT = 0.8;
 const PREFIX_MIN_LENGTH = 5;
+const UNMATCHED_WEIGHT = 0.5;
 
 function similarity(a: string, b: string): number {
   if (a === b) return 1;
@@ -77,9 +78,11 @@ function suggestOne(index: ThemeIndex, words: Stemmed[]): Suggestion | null {
   const scores = new Map<string, { sum: number; words: string[] }>();
   for (const w of words) {
     const matches = index.matches(w.stem);
-    // Inverse theme frequency: a word many themes use tells little. A word no theme uses weighs as one used by a
-    // single theme: it lowers every theme's share without drowning a short element's one telling word.
-    const weight = Math.log(1 + index.themeCount / (1 + Math.max(matches.size, 1)));
+    // Inverse theme frequency: a word many themes use tells little. A word no theme uses is evidence for none: it
+    // weighs half a word of a single theme, lowering every theme's share without drowning the one telling word.
+    const weight = matches.size
+      ? Math.log(1 + index.themeCount / (1 + matches.size))
+      : UNMATCHED_WEIGHT * Math.log(1 + index.themeCount / 2);
     total += weight;
     for (const [theme, sim] of matches) {
       const entry = scores.get(theme) ?? { sum: 0, words: [] };

@@ -65,21 +65,6 @@ export async function themeEditView(db: DbOrTrx, id: string, state?: FormState) 
   };
 }
 
-/** The clustering table: every element with the theme chosen for it (as typed, after a failed form) and its error. */
-export async function clusterView(db: DbOrTrx, state?: FormState) {
-  const [elements, tree] = await Promise.all([listElements(db), themeTreeView(db)]);
-  return {
-    tree,
-    unassigned: elements.filter((e) => !e.theme_id).length,
-    errors: state?.errors,
-    elements: elements.map((e) => {
-      const field = `theme_${e.id}`;
-      const typed = state?.values[field];
-      return { ...e, field, chosen: typeof typed === 'string' ? typed : (e.theme_id ?? ''), error: state?.fieldErrors[field] };
-    }),
-  };
-}
-
 /** The page to take a quote from one story or source: its text to select in, and a copy to trim in the form. */
 export async function quotePageView(db: DbOrTrx, themeId: string, from: { story_id?: string; source_id?: string }, state?: FormState) {
   const theme = (await listThemes(db)).find((t) => t.id === themeId);

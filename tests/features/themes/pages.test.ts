@@ -1,9 +1,9 @@
-// Theme pages without JavaScript: the tree, creating, editing lists as indented text, quotes, and the clustering page.
+// Theme pages without JavaScript: the tree, creating, editing lists as indented text and quotes (clustering: clustering.test.ts).
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../helpers/app.js';
 import { pageUser } from '../../helpers/factories.js';
-import { insertElement, insertRound, insertStory, insertTheme, linkStoryTheme } from '../../helpers/report-data.js';
+import { insertStory, insertTheme, linkStoryTheme } from '../../helpers/report-data.js';
 import { listThemes } from '../../../server/features/themes/service.js';
 
 let app: FastifyInstance;
@@ -121,44 +121,5 @@ describe('theme pages', () => {
     const { client: teller } = await pageUser(app, 'storyteller');
     expect((await teller.get('/themes')).statusCode).toBe(403);
     expect((await teller.post('/themes', { name: 'x' })).statusCode).toBe(403);
-  });
-});
-
-describe('clustering page', () => {
-  it('lists every element with its story and assigns them, updating the counts', async () => {
-    const { client } = await pageUser(app, 'facilitator');
-    const part = await insertTheme(app.db, { name: 'Hoe' });
-    const cat = await insertTheme(app.db, { name: 'Strategieën', parent_id: part });
-    const round = await insertRound(app.db, { title: 'Ronde 1' });
-    const story = await insertStory(app.db, { title: 'Het huisbezoek', story: 'Tekst.' });
-    const e1 = await insertElement(app.db, { story_id: story, round_id: round, text: 'aanklampend werken' });
-    const e2 = await insertElement(app.db, { story_id: story, round_id: round, text: 'vertrouwen', theme_id: cat });
-    const page = await client.get('/themes/cluster');
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Het huisbezoek');
-    expect(page.body).toContain('aanklampend werken');
-    expect(page.body).toContain(`<select id="field-theme_${e1}" name="theme_${e1}"`);
-    expect(page.body).toContain(`<span data-theme-count="${cat}">1</span>`);
-    expect(page.body).toContain('<span data-theme-count="">1</span>');
-
-    const res = await client.post('/themes/cluster', { [`theme_${e1}`]: cat, [`theme_${e2}`]: '' });
-    expect(res.statusCode).toBe(303);
-    const after = await client.get('/themes/cluster');
-    expect(after.body).toContain('2 elements were assigned.');
-    expect(after.body).toContain(`<span data-theme-count="${cat}">1</span>`);
-    const rows = await app.db.selectFrom('story_elements').select(['id', 'theme_id']).execute();
-    expect(Object.fromEntries(rows.map((r) => [r.id, r.theme_id]))).toEqual({ [e1]: cat, [e2]: null });
-    // An unknown theme re-renders the form: the summary links to the select, which keeps the choice and says why.
-    const wrong = await client.post('/themes/cluster', { [`theme_${e1}`]: 'no-such-theme', [`theme_${e2}`]: cat });
-    expect(wrong.statusCode).toBe(422);
-    expect(wrong.body).toContain(`<a href="#field-theme_${e1}">That theme does not exist</a>`);
-    expect(wrong.body).toMatch(
-      new RegExp(
-        `<select id="field-theme_${e1}" name="theme_${e1}" aria-describedby="element-${e1} error-theme_${e1}" aria-invalid="true">`,
-      ),
-    );
-    expect(wrong.body).toMatch(new RegExp(`<select id="field-theme_${e2}"[^>]*>[\\s\\S]*?<option value="${cat}" selected>`));
-    const unchanged = await app.db.selectFrom('story_elements').select(['id', 'theme_id']).execute();
-    expect(Object.fromEntries(unchanged.map((r) => [r.id, r.theme_id]))).toEqual({ [e1]: cat, [e2]: null });
   });
 });

@@ -38,6 +38,8 @@ describe('stemWords', () => {
 describe('suggestThemes', () => {
   it('suggests the theme whose elements share the stemmed word (bereikbaar / bereikbaarheid)', () => {
     expect(suggest(nl('Is bereikbaar via sms'))).toMatchObject({ theme_id: 'reach', words: ['bereikbaar'] });
+    // Words no theme uses lower the share but do not drown the one telling word of a longer element.
+    expect(suggest(nl('bereikbaar via sms, ook na de uren'))).toMatchObject({ theme_id: 'reach', words: ['bereikbaar'] });
   });
 
   it('matches plural and singular in Dutch (ouders / ouder)', () => {

@@ -1,0 +1,57 @@
+// The clustering API: elements filtered by round and theme (with suggested themes), assigned in bulk, merged.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { assignMany, listElements, suggestionsFor, type ElementView, type NamedSuggestion } from './clustering.js';
+import { assignBody, clusterElementView, elementQuery, mergeBody } from './clustering-schemas.js';
+import { mergeElements } from './element-merge.js';
+
+const EDITORS = ['facilitator', 'admin'] as const;
+
+function toApi(e: ElementView, suggestion?: NamedSuggestion | null) {
+  return {
+    id: e.id,
+    text: e.text,
+    original_text: e.original_text,
+    theme_id: e.theme_id,
+    story_id: e.story_id,
+    round_id: e.round_id,
+    sources: e.sources,
+    story_ids: [...new Set(e.sources.map((s) => s.story_id))],
+    ...(suggestion === undefined ? {} : { suggestion }),
+  };
+}
+
+export default async function clusteringApi(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/v1/elements',
+    {
+      config: { access: EDITORS },
+      schema: { tags: ['themes'], querystring: elementQuery, response: { 200: z.object({ items: z.array(clusterElementView) }) } },
+    },
+    async (request) => {
+      const { round_id, theme_id, suggestions } = request.query;
+      const items = await listElements(app.db, { round_id, theme_id });
+      if (suggestions !== 'true') return { items: items.map((e) => toApi(e)) };
+      const suggested = await suggestionsFor(app.db, items);
+      return { items: items.map((e) => toApi(e, suggested.get(e.id) ?? null)) };
+    },
+  );
+
+  app.post(
+    '/api/v1/elements/assign',
+    {
+      config: { access: EDITORS },
+      schema: { tags: ['themes'], body: assignBody, response: { 200: z.object({ changed: z.number() }) } },
+    },
+    async (request) => ({ changed: await assignMany(app.ctx, request.user!, request.body.element_ids, request.body.theme_id) }),
+  );
+
+  app.post(
+    '/api/v1/elements/merge',
+    { config: { access: EDITORS }, schema: { tags: ['themes'], body: mergeBody, response: { 201: clusterElementView } } },
+    async (request, reply) => reply.code(201).send(toApi(await mergeElements(app.ctx, request.user!, request.body))),
+  );
+}
