@@ -8,26 +8,29 @@ export interface Timing {
 
 /**
  * Runs `job` after `firstMs` and then every `everyMs`, skipping a turn while the previous run is still under way; the
- * timers are unref'd so they never keep the process alive. Returns what stops it (the app calls it when it closes); a
- * run under way then finishes on its own. `job` reports its own failures: a rejection is handed to `onError`.
+ * timers are unref'd so they never keep the process alive. Returns what stops it (the app calls it when it closes): no
+ * run starts after the call, and its promise settles once a run under way has finished, so the app never closes the
+ * database under a running job. `job` reports its own failures: a rejection is handed to `onError`.
  */
-export function repeat(job: () => Promise<void>, timing: Timing, onError: (err: unknown) => void): () => void {
-  let running = false;
+export function repeat(job: () => Promise<void>, timing: Timing, onError: (err: unknown) => void): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let stopped = false;
   const run = () => {
-    if (running) return;
-    running = true;
-    job()
+    if (running || stopped) return;
+    running = job()
       .catch(onError)
       .finally(() => {
-        running = false;
+        running = null;
       });
   };
   const first = setTimeout(run, timing.firstMs);
   first.unref();
   const every = setInterval(run, timing.everyMs);
   every.unref();
-  return () => {
+  return async () => {
+    stopped = true;
     clearTimeout(first);
     clearInterval(every);
+    await running;
   };
 }

@@ -74,9 +74,9 @@ export async function sendDueRoundMail(ctx: AppContext, now = new Date()): Promi
 /** When the timer runs: a minute after start (not during start-up), then every ten minutes. Tests pass shorter times. */
 export const ROUND_MAIL_TIMING = { firstMs: 60_000, everyMs: 10 * 60_000 };
 
-/** Runs sendDueRoundMail now and then while mail is configured; returns what stops it (the app calls it when it closes). */
-export function scheduleRoundMail(ctx: AppContext, timing: Timing = ROUND_MAIL_TIMING): () => void {
-  if (!ctx.mail.enabled) return () => {};
+/** Runs sendDueRoundMail now and then while mail is configured; returns what stops it (the app awaits it when it closes). */
+export function scheduleRoundMail(ctx: AppContext, timing: Timing = ROUND_MAIL_TIMING): () => Promise<void> {
+  if (!ctx.mail.enabled) return async () => {};
   return repeat(
     async () => {
       const result = await sendDueRoundMail(ctx);

@@ -60,11 +60,11 @@ export const RETENTION_TIMING = { firstMs: 60_000, everyMs: DAY_MS };
 
 /**
  * A daily run inside the app when a retention setting is present (lib/repeat.ts: unref'd, never two at once). Returns
- * what stops it (the app calls it when it closes); a run still under way finishes on its own.
+ * what stops it (the app awaits it when it closes): it settles once a run under way has finished.
  */
-export function scheduleRetention(ctx: Pick<AppContext, 'db' | 'config' | 'log'>, timing: Timing = RETENTION_TIMING): () => void {
+export function scheduleRetention(ctx: Pick<AppContext, 'db' | 'config' | 'log'>, timing: Timing = RETENTION_TIMING): () => Promise<void> {
   const settings = retentionSettings(ctx.config);
-  if (settings.storyDays === null && settings.accountDays === null) return () => {};
+  if (settings.storyDays === null && settings.accountDays === null) return async () => {};
   return repeat(
     async () => {
       const result = await applyRetention(ctx.db, settings);

@@ -123,7 +123,7 @@ describe('mail to the participants of a round that collects stories', () => {
     try {
       await vi.waitFor(() => expect(to(w.en.user.email)).toHaveLength(1), { timeout: 10_000, interval: 10 });
     } finally {
-      stop();
+      await stop();
     }
   });
 });
@@ -144,7 +144,7 @@ describe("in the network's own words", () => {
       try {
         await vi.waitFor(() => expect(mailOutbox(own.config)).toHaveLength(2), { timeout: 10_000, interval: 10 });
       } finally {
-        stop();
+        await stop();
       }
       const mailTo = (email: string) => mailOutbox(own.config).find((m) => m.to === email)!.text;
       expect(mailTo(nl.user.email)).toContain('Voor een nieuwe ronde worden verhalen verzameld');
