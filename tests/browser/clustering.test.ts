@@ -12,6 +12,7 @@ const suite = useBrowserAndServer();
 const SCREENS = process.env.SCREENS_DIR ?? '/work/screens';
 const PHONE = { width: 390, height: 844 };
 let email = '';
+const emails: Record<'en' | 'fr', string> = { en: '', fr: '' };
 let round = '';
 let withScript: BrowserContext;
 
@@ -19,6 +20,8 @@ beforeAll(async () => {
   fs.mkdirSync(SCREENS, { recursive: true });
   const { app } = suite.server;
   email = (await makeUser(app, { role: 'facilitator', locale: 'nl' })).email;
+  emails.en = (await makeUser(app, { role: 'facilitator', locale: 'en' })).email;
+  emails.fr = (await makeUser(app, { role: 'facilitator', locale: 'fr' })).email;
   const part = await makeTheme(app.db, { name: 'Hoe: begeleidingsstrategieën' });
   const reach = await makeTheme(app.db, { name: 'Bereikbaarheid', parent_id: part });
   const parents = await makeTheme(app.db, { name: 'Betrokkenheid van ouders', parent_id: part });
@@ -112,6 +115,20 @@ describe('clustering on a phone without JavaScript', () => {
     await expect(page.locator('.element-card').count()).resolves.toBe(1);
     await check(page, 'clustering-390-nl-after');
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it.each([
+    ['en', 'Cluster the characteristic elements', 'Suggested theme'],
+    ['fr', 'Regrouper les éléments caractéristiques', 'Thème suggéré'],
+  ] as const)('shows the page in %s at 390 px, axe-clean', { timeout: 120_000 }, async (locale, heading, suggested) => {
+    const context = await suite.browser.newContext({ viewport: PHONE, locale, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signInThroughForm(page, suite.server.baseUrl, emails[locale], PASSWORD);
+    await page.goto(`${suite.server.baseUrl}/themes/cluster?round_id=${round}`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(heading);
+    await expect(page.locator('.suggestion').first().textContent()).resolves.toContain(suggested);
+    await check(page, `clustering-390-${locale}`);
     await context.close();
   });
 });
