@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mailOutbox } from '../../../server/lib/mail.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { api, PageClient } from '../../helpers/factories.js';
 import { pdfText } from '../reports/report-text.js';
@@ -22,7 +23,8 @@ const sessions = new Map<Walker, { pages: PageClient; token: string }>();
 let routes: string[];
 
 beforeAll(async () => {
-  app = await buildTestApp();
+  // Mail kept in an outbox (and links from PUBLIC_URL), so the mails the world sends are searched too.
+  app = await buildTestApp({ SMTP_URL: 'json://', PUBLIC_URL: 'https://msc.example.org' });
   w = await leakWorld(app);
   for (const role of ['admin', 'facilitator', 'storyteller', 'observer', 'member', 'author'] as Role[]) {
     const pages = new PageClient(app);
@@ -98,7 +100,8 @@ async function crawl(client: PageClient, seen: Seen, limit = 150): Promise<void>
       const href = m[1]!.replaceAll('&amp;', '&');
       if (queued.has(href) || href.startsWith('/public/') || href.startsWith('/sign-out') || href.endsWith('/live')) continue;
       // PDF and DOCX are rendered once each below, unpacked (raw, their text is compressed and a search would prove nothing).
-      if (/[?&]format=(pdf|docx)\b/.test(href)) continue;
+      // Parts of a report (the factsheet alone) hold nothing the whole does not.
+      if (/[?&]format=(pdf|docx)\b|[?&]part=/.test(href)) continue;
       queued.add(href);
       queue.push(href);
     }
@@ -214,6 +217,13 @@ describe('an anonymous author is named nowhere but in their own views', () => {
       const hits = leaks(withoutPeopleLists(url, res.body));
       if (hits.length) found.push(`${url}: ${hits.join(', ')}`);
     }
+    expect(found).toEqual([]);
+  });
+
+  it('names the author in no mail to anyone else (the feedback of the closed round among them)', async () => {
+    const others = mailOutbox(app.config).filter((m) => m.to !== EMAIL);
+    expect(others.map((m) => m.to)).toContain(w.people.member.user.email);
+    const found = others.flatMap((m) => leaks(`${m.subject}\n${m.text}\n${m.html ?? ''}`).map((hit) => `${m.to} "${m.subject}": ${hit}`));
     expect(found).toEqual([]);
   });
 
