@@ -3,6 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import { decisionText, resultRows, selectionText } from './decision-view.js';
 import type { GroupOnScreen, Presentation } from './presentation.js';
+import { storyAnswers } from './groupwork-view.js';
 import { phaseLabel } from './round-view.js';
 
 type Slide = { kind: 'cover' } | { kind: 'story'; index: number } | { kind: 'results' };
@@ -43,7 +44,9 @@ export function presentModel(request: FastifyRequest, p: Presentation, requested
     group: group ? cards[0]! : null,
     groups: group ? [] : cards,
     cover: slide.kind === 'cover',
-    story: story ? { ...story, number: slide.kind === 'story' ? slide.index + 1 : 0, of: p.stories.length } : null,
+    story: story
+      ? { ...story, answers: storyAnswers(request, story), number: slide.kind === 'story' ? slide.index + 1 : 0, of: p.stories.length }
+      : null,
     results: slide.kind === 'results',
     position: request.t('room.present.position', { n, last: slides.length }),
     here: `${base}${n}`,

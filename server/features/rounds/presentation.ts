@@ -46,6 +46,8 @@ export async function presentation(ctx: AppContext, user: CurrentUser, roundId: 
       story_html: s.story_html,
       significance_html: s.significance_html,
       learning_question: s.learning_question,
+      template: s.template,
+      extra: s.extra,
       role: s.role,
       // The room reads the screen: the author is named as to anyone else, whoever runs the projector.
       author_name: authorNameFor(s, null),

@@ -24,6 +24,32 @@ const STORIES = [
 ];
 
 describe('the projector view', () => {
+  it("shows a story's learning question and its form's own fields (backcast), as the group page does", async () => {
+    const s = await roundScenario(app, {
+      phase: 'discussing',
+      stories: [
+        {
+          title: 'Anchored in five years',
+          template: 'backcast',
+          extra: { dream: 'Every town has its outreach worker.', needs: 'A plan over\nseveral years.', horizon: '5y' },
+        },
+        { title: 'A question to the group', template: 'learning', learning_question: 'When do I stop ringing the bell?' },
+      ],
+    });
+    const fac = await pageUser(app, 'facilitator');
+    const base = `/rounds/${s.round.id}/present?group=${s.group.id}&slide=`;
+    const backcast = await fac.client.get(`${base}2`);
+    const learning = await fac.client.get(`${base}3`);
+    expect(backcast.body).toContain(
+      '<h2>The dream</h2><div class="present-text"><p class="story-extra">Every town has its outreach worker.</p></div>',
+    );
+    expect(backcast.body).toContain(
+      '<h2>What is needed?</h2><div class="present-text"><p class="story-extra">A plan over\nseveral years.</p></div>',
+    );
+    expect(backcast.body).toContain('<h2>Time horizon</h2><div class="present-text"><p class="story-extra">Five years or more</p></div>');
+    expect(learning.body).toContain('<h2>Learning question</h2><div class="present-text"><p>When do I stop ringing the bell?</p></div>');
+  });
+
   it('shows one story at a time with previous and next links, and never names an anonymous author', async () => {
     const s = await roundScenario(app, { phase: 'discussing', stories: STORIES });
     const fac = await pageUser(app, 'facilitator');
