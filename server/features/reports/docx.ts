@@ -12,6 +12,8 @@ import {
   TextRun,
   type FileChild,
 } from 'docx';
+import { factsheetBand, factsheetParts } from './docx-factsheet.js';
+import { factsheetOf } from './factsheet.js';
 import { appendicesBlocks, colophonBlocks, materialParagraphs, publicationCover, sourceParagraphs, textChapter } from './docx-front.js';
 import { heading, htmlParagraphs, itemParagraphs, p, table } from './docx-parts.js';
 import { backcastParts, quoteCaption, sectionsOf, storyFieldsOf, themeCountText } from './front-text.js';
@@ -68,21 +70,13 @@ function themeBlocks(model: ReportModel, theme: ReportTheme, level: 2 | 3): File
   return out;
 }
 
-function factsheetBlocks(model: ReportModel): FileChild[] {
-  const out: FileChild[] = [];
-  for (const part of model.parts) {
-    for (const theme of [part, ...part.categories]) {
-      if (!theme.challenges.length && !theme.actions.length && theme !== part) continue;
-      out.push(heading(theme.name, theme === part ? 2 : 3));
-      if (theme.challenges.length) out.push(p(tr(model, 'themes.challenges'), { bold: true }), ...itemParagraphs(theme.challenges));
-      if (theme.actions.length) out.push(p(tr(model, 'themes.actions'), { bold: true }), ...itemParagraphs(theme.actions));
-    }
-  }
-  return out;
-}
+const PAGE = { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } };
+const FACTSHEET_PAGE = { ...PAGE, margin: { top: 680, bottom: 680, left: 794, right: 794 } };
 
 function document(model: ReportModel, children: FileChild[], opts: { columns?: number; size?: number } = {}): Document {
-  const indent = (l: number) => ({ paragraph: { indent: { left: 360 * (l + 1), hanging: 260 } } });
+  // The factsheet's narrow columns indent lists less.
+  const step = opts.columns ? 240 : 360;
+  const indent = (l: number) => ({ paragraph: { indent: { left: step * (l + 1), hanging: opts.columns ? 180 : 260 } } });
   const scale = opts.columns ? 0.6 : 1;
   return new Document({
     creator: 'Significant',
@@ -114,6 +108,9 @@ function document(model: ReportModel, children: FileChild[], opts: { columns?: n
         },
       },
       paragraphStyles: [
+        { id: 'FactsheetTitle', name: 'Factsheet Title', basedOn: 'Normal', next: 'Normal', run: { size: 36, bold: true } },
+        { id: 'FactsheetPart', name: 'Factsheet Part', basedOn: 'Normal', next: 'Normal', run: { size: 19, bold: true } },
+        { id: 'FactsheetCategory', name: 'Factsheet Category', basedOn: 'Normal', next: 'Normal', run: { size: 18, bold: true } },
         { id: 'Kicker', name: 'Kicker', basedOn: 'Normal', run: { size: 20, color: '4A5568' }, paragraph: { spacing: { after: 60 } } },
         { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', run: { size: 26, color: '4A5568' }, paragraph: { spacing: { after: 240 } } },
         {
@@ -149,15 +146,8 @@ function document(model: ReportModel, children: FileChild[], opts: { columns?: n
         },
       ],
     },
-    sections: [
-      {
-        properties: {
-          page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } },
-          ...(opts.columns ? { column: { count: opts.columns, space: 454 } } : {}),
-        },
-        children,
-      },
-    ],
+    // The factsheet alone takes narrower margins, so its two columns fit one page.
+    sections: [{ properties: { page: opts.columns ? FACTSHEET_PAGE : PAGE }, children }],
   });
 }
 
@@ -212,7 +202,9 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
   }
   if (show.conclusions) c.push(...textChapter(model, 'conclusions', model.front!.conclusions_html));
   if (show.appendices) c.push(...appendicesBlocks(model));
-  c.push(heading(tr(model, 'sections.factsheet'), 1, true), ...factsheetBlocks(model));
+  // The factsheet: a page of its own design, titled after the network.
+  const sheet = factsheetOf(model);
+  c.push(heading(tr(model, 'sections.factsheet'), 1, true), ...factsheetBand(sheet, false), ...factsheetParts(sheet, false));
   if (show.figures) c.push(...figureBlocks(model));
   if (show.colophon) c.push(...colophonBlocks(model));
   return Packer.toBuffer(document(model, c));
@@ -312,11 +304,7 @@ function figureBlocks(model: ReportModel): FileChild[] {
 }
 
 export async function renderFactsheetDocx(model: ReportModel): Promise<Buffer> {
-  const c: FileChild[] = [
-    heading(tr(model, 'sections.factsheet'), 1),
-    p([model.title, formatPeriod(model)].filter(Boolean).join(' · '), { italics: true }),
-    ...factsheetBlocks(model),
-  ];
-  // Small type in two columns keeps the factsheet to about one page, as in the source report.
-  return Packer.toBuffer(document(model, c, { columns: 2, size: 16 }));
+  const sheet = factsheetOf(model);
+  // Small type keeps the factsheet to one page, as in the source report.
+  return Packer.toBuffer(document(model, [...factsheetBand(sheet, true), ...factsheetParts(sheet, true)], { columns: 2, size: 16 }));
 }

@@ -8,5 +8,5 @@ export function renderHtml(model: ReportModel): string {
 }
 
 export function renderFactsheetHtml(model: ReportModel): string {
-  return htmlTemplates().factsheet(templateContext(model, { charts: false }));
+  return htmlTemplates().factsheet({ ...templateContext(model, { charts: false }), standalone: true });
 }

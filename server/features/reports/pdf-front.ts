@@ -3,35 +3,80 @@
 import { appendices, backcastParts, licenceText, materialText, partnerNames } from './front-text.js';
 import { editionLine, formatDay, formatPeriod, tr } from './outline.js';
 import type { PdfWriter } from './pdf-writer.js';
+import { BRAND, INK, MUTED } from './pdf-style.js';
 import type { ReportModel } from './types.js';
 
-const MUTED = '#4a5568';
-const BRAND = '#12355b';
 /** About 8 by 4 cm, as on the HTML cover. */
 const LOGO_BOX: [number, number] = [227, 113];
 
+/** The cover: a band with the network's name and the title across the top, the period and partners below it, the
+ * edition (what this document is) at the foot of the page. */
 export function publicationCover(w: PdfWriter, model: ReportModel): void {
   const f = model.front!;
-  w.doc.moveDown(4);
+  const { doc } = w;
+  const x = w.left;
+  const width = w.width;
+  doc.font('bold').fontSize(28);
+  const titleHeight = doc.heightOfString(model.title, { width });
+  doc.font('regular').fontSize(13);
+  const subtitleHeight = doc.heightOfString(model.subtitle, { width });
+  const bandHeight = 172 + titleHeight + subtitleHeight;
+  doc.rect(0, 0, doc.page.width, bandHeight).fill(BRAND);
+  let y = 110;
+  if (f.network_name) {
+    doc.font('bold').fontSize(10).fillColor('#c9d8ea').text(f.network_name.toUpperCase(), x, y, { width });
+    y = doc.y + 8;
+  }
+  doc.font('bold').fontSize(28).fillColor('#ffffff').text(model.title, x, y, { width });
+  doc
+    .font('regular')
+    .fontSize(13)
+    .fillColor('#e3ebf5')
+    .text(model.subtitle, x, doc.y + 6, { width });
+  doc.y = bandHeight + 28;
+  doc.x = x;
   if (f.logo) {
-    const top = w.doc.y;
-    w.doc.image(Buffer.from(f.logo.base64, 'base64'), w.left, top, { fit: LOGO_BOX });
-    w.doc.y = top + Math.min(LOGO_BOX[1], (f.logo.height * LOGO_BOX[0]) / Math.max(1, f.logo.width)) + 24;
-    w.doc.x = w.left;
-  } else w.doc.moveDown(4);
-  if (f.network_name) w.text(f.network_name.toUpperCase(), { color: MUTED, size: 10 });
-  w.text(model.title, { bold: true, size: 26, color: BRAND });
-  w.text(model.subtitle, { size: 13, color: MUTED });
-  if (model.period.from) w.text(formatPeriod(model), { size: 12 });
-  w.doc.moveDown(1);
-  if (model.partners.length) w.text(tr(model, 'cover.partners', { names: partnerNames(model) }), { size: 9.5 });
-  w.doc.moveDown(1);
-  w.text(editionLine(model), { bold: true, size: 11 });
-  w.text(
-    `${tr(model, 'title_page.generated', { date: formatDay(model, model.generated_at) })} · ${tr(model, 'title_page.stories', { count: model.story_count })}`,
-    { color: MUTED, size: 9.5 },
+    const top = doc.y;
+    doc.image(Buffer.from(f.logo.base64, 'base64'), x, top, { fit: LOGO_BOX });
+    doc.y = top + Math.min(LOGO_BOX[1], (f.logo.height * LOGO_BOX[0]) / Math.max(1, f.logo.width)) + 20;
+    doc.x = x;
+  }
+  if (model.period.from) w.text(formatPeriod(model), { size: 13, bold: true, color: INK });
+  if (model.partners.length) {
+    doc.moveDown(0.6);
+    w.text(tr(model, 'cover.partners', { names: partnerNames(model) }), { size: 10.5, color: MUTED });
+  }
+  // The edition at the foot of the cover, above the page footer.
+  const foot = [
+    { text: editionLine(model), bold: true, size: 11, color: INK },
+    {
+      text: `${tr(model, 'title_page.generated', { date: formatDay(model, model.generated_at) })} · ${tr(model, 'title_page.stories', { count: model.story_count })}`,
+      size: 9.5,
+      color: MUTED,
+    },
+    ...(model.left_out_count
+      ? [{ text: tr(model, 'left_out', { count: model.left_out_count }), italic: true, size: 9.5, color: MUTED }]
+      : []),
+  ];
+  const footHeight = foot.reduce(
+    (h, line) =>
+      h +
+      doc
+        .font(line.bold ? 'bold' : 'regular')
+        .fontSize(line.size)
+        .heightOfString(line.text, { width }) +
+      3,
+    0,
   );
-  if (model.left_out_count) w.text(tr(model, 'left_out', { count: model.left_out_count }), { italic: true });
+  const footTop = Math.max(doc.y + 24, w.bottom - footHeight - 12);
+  doc
+    .moveTo(x, footTop - 10)
+    .lineTo(x + 60, footTop - 10)
+    .lineWidth(2)
+    .strokeColor(BRAND)
+    .stroke();
+  doc.y = footTop;
+  for (const line of foot) w.text(line.text, line);
 }
 
 /** A chapter that is the facilitator's own Markdown (introduction, conclusions). */
@@ -53,8 +98,20 @@ export function sourceList(w: PdfWriter, model: ReportModel): void {
 }
 
 /** An empty box to write in, `lines` lines high, as on the paper form. */
+const boxHeight = (lines: number) => lines * 16 + 8;
+
+/** About the height a form field takes: its label, help, questions and answer box. */
+function fieldHeight(w: PdfWriter, field: { label: string; help: string | null; questions: string[]; lines: number }): number {
+  const { doc } = w;
+  const label = doc.font('bold').fontSize(w.size).heightOfString(field.label, { width: w.width });
+  const help = field.help ? doc.font('italic').fontSize(9.5).heightOfString(field.help, { width: w.width }) + 4 : 0;
+  doc.font('regular').fontSize(w.size);
+  const questions = field.questions.reduce((sum, q) => sum + doc.heightOfString(q, { width: w.width - 11 }) + 2, 0);
+  return label + 4 + help + questions + boxHeight(field.lines) + 18;
+}
+
 function answerBox(w: PdfWriter, lines: number): void {
-  const height = lines * 16 + 8;
+  const height = boxHeight(lines);
   w.ensure(height + 8);
   const top = w.doc.y + 2;
   w.doc.rect(w.left, top, w.width, height).lineWidth(0.6).strokeColor('#a0aec0').stroke();
@@ -72,6 +129,8 @@ export function appendicesChapter(w: PdfWriter, model: ReportModel): void {
       w.heading(4, tr(model, 'appendix.criteria'));
       a.form.criteria.forEach((c, n) => w.runs([{ text: `${n + 1}. `, bold: true }, { text: c }], 6));
       for (const field of a.form.fields) {
+        // A field's label, help and questions stay on the page of its answer box (a box alone on a page says nothing).
+        w.ensure(fieldHeight(w, field));
         w.text(field.label, { bold: true });
         if (field.help) w.text(field.help, { italic: true, color: MUTED, size: 9.5 });
         if (field.questions.length) w.items(field.questions.map((q) => ({ text: q })));

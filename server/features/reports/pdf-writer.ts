@@ -116,19 +116,23 @@ export class PdfWriter {
     this.doc.addNamedDestination(anchor);
   }
 
+  /** A place the contents and the outline lead to, for a heading drawn here or a page that draws its own title. */
+  mark(level: 1 | 2 | 3 | 4, title: string, anchor: string): void {
+    this.destination(anchor);
+    if (level > 3) return;
+    this.headings.push({ level: level as 1 | 2 | 3, title, anchor, page: this.page });
+    const parent = this.outline[level - 1] ?? this.doc.outline;
+    this.outline[level] = parent.addItem(title);
+    this.outline.length = level + 1;
+  }
+
   /** A heading with its bookmark (levels 1-3 join the outline and the table of contents). */
   heading(level: 1 | 2 | 3 | 4, title: string, anchor?: string): void {
     const { doc } = this;
     if (level === 1) this.newPage();
     else this.ensure(SIZES[level] * 4);
     doc.moveDown(level === 1 ? 0 : 0.6);
-    if (anchor) this.destination(anchor);
-    if (level <= 3 && anchor) {
-      this.headings.push({ level: level as 1 | 2 | 3, title, anchor, page: this.page });
-      const parent = this.outline[level - 1] ?? this.doc.outline;
-      this.outline[level] = parent.addItem(title);
-      this.outline.length = level + 1;
-    }
+    if (anchor) this.mark(level, title, anchor);
     doc.font('bold').fontSize(SIZES[level]).fillColor(BRAND).text(title, this.left, doc.y, { width: this.width });
     if (level === 1) {
       doc

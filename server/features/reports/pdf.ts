@@ -6,6 +6,8 @@ import { yieldToLoop } from './model.js';
 import { backcastParts, quoteCaption, sectionsOf, storyFieldsOf, themeCountText } from './front-text.js';
 import { decisionText, editionLine, formatDay, formatPeriod, partnerPeriod, percent, tableOfContents, tr } from './outline.js';
 import { appendicesChapter, colophonChapter, materialParagraphs, publicationCover, sourceList, textChapter } from './pdf-front.js';
+import { factsheetOf } from './factsheet.js';
+import { drawFactsheet } from './pdf-factsheet.js';
 import { PdfWriter } from './pdf-writer.js';
 import type { ReportGroup, ReportModel, ReportQuote, ReportStory, ReportTheme } from './types.js';
 
@@ -61,29 +63,6 @@ function theme(w: PdfWriter, model: ReportModel, t: ReportTheme, level: 2 | 3): 
     w.heading(4, tr(model, 'themes.actions'));
     w.items(t.actions);
   }
-}
-
-/** The factsheet: every theme's challenges and actions, small and in two columns, so it fits on about one page. */
-function factsheet(w: PdfWriter, model: ReportModel): void {
-  w.size = 8;
-  w.startColumns(2);
-  for (const part of model.parts) {
-    for (const t of [part, ...part.categories]) {
-      if (t !== part && !t.challenges.length && !t.actions.length) continue;
-      w.ensure(40);
-      w.text(t.name, { bold: true, color: '#12355b', size: t === part ? 10 : 8.5 });
-      if (t.challenges.length) {
-        w.text(tr(model, 'themes.challenges').toUpperCase(), { bold: true, size: 7 });
-        w.items(t.challenges);
-      }
-      if (t.actions.length) {
-        w.text(tr(model, 'themes.actions').toUpperCase(), { bold: true, size: 7 });
-        w.items(t.actions);
-      }
-    }
-  }
-  w.endColumns();
-  w.size = 10.5;
 }
 
 function roundCover(w: PdfWriter, model: ReportModel): void {
@@ -160,8 +139,10 @@ async function write(w: PdfWriter, model: ReportModel, pages: Map<string, number
   if (show.conclusions) textChapter(w, model, 'conclusions', model.front!.conclusions_html);
   if (show.appendices) appendicesChapter(w, model);
 
-  w.heading(1, tr(model, 'sections.factsheet'), 'factsheet');
-  factsheet(w, model);
+  // The factsheet is a page of its own design, titled after the network; the contents still lead to it.
+  w.newPage();
+  w.mark(1, tr(model, 'sections.factsheet'), 'factsheet');
+  drawFactsheet(w, factsheetOf(model));
 
   if (show.figures) figuresChapter(w, model);
   if (show.colophon) colophonChapter(w, model);
@@ -259,11 +240,10 @@ export async function renderPdf(model: ReportModel): Promise<Readable> {
 }
 
 export async function renderFactsheetPdf(model: ReportModel): Promise<Readable> {
-  const w = new PdfWriter({ title: model.title, language: INTL_LOCALES[model.locale] }, () => model.title);
+  const sheet = factsheetOf(model);
+  const w = new PdfWriter({ title: `${sheet.kicker}: ${sheet.title}`, language: INTL_LOCALES[model.locale] }, () => model.title);
   w.doc.outline.addItem(tr(model, 'sections.factsheet'));
-  w.text(tr(model, 'sections.factsheet'), { bold: true, size: 18, color: '#12355b' });
-  w.text([model.title, formatPeriod(model)].filter(Boolean).join(' · '), { italic: true, color: '#4a5568', size: 9.5 });
-  factsheet(w, model);
+  drawFactsheet(w, sheet);
   w.doc.end();
   return w.doc;
 }

@@ -67,7 +67,12 @@ let markdown: { report: Handlebars.TemplateDelegate; factsheet: Handlebars.Templ
 export function htmlTemplates() {
   if (!html) {
     const hbs = Handlebars.create();
-    hbs.registerHelper({ ...commonHelpers(), items: (items: Item[]) => new hbs.SafeString(items?.length ? htmlItems(items) : '') });
+    hbs.registerHelper({
+      ...commonHelpers(),
+      items: (items: Item[]) => new hbs.SafeString(items?.length ? htmlItems(items) : ''),
+      // A heading level one higher where the factsheet stands alone (its title is the h1, not a chapter's h2).
+      hlevel: (level: number, options: Handlebars.HelperOptions) => Number(level) - (options.data?.root?.standalone ? 1 : 0),
+    });
     for (const p of ['story', 'factsheet-body', 'styles', 'quote'])
       hbs.registerPartial(p, fs.readFileSync(path.join(REPORT_TEMPLATES_DIR, `_${p}.html.hbs`), 'utf8'));
     html = { report: load(hbs, 'report.html.hbs'), factsheet: load(hbs, 'factsheet.html.hbs') };

@@ -1,6 +1,7 @@
 // The few derived values the HTML and Markdown templates show beside the model (formatted dates, TOC, charts, the
 // publication's front matter in words).
 import { barChartSvg } from './charts.js';
+import { factsheetOf } from './factsheet.js';
 import { appendices, licenceText, materialText, partnerNames, sectionsOf } from './front-text.js';
 import { editionLine, formatDay, formatPeriod, partnerPeriod, percent, tableOfContents, tr } from './outline.js';
 import type { ReportModel } from './types.js';
@@ -31,6 +32,7 @@ export function templateContext(model: ReportModel, opts: { charts: boolean }) {
     editionText: editionLine(model),
     partnerRows: model.partners.map((p) => ({ ...p, period: partnerPeriod(model, p) })),
     shareText: percent(model, model.figures.selected.share),
+    factsheet: factsheetOf(model),
     ...frontContext(model),
     charts:
       opts.charts && !model.front

@@ -1,11 +1,17 @@
 // The demo fills an empty app through the API and ends with a published round report and a published publication
 // (so `npm run demo` keeps working as routes evolve), and what the publication holds in every format.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillDemo } from '../../../scripts/demo-fill.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { api, apiUser, makeUser, PASSWORD } from '../../helpers/factories.js';
+import { docxText, pdfText } from './report-text.js';
 
 let app: FastifyInstance;
 let printed = '';
@@ -100,5 +106,136 @@ describe('the demo network', () => {
     expect(everyQuote.filter((q) => q.source)).toHaveLength(6);
     expect(placed.filter((q) => q.source)).toHaveLength(3);
     expect(res.body).not.toContain('[[quote:');
+  });
+
+  /** The publication as the observer downloads it (each format once in this file). */
+  const download = async (format: string, part = '') => {
+    const res = await api(app, observer.token).get(`/api/v1/publications/${publicationId}/report?format=${format}&lang=nl${part}`);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    return res;
+  };
+  /** What a reader finds in every format, in this order: front matter, the sources, a category with its placed quotes. */
+  const ORDER = [
+    'Outreachend werken bij gezinnen: wat we leerden',
+    'Inleiding',
+    'verhalen van verandering',
+    'Methodiek',
+    'Voor de analyse verwerkten we 21 verhalen, 2 verslagen van plaatsbezoeken en 1 verslag van een bijeenkomst.',
+    'Plaatsbezoek Vzw Het Anker: Deur op een kier',
+    'Plaatsbezoek OCMW Kleinhove: Brugfiguren aan de schoolpoort',
+    'Verslag regionale bijeenkomst van 31 maart 2026',
+    'Begeleidingsstrategieën',
+    'aan de keukentafel, in het café op de hoek, aan de schoolpoort.',
+    'Wie op een brief wacht, wacht op een gezin dat al lang geen brieven meer opent.',
+    'Uit het verslag van het plaatsbezoek Plaatsbezoek Vzw Het Anker',
+    'En ze blijven komen, ook als de deur een jaar dicht blijft.',
+    'het kaartje zei dat de deur open bleef',
+    'Conclusies',
+    'Drie lessen springen eruit',
+    'Colofon',
+    'Auteurs: Els Van Damme en Hanne Claes',
+    'departement Welzijn, Volksgezondheid en Gezin',
+    'Creative Commons Naamsvermelding-NietCommercieel 4.0 Internationaal (CC BY-NC 4.0)',
+  ];
+  /** The factsheet: titled after the network, every part, challenges and actions of every category. */
+  const SHEET = [
+    'Lerend netwerk outreachend werken',
+    'Wie en wat',
+    'Werken op alle levensdomeinen',
+    'Noden op verschillende levensdomeinen hangen samen',
+    'Zet in op een integrale begeleiding',
+    'Hoe',
+    'Houding en vaardigheden',
+    'Netwerken',
+    'Externe samenwerking',
+    'Stel je op als brugfiguur',
+    'Kader',
+    'Beleidsondersteuning',
+    'Veranker outreachend werken in de werking van het lokaal bestuur',
+  ];
+  const PARTS = ['Wie en wat', 'Hoe', 'Netwerken', 'Kader'];
+  const inOrder = (text: string, phrases: string[], label: string) => {
+    let at = -1;
+    for (const phrase of phrases) {
+      const next = text.indexOf(phrase, at + 1);
+      expect(next, `${label}: "${phrase}" after position ${at}`).toBeGreaterThan(at);
+      at = next;
+    }
+  };
+  const folded = (text: string) => text.replace(/\s+/g, ' ').replace(/&#x27;|&apos;/g, "'");
+
+  it('PDF: the publication in order, and the factsheet alone on exactly one A4 page', async () => {
+    const text = pdfText((await download('pdf')).rawPayload);
+    inOrder(text, ORDER, 'pdf');
+    // Placed quotes are printed once: in the practice, not again after it.
+    expect(text.split('Wie op een brief wacht').length).toBe(2);
+    expect(text).toContain('FACTSHEET Lerend netwerk outreachend werken');
+    const sheet = (await download('pdf', '&part=factsheet')).rawPayload;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factsheet-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'sheet.pdf'), sheet);
+      const info = execFileSync('pdfinfo', [path.join(dir, 'sheet.pdf')], { encoding: 'utf8' });
+      expect(info).toMatch(/^Pages:\s+1$/m);
+      expect(info).toMatch(/^Page size:\s+595\.28 x 841\.89 pts \(A4\)/m);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    // Two columns: pdftotext reads across them, so the sheet's phrases are found, not followed in order; parts in capitals.
+    const sheetText = pdfText(sheet);
+    expect(sheetText).toMatch(
+      /^FACTSHEET Lerend netwerk outreachend werken Outreachend werken bij gezinnen: wat we leerden · 31 maart 2026/,
+    );
+    for (const phrase of SHEET) expect(sheetText).toContain(PARTS.includes(phrase) ? phrase.toUpperCase() : phrase);
+    expect(sheetText).toContain('Versie 1, gepubliceerd op');
+  });
+
+  it('DOCX: real headings and styles, the publication in order, the factsheet with its own headings', async () => {
+    const payload = (await download('docx')).rawPayload;
+    const zip = await JSZip.loadAsync(payload);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const headings = (n: number, doc: string) =>
+      [...doc.matchAll(new RegExp(`<w:pStyle w:val="Heading${n}"/>.*?<w:t[^>]*>([^<]+)</w:t>`, 'g'))].map((m) => m[1]);
+    expect(headings(1, xml)).toEqual([
+      'Inleiding',
+      'Partners',
+      'Methodiek',
+      'Thema&apos;s',
+      'Conclusies',
+      'Bijlagen',
+      'Factsheet',
+      'Colofon',
+    ]);
+    expect(headings(3, xml)).toContain('Begeleidingsstrategieën');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    for (const style of ['Title', 'Heading1', 'Heading2', 'Heading3', 'Quote', 'FactsheetPart'])
+      expect(styles).toContain(`w:styleId="${style}"`);
+    // The factsheet's parts sit in the two cells of a borderless table (its two columns), each part a table of its own.
+    expect(xml).toMatch(/<w:tc><w:tcPr><w:tcW w:type="pct" w:w="2500"\/>[\s\S]*?WIE EN WAT/);
+    inOrder(folded(await docxText(payload)), ORDER, 'docx');
+
+    const sheet = await JSZip.loadAsync((await download('docx', '&part=factsheet')).rawPayload);
+    const sheetXml = await sheet.file('word/document.xml')!.async('string');
+    expect(headings(1, sheetXml)).toEqual(['Lerend netwerk outreachend werken']);
+    expect(headings(2, sheetXml)).toEqual(['WIE EN WAT', 'HOE', 'NETWERKEN', 'KADER']);
+    expect(headings(3, sheetXml)).toHaveLength(10);
+    inOrder(
+      folded(sheetXml.replace(/<[^>]+>/g, '')),
+      SHEET.map((s) => (PARTS.includes(s) ? s.toUpperCase() : s)),
+      'docx factsheet',
+    );
+  });
+
+  it('HTML: the publication in order, quotes framed inside the practice, the factsheet alone with the network as its h1', async () => {
+    const html = (await download('html')).body;
+    inOrder(folded(html.replace(/<[^>]+>/g, ' ')), ORDER, 'html');
+    expect(html).toMatch(
+      /<blockquote><p>“Wie op een brief wacht, wacht op een gezin dat al lang geen brieven meer opent\.”<\/p><\/blockquote>/,
+    );
+    const sheet = (await download('html', '&part=factsheet')).body;
+    expect(sheet).toContain('<h1 class="fs-title">Lerend netwerk outreachend werken</h1>');
+    expect(sheet).toContain('<div class="fs-grid">');
+    expect([...sheet.matchAll(/<section class="fs-part fs-tone-(\d)"/g)].map((m) => m[1])).toEqual(['0', '1', '2', '3']);
+    inOrder(folded(sheet.replace(/<[^>]+>/g, ' ')), SHEET, 'html factsheet');
+    expect(sheet).not.toContain('De buren als vangnet');
   });
 });
