@@ -2,6 +2,7 @@
 // Without a reachable PostgreSQL the postgres project is left out with a visible message (in CI it must run); that is the
 // only skip. A test for one database only lives in a *.sqlite.test.ts or *.postgres.test.ts file, run by that project alone.
 import fs from 'node:fs';
+import os from 'node:os';
 import pg from 'pg';
 import { defineConfig } from 'vitest/config';
 
@@ -36,14 +37,22 @@ export default defineConfig(async () => {
 
   const shared = { testTimeout: 30_000, hookTimeout: 60_000, pool: 'forks' as const };
   const unitAndRoutes = ['tests/**/*.test.ts'];
+  // A worker keeps the server's modules loaded from one test file to the next: loading them again for each file took
+  // more time than the tests themselves. Every file still builds its own apps on its own databases; what a module keeps
+  // is caches (compiled templates, fonts, the report thread), the same for every app. The browser tests stay isolated.
+  const keepModules = { isolate: false };
   const notBrowser = ['tests/browser/**', 'tests/bench/**', '**/node_modules/**'];
   return {
     test: {
       reporters: ['default'],
+      // Most of a test's time is spent waiting (on PostgreSQL's disk, on Chromium, on the report thread), so one file
+      // more than there are cores keeps the cores busy; Vitest's default on 2 cores is a single file at a time.
+      maxWorkers: os.availableParallelism() + 1,
       projects: [
         {
           test: {
             ...shared,
+            ...keepModules,
             name: 'sqlite',
             include: unitAndRoutes,
             exclude: [...notBrowser, '**/*.postgres.test.ts'],
@@ -56,6 +65,7 @@ export default defineConfig(async () => {
               {
                 test: {
                   ...shared,
+                  ...keepModules,
                   name: 'postgres',
                   include: unitAndRoutes,
                   exclude: [...notBrowser, '**/*.unit.test.ts', '**/*.sqlite.test.ts'],

@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { connect, type Connection } from '../../server/db/connect.js';
+import { SCHEMA_FINGERPRINT, withClient } from '../setup/pg-pool.js';
 
 export type TestDialect = 'sqlite' | 'postgres';
 
@@ -24,22 +24,52 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
     fs.copyFileSync(inject('sqliteTemplate'), file);
     return { url: `sqlite://${file}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
-  const admin = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const template = inject('pgTemplate');
-  const name = `${template}_c${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`create database ${name} template ${template}`);
-  await client.end();
-  const url = new URL(admin);
+  return pooledPostgresDatabase();
+}
+
+const ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+function databaseUrl(name: string): string {
+  const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * A clean PostgreSQL database from the run's pool (tests/setup/pg-pool.ts): a released one, already emptied, or a new
+ * clone of the migrated template. Dropping gives it back emptied when its schema is still the template's, else drops it.
+ */
+async function pooledPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const pool = inject('pgPool');
+  const { name: claimed, isNew } = await withClient(pool.registry, async (c) => {
+    const { rows } = await c.query<{ name: string }>(
+      `update pool set busy = true where name = (select name from pool where not busy order by released_at limit 1 for update skip locked) returning name`,
+    );
+    if (rows[0]) return { name: rows[0].name, isNew: false };
+    const name = `${inject('pgTemplate')}_c${randomBytes(6).toString('hex')}`;
+    await c.query('insert into pool (name, busy) values ($1, true)', [name]);
+    return { name, isNew: true };
+  });
+  if (isNew) await withClient(ADMIN_URL, (c) => c.query(`create database ${claimed} template ${inject('pgTemplate')}`));
+  let released = false;
   return {
-    url: url.toString(),
+    url: databaseUrl(claimed),
     drop: async () => {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      if (released) return;
+      released = true;
+      const reusable = await withClient(databaseUrl(claimed), async (c) => {
+        const { rows } = await c.query<{ fingerprint: string }>(SCHEMA_FINGERPRINT);
+        if (rows[0]?.fingerprint !== pool.fingerprint) return false;
+        await c.query("set lock_timeout = '5s'");
+        await c.query(pool.empty);
+        return true;
+      }).catch(() => false);
+      if (reusable) {
+        await withClient(pool.registry, (c) => c.query('update pool set busy = false, released_at = now() where name = $1', [claimed]));
+        return;
+      }
+      await withClient(ADMIN_URL, (c) => c.query(`drop database if exists ${claimed} with (force)`));
+      await withClient(pool.registry, (c) => c.query('delete from pool where name = $1', [claimed]));
     },
   };
 }
