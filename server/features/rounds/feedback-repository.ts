@@ -84,18 +84,3 @@ export async function ownStoriesInGroups(db: DbOrTrx, roundId: string, userId: s
     .orderBy('stories.serial')
     .execute();
 }
-
-/** The elements noted in the round about these stories, with their theme. */
-export async function elementsAbout(db: DbOrTrx, roundId: string, storyIds: readonly string[]) {
-  if (storyIds.length === 0) return [];
-  return db
-    .selectFrom('story_elements')
-    .innerJoin('round_groups', 'round_groups.id', 'story_elements.group_id')
-    .leftJoin('themes', 'themes.id', 'story_elements.theme_id')
-    .select(['story_elements.story_id', 'story_elements.group_id', 'story_elements.text', 'themes.name as theme_name'])
-    .where('round_groups.round_id', '=', roundId)
-    .where('story_elements.story_id', 'in', storyIds)
-    .orderBy('story_elements.created_at')
-    .orderBy('story_elements.id')
-    .execute();
-}

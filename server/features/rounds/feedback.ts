@@ -5,10 +5,10 @@ import type { CurrentUser } from '../../access/current-user.js';
 import { authorNameFor } from '../../access/display-name.js';
 import { runWithTerms, t, type Locale } from '../../i18n/index.js';
 import { escapeHtml } from '../../lib/mail.js';
+import { elementsNotedAbout } from '../stories/index.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import {
   closedRoundsWithStoryBy,
-  elementsAbout,
   ownStoriesInGroups,
   selectionsWithStories,
   storytellersOfRound,
@@ -42,10 +42,10 @@ function howDecided(choice: Choice) {
 
 async function ownFeedback(ctx: AppContext, roundId: string, userId: string) {
   const stories = await ownStoriesInGroups(ctx.db, roundId, userId);
-  const elements = await elementsAbout(
+  const elements = await elementsNotedAbout(
     ctx.db,
-    roundId,
     stories.map((s) => s.story_id),
+    stories.map((s) => s.group_id),
   );
   return stories.map((s) => ({
     ...s,

@@ -30,14 +30,14 @@ export async function groupsThatDiscussed(db: DbOrTrx, storyId: string) {
     .execute();
 }
 
-/** The elements noted about the story in those groups, with the theme each is tagged with. */
-export async function elementsNoted(db: DbOrTrx, storyId: string, groupIds: readonly string[]) {
-  if (groupIds.length === 0) return [];
+/** The elements noted about these stories in these groups, oldest first, with the theme each is tagged with. */
+export async function elementsNoted(db: DbOrTrx, storyIds: readonly string[], groupIds: readonly string[]) {
+  if (storyIds.length === 0 || groupIds.length === 0) return [];
   return db
     .selectFrom('story_elements')
     .leftJoin('themes', 'themes.id', 'story_elements.theme_id')
-    .select(['story_elements.id', 'story_elements.group_id', 'story_elements.text', 'themes.name as theme_name'])
-    .where('story_elements.story_id', '=', storyId)
+    .select(['story_elements.id', 'story_elements.story_id', 'story_elements.group_id', 'story_elements.text', 'themes.name as theme_name'])
+    .where('story_elements.story_id', 'in', storyIds)
     .where('story_elements.group_id', 'in', groupIds)
     .orderBy('story_elements.created_at')
     .orderBy('story_elements.id')

@@ -9,9 +9,9 @@ import { elementsNoted, groupsThatDiscussed } from './feedback-repository.js';
 export async function storyFeedback(db: DbOrTrx, row: Pick<StoryRow, 'id' | 'author_id'>, user: CurrentUser) {
   if (!mayReadStoryFeedback(user, row)) return [];
   const groups = await groupsThatDiscussed(db, row.id);
-  const elements = await elementsNoted(
+  const elements = await elementsNotedAbout(
     db,
-    row.id,
+    [row.id],
     groups.map((g) => g.group_id),
   );
   return groups.map((g) => ({
@@ -19,6 +19,11 @@ export async function storyFeedback(db: DbOrTrx, row: Pick<StoryRow, 'id' | 'aut
     chosen_is_this: g.chosen_id === row.id,
     elements: elements.filter((e) => e.group_id === g.group_id).map((e) => ({ text: e.text, theme_name: e.theme_name })),
   }));
+}
+
+/** The elements noted about these stories in these groups (the author's feedback, here and on the round's page). */
+export function elementsNotedAbout(db: DbOrTrx, storyIds: readonly string[], groupIds: readonly string[]) {
+  return elementsNoted(db, storyIds, groupIds);
 }
 
 export type StoryFeedback = Awaited<ReturnType<typeof storyFeedback>>;
