@@ -3,6 +3,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import type { FormState } from '../../http/forms.js';
 import {
   elementCounts,
+  filterElements,
   listElements,
   roundsWithElements,
   suggestionsFor,
@@ -36,8 +37,8 @@ export function readFilter(source: unknown, prefix = ''): PageFilter {
   return { round_id: value(prefix ? 'round' : 'round_id'), theme_id: value(prefix ? 'theme' : 'theme_id') };
 }
 
-async function themeChoices(db: DbOrTrx) {
-  const [themes, counts] = await Promise.all([listThemes(db), elementCounts(db)]);
+async function themeChoices(db: DbOrTrx, all: ElementView[]) {
+  const [themes, counts] = await Promise.all([listThemes(db), elementCounts(db, all)]);
   const tree = themeTree(themes.map((t) => ({ ...t, element_count: counts.get(t.id) ?? 0 })));
   return { themes, tree };
 }
@@ -60,13 +61,15 @@ function suggestionCard(s: NamedSuggestion | undefined) {
 
 /** The clustering page: the filter, the elements it lets through (each with its suggestion), the counts per theme. */
 export async function clusterView(db: DbOrTrx, filter: PageFilter, state?: FormState) {
-  const [{ themes, tree }, rounds, all] = await Promise.all([themeChoices(db), roundsWithElements(db), listElements(db)]);
+  // Every element read once: the filter, the counts and the suggestions' evidence all come from it.
+  const [rounds, all] = await Promise.all([roundsWithElements(db), listElements(db)]);
+  const { themes, tree } = await themeChoices(db, all);
   const elementFilter: ElementFilter = {
     round_id: filter.round_id || undefined,
     theme_id: filter.theme_id || undefined,
   };
-  const shown = await listElements(db, elementFilter);
-  const suggestions = await suggestionsFor(db, shown);
+  const shown = filterElements(all, elementFilter);
+  const suggestions = await suggestionsFor(db, shown, all);
   const names = new Map(themes.map((t) => [t.id, t.name]));
   const ticked = new Set(([] as unknown[]).concat(state?.values.element_ids ?? []).filter((v): v is string => typeof v === 'string'));
   return {
@@ -90,7 +93,8 @@ export async function clusterView(db: DbOrTrx, filter: PageFilter, state?: FormS
 
 /** The merge page: the chosen elements (which text to keep), and the themes to give the merged one. */
 export async function mergeView(db: DbOrTrx, ids: string[], filter: PageFilter, state?: FormState) {
-  const [{ themes, tree }, all] = await Promise.all([themeChoices(db), listElements(db)]);
+  const all = await listElements(db);
+  const { themes, tree } = await themeChoices(db, all);
   const names = new Map(themes.map((t) => [t.id, t.name]));
   const byId = new Map(all.map((e) => [e.id, e]));
   const chosen = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));

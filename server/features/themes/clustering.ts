@@ -65,7 +65,12 @@ export async function listElements(db: DbOrTrx, filter: ElementFilter = {}): Pro
     round_title: r.round_title,
   });
   const merged = new Map<string, ElementSource[]>();
-  for (const r of rows) if (r.merged_into) merged.set(r.merged_into, [...(merged.get(r.merged_into) ?? []), source(r)]);
+  for (const r of rows) {
+    if (!r.merged_into) continue;
+    const list = merged.get(r.merged_into) ?? [];
+    list.push(source(r));
+    merged.set(r.merged_into, list);
+  }
   const out: ElementView[] = [];
   for (const r of rows) {
     if (r.merged_into) continue;
@@ -77,20 +82,27 @@ export async function listElements(db: DbOrTrx, filter: ElementFilter = {}): Pro
       language: (LANGUAGES.has(r.story_language) ? r.story_language : 'nl') as StemLanguage,
       sources: [source(r), ...(merged.get(r.id) ?? [])],
     };
-    if (filter.round_id && !view.sources.some((s) => s.round_id === filter.round_id)) continue;
-    if (filter.theme_id === 'none' ? view.theme_id !== null : filter.theme_id && view.theme_id !== filter.theme_id) continue;
     out.push(view);
   }
-  return out;
+  return filterElements(out, filter);
+}
+
+/** The elements a filter lets through: a merged element is in a round when one of its sources was noted there. */
+export function filterElements(all: ElementView[], filter: ElementFilter): ElementView[] {
+  return all.filter((e) => {
+    if (filter.round_id && !e.sources.some((s) => s.round_id === filter.round_id)) return false;
+    if (filter.theme_id === 'none') return e.theme_id === null;
+    return !filter.theme_id || e.theme_id === filter.theme_id;
+  });
 }
 
 export type NamedSuggestion = Suggestion & { theme_name: string };
 
 /** A suggested theme for each unassigned element among `shown`, from the words of the elements assigned to each theme. */
-export async function suggestionsFor(db: DbOrTrx, shown: ElementView[]): Promise<Map<string, NamedSuggestion>> {
+export async function suggestionsFor(db: DbOrTrx, shown: ElementView[], known?: ElementView[]): Promise<Map<string, NamedSuggestion>> {
   const unassigned = shown.filter((e) => e.theme_id === null);
   if (unassigned.length === 0) return new Map();
-  const [all, themes] = await Promise.all([listElements(db), repo.listThemeRows(db)]);
+  const [all, themes] = await Promise.all([known ?? listElements(db), repo.listThemeRows(db)]);
   const evidence = themes.map((t) => ({
     theme_id: t.id,
     texts: all.filter((e) => e.theme_id === t.id).map((e) => ({ text: e.text, language: e.language })),
@@ -114,9 +126,9 @@ export function roundsWithElements(db: DbOrTrx) {
 }
 
 /** Elements per theme, for the counts beside the theme names. */
-export async function elementCounts(db: DbOrTrx): Promise<Map<string, number>> {
+export async function elementCounts(db: DbOrTrx, known?: ElementView[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  for (const e of await listElements(db)) if (e.theme_id) counts.set(e.theme_id, (counts.get(e.theme_id) ?? 0) + 1);
+  for (const e of known ?? (await listElements(db))) if (e.theme_id) counts.set(e.theme_id, (counts.get(e.theme_id) ?? 0) + 1);
   return counts;
 }
 
