@@ -383,6 +383,8 @@ const RULES: Record<string, RouteRule> = {
   'GET /api/v1/publications/:id/versions': { params: one('publication'), rule: publication },
   'GET /api/v1/publications/:id/report': { params: one('publication'), query: 'format=json', rule: publication },
   'GET /publications/:id/download': { params: one('publication'), query: 'format=json', rule: publication },
+  'GET /publications/:id/edit': { params: one('publication'), rule: role(mayEditPublication) },
+  'POST /publications/:id/edit': { params: one('publication'), rule: role(mayEditPublication) },
   'PATCH /api/v1/publications/:id': { params: one('publication'), rule: role(mayEditPublication) },
   'POST /api/v1/publications/:id/publish': { params: one('publication'), rule: role(mayEditPublication) },
   'PUT /api/v1/publications/:id/logo': { params: one('publication'), rule: role(mayEditPublication) },

@@ -1,9 +1,17 @@
-// The publication downloads for the pages (a signed-in reader follows a link; the API wants a token): the same rules as the API.
-import type { FastifyInstance } from 'fastify';
+// Publication pages: the facilitator's page with its texts, licence and sources (no JavaScript needed), and the
+// downloads a signed-in reader follows as a link (the API wants a token): the same rules as the API.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { submitForm, type FormState } from '../../http/forms.js';
+import { setFlash } from '../../http/views.js';
+import { LICENCE_KEYS } from '../../lib/licences.js';
 import { sendRendered } from '../reports/index.js';
+import { quotableSources } from '../sources/index.js';
 import { publicationReport } from './publishing.js';
-import { publicationParams, publicationReportQuery } from './schemas.js';
+import { publicationPageForm, publicationParams, publicationReportQuery } from './schemas.js';
+import { findPublication, present, updatePublication } from './service.js';
+
+const WRITERS = { access: ['facilitator'] as const };
 
 export default async function publicationsPages(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -12,5 +20,50 @@ export default async function publicationsPages(fastify: FastifyInstance): Promi
     { config: { access: 'signed-in' }, schema: { params: publicationParams, querystring: publicationReportQuery } },
     async (request, reply) =>
       sendRendered(reply, await publicationReport(app.ctx, request.user!, request.params.id, request.query, request.locale)),
+  );
+
+  /** The page with the publication's working copy in its form, or the typed values and errors of a refused save. */
+  const editPage = async (request: FastifyRequest, reply: FastifyReply, id: string, state: Partial<FormState> | null, status = 200) => {
+    const view = present(await findPublication(app.ctx, request.user!, id), request.user!);
+    const values: Record<string, unknown> = state?.values ?? view;
+    const chosen = [values.source_ids ?? []].flat().map(String);
+    const sources = (await quotableSources(app.db))
+      .map((s) => ({ id: s.id, title: s.title, kind_label: request.t(`sources.kinds.${s.kind}`), checked: chosen.includes(s.id) }))
+      // The publication lists its sources in the order kept with it; the others follow.
+      .sort((a, b) => (chosen.indexOf(a.id) + 1 || 1e9) - (chosen.indexOf(b.id) + 1 || 1e9));
+    return reply.page(
+      'pages/publications/edit',
+      {
+        title: request.t('publications.page.title', { title: view.title }),
+        publication: view,
+        values,
+        errors: state?.errors ?? [],
+        fieldErrors: state?.fieldErrors ?? {},
+        sources,
+        licences: LICENCE_KEYS.map((key) => ({
+          key,
+          label: request.t(`reports.licence.${key.replace(/\./g, '-')}.name`),
+          selected: key === values.licence,
+        })),
+      },
+      status,
+    );
+  };
+
+  app.get('/publications/:id/edit', { config: WRITERS, schema: { params: publicationParams } }, async (request, reply) =>
+    editPage(request, reply, request.params.id, null),
+  );
+
+  app.post('/publications/:id/edit', { config: WRITERS, schema: { params: publicationParams } }, async (request, reply) =>
+    submitForm(request, reply, {
+      schema: publicationPageForm,
+      action: async (input) => {
+        await updatePublication(app.ctx, request.user!, request.params.id, input);
+        setFlash(request, 'success', request.t('publications.page.saved'));
+        return `/publications/${request.params.id}/edit`;
+      },
+      render: (state, status) => editPage(request, reply, request.params.id, state, status),
+      back: `/publications/${request.params.id}/edit`,
+    }),
   );
 }

@@ -111,6 +111,27 @@ export const publicationForm = z.preprocess((raw) => {
   };
 }, createPublicationBody);
 
+/**
+ * The publication page's form: its texts, licence and the sources analysed beside the stories (one checkbox each, in
+ * the order listed). Its rounds are chosen through the API; the page leaves them as they are.
+ */
+export const publicationPageForm = z.preprocess(
+  (raw) => {
+    const body = (raw ?? {}) as Record<string, unknown>;
+    const textOf = (key: string) => (typeof body[key] === 'string' ? body[key] : null);
+    return {
+      title: textOf('title') ?? '',
+      network_name: textOf('network_name'),
+      introduction: textOf('introduction'),
+      conclusions: textOf('conclusions'),
+      colophon: textOf('colophon'),
+      licence: textOf('licence') || null,
+      source_ids: list(body.source_ids),
+    };
+  },
+  patchPublicationBody.required({ title: true, source_ids: true }),
+);
+
 /** Publishing from the page asks for a confirmation box. */
 export const publishForm = z.object({
   confirm: z.literal('on', { message: 'publications.errors.confirm_needed' }),

@@ -5,6 +5,7 @@ import {
   Document,
   HeadingLevel,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageBreak,
   Paragraph,
@@ -87,7 +88,8 @@ function document(model: ReportModel, children: FileChild[], opts: { columns?: n
       default: {
         document: {
           run: { font: FONT, size: opts.size ?? 21 },
-          paragraph: { spacing: { after: opts.columns ? 20 : 100, line: opts.columns ? 240 : 276 } },
+          // lineRule auto said outright: LibreOffice read the bare w:line as exact, and a two-line title overlapped itself.
+          paragraph: { spacing: { after: opts.columns ? 20 : 100, line: opts.columns ? 240 : 276, lineRule: LineRuleType.AUTO } },
         },
         title: { run: { font: FONT, size: 52, bold: true, color: '12355B' }, paragraph: { spacing: { before: 2400, after: 240 } } },
         heading1: {
