@@ -281,7 +281,7 @@ export async function fillDemo(
     out.write(`  ${role.padEnd(12)} ${p.email.padEnd(36)} ${p.password}\n`);
   }
   out.write(`\nThe round's report: /rounds/${network.id} (or /reports), or GET /api/v1/rounds/${network.id}/report?format=pdf\n`);
-  out.write(`The publication: /publications/${publicationId}, or GET /api/v1/publications/${publicationId}/report?format=pdf\n`);
+  out.write(`The publication: /publications/${publicationId}/edit, or GET /api/v1/publications/${publicationId}/report?format=pdf\n`);
   return { roundId: network.id, publicationId };
 }
 
