@@ -57,6 +57,9 @@ async function storyPage(viewer: BareUser, limit: number) {
 
 function present(r: StoryRow, viewer: BareUser, theme_ids: string[], locked: boolean) {
   const anonymous = r.anonymous === 1;
+  const showDetails = r.show_details === 1;
+  // An anonymous author's role and organisation are shown only to the author, or to all when the author chose so.
+  const details = !anonymous || showDetails || viewer.id === r.author_id;
   return {
     id: r.id,
     serial: Number(r.serial),
@@ -67,7 +70,7 @@ function present(r: StoryRow, viewer: BareUser, theme_ids: string[], locked: boo
     significance_html: r.significance_html,
     author_name: !anonymous || viewer.id === r.author_id ? r.author_name : null,
     anonymous,
-    role: r.role,
+    role: details ? r.role : null,
     story_date: r.story_date,
     status: r.status,
     theme_ids,
@@ -77,7 +80,8 @@ function present(r: StoryRow, viewer: BareUser, theme_ids: string[], locked: boo
     extra: typeof r.extra === 'string' ? (JSON.parse(r.extra) as unknown) : null,
     consent_report: r.consent_report === 1,
     consent_quote: r.consent_quote === 1,
-    organization_id: r.organization_id,
+    show_details: showDetails,
+    organization_id: details ? r.organization_id : null,
     round_id: r.round_id,
     locked,
     submitted_at: r.submitted_at,
