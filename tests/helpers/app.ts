@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { connect, type Connection } from '../../server/db/connect.js';
-import { SCHEMA_FINGERPRINT, withClient } from '../setup/pg-pool.js';
+import { databaseUrl, SCHEMA_FINGERPRINT, withClient } from '../setup/pg-pool.js';
 
 export type TestDialect = 'sqlite' | 'postgres';
 
@@ -29,12 +29,6 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
 
 const ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 /**
  * A clean PostgreSQL database from the run's pool (tests/setup/pg-pool.ts): a released one, already emptied, or a new
  * clone of the migrated template. Dropping gives it back emptied when its schema is still the template's, else drops it.
@@ -53,11 +47,11 @@ async function pooledPostgresDatabase(): Promise<{ url: string; drop: () => Prom
   if (isNew) await withClient(ADMIN_URL, (c) => c.query(`create database ${claimed} template ${inject('pgTemplate')}`));
   let released = false;
   return {
-    url: databaseUrl(claimed),
+    url: databaseUrl(ADMIN_URL, claimed),
     drop: async () => {
       if (released) return;
       released = true;
-      const reusable = await withClient(databaseUrl(claimed), async (c) => {
+      const reusable = await withClient(databaseUrl(ADMIN_URL, claimed), async (c) => {
         const { rows } = await c.query<{ fingerprint: string }>(SCHEMA_FINGERPRINT);
         if (rows[0]?.fingerprint !== pool.fingerprint) return false;
         await c.query("set lock_timeout = '5s'");

@@ -4,18 +4,12 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrateToLatest } from '../../server/db/migrate.js';
-import { DATA_TABLES, SCHEMA_FINGERPRINT, withClient, type PgPoolInfo } from './pg-pool.js';
+import { DATA_TABLES, databaseUrl, SCHEMA_FINGERPRINT, withClient, type PgPoolInfo } from './pg-pool.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgPool: PgPoolInfo;
   }
-}
-
-function databaseUrl(admin: string, name: string): string {
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -31,6 +31,13 @@ export interface PgPoolInfo {
   empty: string;
 }
 
+/** The URL of database `name` on the server of `admin`. */
+export function databaseUrl(admin: string, name: string): string {
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
