@@ -42,7 +42,13 @@ export default async function themePages(app: FastifyInstance): Promise<void> {
 
   /** The edit page; after a failed form it shows what the person typed, the error summary and the messages. */
   const editPage = async (request: FastifyRequest, reply: FastifyReply, id: string, state?: FormState, status = 200) => {
-    const view = await themeEditView(app.db, id, state);
+    const naming = {
+      viewer: request.user,
+      theAuthor: request.t('stories.show.comment_by_author'),
+      guest: (n: number) => request.t('join.guest', { number: n }),
+      unknown: request.t('stories.show.comment_by_unknown'),
+    };
+    const view = await themeEditView(app.db, id, naming, state);
     return reply.page('pages/themes/edit', { title: request.t('themes.edit.title', { name: view.theme.name }), ...view }, status);
   };
 

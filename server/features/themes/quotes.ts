@@ -115,3 +115,8 @@ export function findStoryForQuote(db: DbOrTrx, id: string) {
 export function selectionReasonsOf(db: DbOrTrx, storyIds: string[]) {
   return repo.selectionReasons(db, storyIds);
 }
+
+/** What groups said about these stories, for the theme's writing page; the view names the commenters (display-name). */
+export function commentsOnStories(db: DbOrTrx, storyIds: string[]) {
+  return repo.commentsOnStories(db, storyIds);
+}

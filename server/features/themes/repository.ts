@@ -155,3 +155,20 @@ export function selectionReasons(db: DbOrTrx, storyIds: string[]) {
   if (storyIds.length === 0) return Promise.resolve([]);
   return db.selectFrom('selections').select(['story_id', 'reasons']).where('story_id', 'in', storyIds).execute();
 }
+
+/** The comments on these stories, oldest first, with who wrote them and the story's author (to keep anonymity). */
+export function commentsOnStories(db: DbOrTrx, storyIds: string[]) {
+  if (storyIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('comments')
+    .innerJoin('stories', 'stories.id', 'comments.story_id')
+    .leftJoin('users', 'users.id', 'comments.author_id')
+    .leftJoin('guests', 'guests.user_id', 'comments.author_id')
+    .select(['comments.id', 'comments.story_id', 'comments.author_id', 'comments.body_html', 'comments.created_at'])
+    .select(['users.name as commenter_name', 'guests.number as commenter_guest_number'])
+    .select(['stories.author_id as story_author_id', 'stories.author_name as story_author_name', 'stories.anonymous'])
+    .where('comments.story_id', 'in', storyIds)
+    .orderBy('comments.created_at')
+    .orderBy('comments.id')
+    .execute();
+}

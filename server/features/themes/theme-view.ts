@@ -1,13 +1,15 @@
 // View models of the theme pages: the tree with its counts, a theme's edit page, and the clustering table.
 import type { DbOrTrx } from '../../db/database.js';
 import { mayQuoteStory } from '../../access/reports.js';
+import { actorNameFor, personName } from '../../access/display-name.js';
+import type { CurrentUser } from '../../access/current-user.js';
 import { Conflict, NotFound } from '../../errors.js';
 import { renderMarkdown, toPlainText } from '../../lib/markdown.js';
 import { quotableSources, sourcePlainText } from '../sources/index.js';
 import type { FormState } from '../../http/forms.js';
 import { elementCounts, listElements } from './clustering.js';
 import { formatItems } from './indented-list.js';
-import { findStoryForQuote, listThemeQuotes, selectionReasonsOf } from './quotes.js';
+import { commentsOnStories, findStoryForQuote, listThemeQuotes, selectionReasonsOf } from './quotes.js';
 import { listThemes, storiesOfTheme, themeTree } from './service.js';
 
 /** Parts with their categories, each with its number of stories and of elements assigned to it. */
@@ -16,8 +18,16 @@ export async function themeTreeView(db: DbOrTrx) {
   return themeTree(themes.map((t) => ({ ...t, element_count: counts.get(t.id) ?? 0 })));
 }
 
+/** How the writing page names people: who reads it, and the words for an anonymous author, a guest and someone gone. */
+export interface Naming {
+  viewer: Pick<CurrentUser, 'id'> | null;
+  theAuthor: string;
+  guest: (n: number) => string;
+  unknown: string;
+}
+
 /** A theme's edit page; the values of a failed form (`state`) take the place of the stored ones. */
-export async function themeEditView(db: DbOrTrx, id: string, state?: FormState) {
+export async function themeEditView(db: DbOrTrx, id: string, naming: Naming, state?: FormState) {
   const themes = await listThemes(db);
   const theme = themes.find((t) => t.id === id);
   if (!theme) throw new NotFound();
@@ -27,10 +37,25 @@ export async function themeEditView(db: DbOrTrx, id: string, state?: FormState) 
     quotableSources(db),
     listElements(db),
   ]);
-  const reasons = await selectionReasonsOf(
-    db,
-    stories.filter((s) => s.reportable).map((s) => s.id),
-  );
+  const reportableIds = stories.filter((s) => s.reportable).map((s) => s.id);
+  const [reasons, comments] = await Promise.all([selectionReasonsOf(db, reportableIds), commentsOnStories(db, reportableIds)]);
+  // A comment by an anonymous story's own author would name them: display-name shows it as "the author".
+  const commentsView = comments.map((c) => ({
+    story_id: c.story_id,
+    html: c.body_html,
+    created_at: c.created_at,
+    author:
+      actorNameFor(
+        { author_id: c.story_author_id, author_name: c.story_author_name, anonymous: c.anonymous },
+        {
+          id: c.author_id,
+          name:
+            c.commenter_name === null ? null : personName({ name: c.commenter_name, guest_number: c.commenter_guest_number }, naming.guest),
+        },
+        naming.viewer,
+        naming.theAuthor,
+      ) ?? naming.unknown,
+  }));
   return {
     theme,
     values: {
@@ -55,12 +80,16 @@ export async function themeEditView(db: DbOrTrx, id: string, state?: FormState) 
     refusedCount: stories.filter((s) => !s.quotable).length,
     quotes: quotes.map((q) => ({ ...q, marker: `[[quote:${q.id}]]` })),
     quotableSources: sources.map((s) => ({ id: s.id, title: s.title })),
-    // The material to write from: the elements assigned to this theme, its stories and why groups selected them.
+    // The material to write from: the elements assigned to this theme, its stories, why groups selected them and what they said.
     material: {
       elements: elements.filter((e) => e.theme_id === id),
       stories: stories
         .filter((s) => s.reportable)
-        .map((s) => ({ ...s, reasons: reasons.filter((r) => r.story_id === s.id).map((r) => r.reasons) })),
+        .map((s) => ({
+          ...s,
+          reasons: reasons.filter((r) => r.story_id === s.id).map((r) => r.reasons),
+          comments: commentsView.filter((c) => c.story_id === s.id),
+        })),
     },
   };
 }
