@@ -55,6 +55,7 @@ function navigation(user: CurrentUser | null, locale: Locale, currentPath: strin
         ['/stories', 'common.nav.stories', !!user],
         ['/rounds', 'common.nav.rounds', !!user],
         ['/themes', 'common.nav.themes', !!user && user.role !== 'storyteller'],
+        ['/publications', 'common.nav.publications', !!user],
         ['/organizations', 'common.nav.organizations', !!user],
         ['/users', 'common.nav.people', user?.role === 'admin'],
       ];

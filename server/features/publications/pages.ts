@@ -1,5 +1,5 @@
-// Publication pages: the facilitator's page with its texts, licence and sources (no JavaScript needed), and the
-// downloads a signed-in reader follows as a link (the API wants a token): the same rules as the API.
+// Publication pages: the facilitator's page with its texts, licence and sources, its live preview and publishing (no
+// JavaScript needed), and the downloads a signed-in reader follows as a link (the API wants a token): the API's rules.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { submitForm, type FormState } from '../../http/forms.js';
@@ -7,8 +7,8 @@ import { setFlash } from '../../http/views.js';
 import { LICENCE_KEYS } from '../../lib/licences.js';
 import { sendRendered } from '../reports/index.js';
 import { quotableSources } from '../sources/index.js';
-import { publicationReport } from './publishing.js';
-import { publicationPageForm, publicationParams, publicationReportQuery } from './schemas.js';
+import { previewPublication, publicationReport, publishPublication } from './publishing.js';
+import { publicationPageForm, publicationParams, publicationReportQuery, publishForm, type PatchPublication } from './schemas.js';
 import { findPublication, present, updatePublication } from './service.js';
 
 const WRITERS = { access: ['facilitator'] as const };
@@ -36,6 +36,7 @@ export default async function publicationsPages(fastify: FastifyInstance): Promi
       {
         title: request.t('publications.page.title', { title: view.title }),
         publication: view,
+        nextVersion: (view.version ?? 0) + 1,
         values,
         errors: state?.errors ?? [],
         fieldErrors: state?.fieldErrors ?? {},
@@ -63,6 +64,37 @@ export default async function publicationsPages(fastify: FastifyInstance): Promi
         return `/publications/${request.params.id}/edit`;
       },
       render: (state, status) => editPage(request, reply, request.params.id, state, status),
+      back: `/publications/${request.params.id}/edit`,
+    }),
+  );
+
+  // The preview: the HTML report of the working copy (the page's frame), or of what was just typed (the form's preview
+  // button sends it into the frame; nothing is saved). A text that would be refused is previewed as it is stored.
+  app.get('/publications/:id/preview', { config: WRITERS, schema: { params: publicationParams } }, async (request, reply) =>
+    sendRendered(reply, await previewPublication(app.ctx, request.user!, request.params.id, null, request.locale), { inline: true }),
+  );
+
+  app.post('/publications/:id/preview', { config: WRITERS, schema: { params: publicationParams } }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const typed = publicationPageForm.safeParse(body);
+    // A blank title (which saving refuses) keeps the stored one in the preview.
+    const untitled = typed.success ? null : publicationPageForm.safeParse({ ...body, title: '-' });
+    const draft: PatchPublication | null = typed.success ? typed.data : untitled?.success ? { ...untitled.data, title: undefined } : null;
+    const out = await previewPublication(app.ctx, request.user!, request.params.id, draft, request.locale);
+    return sendRendered(reply, out, { inline: true });
+  });
+
+  // Publishing from the page: a box to tick, then the working copy is frozen as the next version (as the API does).
+  app.post('/publications/:id/publish', { config: WRITERS, schema: { params: publicationParams } }, async (request, reply) =>
+    submitForm(request, reply, {
+      schema: publishForm,
+      action: async () => {
+        const { edition } = await publishPublication(app.ctx, request.user!, request.params.id);
+        setFlash(request, 'success', request.t('publications.page.published', { version: edition.version }));
+        return `/publications/${request.params.id}/edit`;
+      },
+      render: (state, status) =>
+        editPage(request, reply, request.params.id, { errors: state.errors, fieldErrors: state.fieldErrors }, status),
       back: `/publications/${request.params.id}/edit`,
     }),
   );

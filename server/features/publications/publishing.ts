@@ -6,6 +6,7 @@ import { Conflict } from '../../errors.js';
 import type { Locale } from '../../i18n/index.js';
 import type { LicenceKey } from '../../lib/licences.js';
 import { audit } from '../accounts/index.js';
+import { existingSourceIds } from '../sources/index.js';
 import {
   buildPublicationModel,
   freezeReport,
@@ -19,6 +20,7 @@ import {
   type Subject,
 } from '../reports/index.js';
 import * as repo from './repository.js';
+import type { PatchPublication } from './schemas.js';
 import { assertEditor, findPublication, logoOf, type Publication } from './service.js';
 
 const subjectOf = (id: string): Subject => ({ type: 'publication', id });
@@ -91,4 +93,28 @@ export async function publicationReport(
     { format: query.format, part: query.part ?? 'report', version: model.edition?.version ?? 'live' },
   );
   return out;
+}
+
+/**
+ * The live preview of the publication's HTML report: the working copy, or the texts and sources just typed on its page
+ * (`draft`, not saved) in their place. Facilitators only; nothing is frozen and no reader sees it.
+ */
+export async function previewPublication(
+  ctx: AppContext,
+  user: CurrentUser,
+  id: string,
+  draft: PatchPublication | null,
+  locale: Locale,
+): Promise<RenderedReport> {
+  assertEditor(user);
+  const p = await findPublication(ctx, user, id);
+  // The page does not choose rounds: the preview keeps the publication's own.
+  const { round_ids: _rounds, source_ids: sourceIds, ...texts } = draft ?? {};
+  const known = sourceIds ? await existingSourceIds(ctx.db, sourceIds) : null;
+  const typed: Publication = {
+    ...p,
+    row: { ...p.row, ...Object.fromEntries(Object.entries(texts).filter(([, v]) => v !== undefined)) },
+    sourceIds: sourceIds && known ? sourceIds.filter((s) => known.has(s)) : p.sourceIds,
+  };
+  return renderReport(await liveModel(ctx, typed, locale), 'html', false);
 }

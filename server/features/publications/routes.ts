@@ -1,9 +1,11 @@
-// Publications: the API (api.ts) and the readers' page downloads (pages.ts).
+// Publications: the API (api.ts), the list of publications (list-pages.ts) and a publication's own page (pages.ts).
 import type { FastifyInstance } from 'fastify';
 import api from './api.js';
+import listPages from './list-pages.js';
 import pages from './pages.js';
 
 export default async function publicationsRoutes(app: FastifyInstance): Promise<void> {
   await app.register(api);
+  await app.register(listPages);
   await app.register(pages);
 }

@@ -193,3 +193,9 @@ export function logoOf(row: PublicationRow): ReportLogo | null {
   if (!row.logo || !row.logo_type) return null;
   return { type: row.logo_type, width: row.logo_width ?? 0, height: row.logo_height ?? 0, base64: row.logo };
 }
+
+/** The rounds a facilitator may make a publication over, newest first. */
+export async function roundChoices(ctx: Pick<AppContext, 'db'>, user: CurrentUser) {
+  assertEditor(user);
+  return repo.listRounds(ctx.db);
+}

@@ -15,7 +15,8 @@ export async function sendReport(ctx: AppContext, request: FastifyRequest, reply
 
 /**
  * A rendered report as the answer: an attachment, never cached or sniffed. `inline` shows an HTML report in the browser
- * (a facilitator's live preview) under a policy that lets it do nothing but show itself: no script, no request out.
+ * (a facilitator's live preview, framed in the page it previews) under a policy that lets it do nothing but show
+ * itself: no script, no request out, framed by this site's own pages only.
  */
 export function sendRendered(reply: FastifyReply, out: RenderedReport, opts: { inline?: boolean } = {}) {
   if (opts.inline) {
@@ -23,7 +24,7 @@ export function sendRendered(reply: FastifyReply, out: RenderedReport, opts: { i
       .header('content-disposition', 'inline')
       .header(
         'content-security-policy',
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox",
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox",
       );
   } else reply.header('content-disposition', contentDisposition(out.fileName));
   return reply.header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff').type(out.type).send(out.body);
