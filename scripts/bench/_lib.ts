@@ -51,8 +51,18 @@ export function ratio(value: number, baseline: number): string {
   return baseline > 0 && Number.isFinite(value) ? `${(value / baseline).toFixed(2)}x` : 'n/a';
 }
 
-/** One measured target as a table row; `vs` is the bare floor it is compared with (real/bare of requests per second). */
+/** The server's CPU milliseconds per answered request over the measured run, when measured. */
+function cpuPerRequest(r: LoadResult): number | undefined {
+  return r.serverCpuMs !== undefined && r.requests > 0 ? r.serverCpuMs / r.requests : undefined;
+}
+
+/**
+ * One measured target as a table row; `vs` is the bare floor it is compared with (real/bare of requests per second, and
+ * bare/real of the server's CPU per request: 1.00x = the real route costs the server what the floor costs).
+ */
 export function loadRow(dialect: string, target: string, r: LoadResult, vs?: LoadResult): Row {
+  const cpu = cpuPerRequest(r);
+  const cpuFloor = vs ? cpuPerRequest(vs) : undefined;
   return {
     dialect,
     target,
@@ -63,6 +73,8 @@ export function loadRow(dialect: string, target: string, r: LoadResult, vs?: Loa
     requests: r.requests,
     // autocannon counts a timeout as an error too.
     'non-2xx/errors': r.non2xx + r.errors,
+    'CPU ms/req': cpu === undefined ? '' : cpu.toFixed(2),
+    'CPU bare/real': cpu !== undefined && cpuFloor !== undefined ? ratio(cpuFloor, cpu) : '',
   };
 }
 

@@ -40,6 +40,8 @@ export interface LoadResult {
   complete: boolean;
   /** Ballot jobs: each voter's last acknowledged ranking, in the order of `voters`. */
   last: Array<string[] | null>;
+  /** CPU time (user + system, ms) the server process spent over the measured run, when measured (_servers.ts loadOn). */
+  serverCpuMs?: number;
 }
 
 export interface RunningLoad {
@@ -101,5 +103,6 @@ export function combine(runs: LoadResult[]): LoadResult {
     timeouts: sum((r) => r.timeouts),
     complete: runs.every((r) => r.complete),
     last: runs[runs.length - 1]?.last ?? [],
+    ...(runs.every((r) => r.serverCpuMs !== undefined) ? { serverCpuMs: sum((r) => r.serverCpuMs!) } : {}),
   };
 }

@@ -1,10 +1,12 @@
 // The two servers a benchmark compares, each in its own process on 127.0.0.1: the real one as `npm start` runs it (the
 // esbuild bundle of scripts/build.ts) and the bare floor (bare/server.ts); both stopped again even on failure.
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchDatabase } from './_database.js';
 import { onCleanup } from './_lib.js';
+import { startLoad, type LoadJob, type LoadResult } from './_load.js';
 import { buildServer, freePort, kill, startServer, stop } from './_process.js';
 
 export { ADMIN } from './_process.js';
@@ -63,4 +65,28 @@ export async function startReal(db: BenchDatabase, opts: { profileDir?: string }
 /** The bare floor: Fastify with the database driver and Handlebars only, on the same database. */
 export function startBare(db: BenchDatabase): Promise<Server> {
   return start('bare server', db, BARE, ['--import', 'tsx'], { NODE_ENV: 'production' });
+}
+
+let ticksPerSecond: number | undefined;
+
+/** The server process's CPU time so far (user + system, ms), from /proc/<pid>/stat (Linux). */
+export function cpuMs(server: Server): number {
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  const stat = fs.readFileSync(`/proc/${server.child.pid}/stat`, 'utf8');
+  // After the command name (which may hold spaces, in parentheses): state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+}
+
+/**
+ * Runs the load job against `server` (job.url points at it) and adds the CPU time the server spent over the measured
+ * run: CPU per request is what a route costs, and holds better than requests per second on a machine shared with
+ * other work (the load generator's own CPU, and PostgreSQL's, are not in it).
+ */
+export async function loadOn(server: Server, job: LoadJob): Promise<LoadResult> {
+  const running = startLoad(job);
+  let from = Number.NaN;
+  void running.measuring.then(() => (from = cpuMs(server)));
+  const result = await running.result;
+  return { ...result, serverCpuMs: cpuMs(server) - from };
 }

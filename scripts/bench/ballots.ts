@@ -8,7 +8,7 @@ import type { BenchDatabase } from './_database.js';
 import { fail, loadRow, log, type Row } from './_lib.js';
 import { load, type LoadResult, type Voter } from './_load.js';
 import { profiled, type BenchOptions } from './_profile.js';
-import { startBare, startReal, type Server } from './_servers.js';
+import { loadOn, startBare, startReal, type Server } from './_servers.js';
 
 const GROUPS = 30;
 const PER_GROUP = 7;
@@ -99,12 +99,12 @@ export async function ballots(db: BenchDatabase, options: BenchOptions): Promise
   });
 
   const bare = await startBare(db);
-  const bareResult = await load({ ...job, kind: 'ballots', url: bare.url, voters: world.voters });
+  const bareResult = await loadOn(bare, { ...job, kind: 'ballots', url: bare.url, voters: world.voters });
   await bare.stop();
   const bareProblems = await check(real, db, world, bareResult);
 
   const { result: realResult, server } = await profiled(options, 'ballots', db, real, (target) =>
-    load({ ...job, kind: 'ballots', url: target.url, voters: world.voters }),
+    loadOn(target, { ...job, kind: 'ballots', url: target.url, voters: world.voters }),
   );
   const realProblems = await check(server, db, world, realResult);
   await server.stop();

@@ -7,7 +7,7 @@ import type { BenchDatabase } from './_database.js';
 import { fail, loadRow, log, type Row } from './_lib.js';
 import { combine, load, type LoadResult } from './_load.js';
 import { profiled, type BenchOptions } from './_profile.js';
-import { startBare, startReal, type Server } from './_servers.js';
+import { loadOn, startBare, startReal, type Server } from './_servers.js';
 
 export const STORIES = 2000;
 /** Connections of the load generator; each has its own reader (token or session). */
@@ -76,8 +76,8 @@ async function compare(
       const runs = { bare: [] as LoadResult[], real: [] as LoadResult[] };
       for (let round = 0; round < ROUNDS; round += 1) {
         const warmupSeconds = round === 0 ? 1 : 0;
-        runs.bare.push(await load({ ...job, warmupSeconds, url: `${bare.url}${target}` }));
-        runs.real.push(await load({ ...job, warmupSeconds, url: `${server.url}${target}` }));
+        runs.bare.push(await loadOn(bare, { ...job, warmupSeconds, url: `${bare.url}${target}` }));
+        runs.real.push(await loadOn(server, { ...job, warmupSeconds, url: `${server.url}${target}` }));
       }
       return { bare: combine(runs.bare), real: combine(runs.real) };
     });

@@ -4,7 +4,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import { inGroupCommit } from '../../db/group-commit.js';
 import type { CurrentUser } from '../../access/current-user.js';
 import type { Phase } from '../../db/tables/rounds.js';
-import { mayFollowCount, mayReadResults, mayRecordSelection, mayVote } from '../../access/groups.js';
+import { mayFollowCount, mayReadResults, mayRecordSelection, maySeeGroup, mayVote, type GroupFacts } from '../../access/groups.js';
 import { Conflict, Forbidden, NotFound, ValidationError } from '../../errors.js';
 import * as ballotsRepo from './ballots-repository.js';
 import * as groupsRepo from './groups-repository.js';
@@ -95,18 +95,39 @@ export async function ballotPaper(ctx: AppContext, user: CurrentUser, groupId: s
   return { method: round.voting_method, candidates: await candidatesOf(ctx.db, group.id, group.iteration) };
 }
 
-/** Writes the member's ballot (a new one replaces the old): safe to retry, never two rows, never after a close. */
+/**
+ * Writes the member's ballot (a new one replaces the old): safe to retry, never two rows, never after a close. A member's
+ * ballot takes two statements inside its transaction (ballots-repository.ts lockBallotPaper, then the upsert); anyone
+ * else is answered as findVisibleGroup and the access rules say (404 for a group they may not see, 403 otherwise).
+ */
 export async function castBallot(ctx: AppContext, user: CurrentUser, groupId: string, ballot: BallotContent) {
-  const visible = await findVisibleGroup(ctx, user, groupId);
-  if (!mayVote(user, visible.facts)) throw new Forbidden('Only the members of this group vote in it');
   // Ballots that arrive together are committed together (db/group-commit.ts); each answer waits for its commit.
-  return inGroupCommit(ctx.db, ctx.dialect, async (trx) => {
-    const { round, group } = await lockForVoting(ctx, trx, visible.group, 'share');
-    const problem = ballotProblem(round.voting_method, ballot, await candidatesOf(trx, group.id, group.iteration), round.points_per_voter);
+  const written = await inGroupCommit(ctx.db, ctx.dialect, async (trx) => {
+    const paper = await ballotsRepo.lockBallotPaper(trx, ctx.dialect, groupId, user.id);
+    if (!paper?.isMember) return null;
+    const { round, group } = paper;
+    // A member takes part in the round by definition: these are the facts access/repository.ts groupFacts gives.
+    const facts: GroupFacts = {
+      isMember: true,
+      round: { published: round.published_at !== null, takesPart: true, phase: round.phase, hideResults: round.hide_results === 1 },
+    };
+    if (!maySeeGroup(user, facts)) throw new NotFound();
+    if (!mayVote(user, facts)) throw new Forbidden('Only the members of this group vote in it');
+    if (round.phase !== 'voting')
+      throw new Conflict(`The round is in phase ${round.phase}, not voting`, 'wrong_phase', { phase: round.phase });
+    if (paper.decided) throw new Conflict('This group has already made its selection', 'group_decided');
+    const candidates = paper.candidateIds ? (JSON.parse(paper.candidateIds) as string[]) : [];
+    const problem = ballotProblem(round.voting_method, ballot, candidates, round.points_per_voter);
     if (problem) throw new ValidationError([{ path: '', message: problem, params: { max: round.points_per_voter ?? 0 } }]);
     await ballotsRepo.upsertBallot(trx, group.id, group.iteration, user.id, ballot);
     return { group_id: group.id, iteration: group.iteration, ballot };
   });
+  if (written) return written;
+  // Not a member (or no such group): nothing was written; the group's visibility decides between 404 and 403.
+  const visible = await findVisibleGroup(ctx, user, groupId);
+  if (!mayVote(user, visible.facts)) throw new Forbidden('Only the members of this group vote in it');
+  // Made a member between the two reads: their ballot is written now.
+  return castBallot(ctx, user, groupId, ballot);
 }
 
 export async function resultsFor(ctx: AppContext, user: CurrentUser, groupId: string) {
