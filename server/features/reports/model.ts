@@ -32,12 +32,13 @@ export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImme
 const YIELD_EVERY = 20;
 
 type StoryRow = Awaited<ReturnType<typeof data.storiesOfRounds>>[number];
+type StoryText = Awaited<ReturnType<typeof data.storyTexts>>[number];
 
 function ref(s: { id: string; serial: number | string; title: string }): ReportStoryRef {
   return { id: s.id, serial: Number(s.serial), title: s.title, anchor: `story-${Number(s.serial)}` };
 }
 
-function fullStory(s: StoryRow, orgName: (id: string | null) => string | null): ReportStory {
+function fullStory(s: StoryRow, text: StoryText, orgName: (id: string | null) => string | null): ReportStory {
   // Role and organisation of an anonymous story could name its author: a report (viewer null) prints neither.
   const details = storyDetailsFor(s, null);
   return {
@@ -50,10 +51,10 @@ function fullStory(s: StoryRow, orgName: (id: string | null) => string | null): 
     language: s.language,
     // The HTML the stories feature stored with the text, made by the same Markdown renderer and sanitizer as every
     // page (rendering thousands of stories again was most of a big report's time).
-    story_html: s.story_html,
-    significance_html: s.significance_html,
+    story_html: text.story_html,
+    significance_html: text.significance_html,
     learning_question: s.learning_question,
-    fields: storyFields(s),
+    fields: storyFields(text),
   };
 }
 
@@ -61,7 +62,7 @@ function fullStory(s: StoryRow, orgName: (id: string | null) => string | null): 
  * The story's answers to its form's own fields (backcast: dream, solution, steps, what is needed, horizon), labelled in
  * every language so a published report can be read in another; a text answer is Markdown made safe like the story.
  */
-function storyFields(s: Pick<StoryRow, 'template' | 'extra'>): ReportStoryField[] {
+function storyFields(s: Pick<StoryText, 'template' | 'extra'>): ReportStoryField[] {
   const answers = Object.fromEntries(LOCALES.map((l) => [l, templateAnswers(s.template, s.extra, l)])) as Record<
     Locale,
     ReturnType<typeof templateAnswers>
@@ -97,17 +98,17 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
   // Which child rounds come along is the access rules' call (a child once it is published), made in roundsOfReport.
   const rounds = await roundsOfReport(db, scope.roundIds);
   const roundIds = rounds.map((r) => r.id);
-  const groups = await data.groupsOfRounds(db, roundIds);
-  const groupIds = groups.map((g) => g.id);
-  const [selections, groupStories, roundStories, members, voters, allStories, minutes, boards] = await Promise.all([
-    data.selectionsOfGroups(db, groupIds),
-    data.groupStories(db, groupIds),
+  // One statement per table over all the rounds' groups; every story as a light row (its text only where printed).
+  const [groups, selections, groupStories, roundStories, members, voters, allStories, minutes, boards] = await Promise.all([
+    data.groupsOfRounds(db, roundIds),
+    data.selectionsOfRounds(db, roundIds),
+    data.groupStoriesOfRounds(db, roundIds),
     data.roundStories(db, roundIds),
-    data.membersOfGroups(db, groupIds),
-    data.votersOfGroups(db, groupIds),
-    data.storiesOfRounds(db, roundIds, groupIds),
-    data.minutesOfGroups(db, groupIds),
-    data.backcastsOfGroups(db, groupIds),
+    data.membersOfRounds(db, roundIds),
+    data.votersOfRounds(db, roundIds),
+    data.storiesOfRounds(db, roundIds),
+    data.minutesOfRounds(db, roundIds),
+    data.backcastsOfRounds(db, roundIds),
   ]);
   // The group's own work goes in whole: the report's readers (the round's participants and those who see every round,
   // access/rounds.ts reportVerdict) are the people who may read the minutes and the board on the group page
@@ -131,13 +132,34 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
   const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
   const orgName = (id: string | null) => (id ? (orgNames.get(id) ?? null) : null);
 
+  // Themes: parts -> categories, each with its opening story, practice, quotes, challenges and actions.
+  const {
+    themes: themeRows,
+    links,
+    quotes,
+  } = await themeMaterial(
+    db,
+    stories.map((s) => s.id),
+  );
+
+  // The texts of the stories printed in full: each group's selected story and each theme's opening story.
+  const inFull = [...selections.map((s) => s.story_id), ...themeRows.map((r) => r.opening_story_id)];
+  const texts = new Map(
+    (
+      await data.storyTexts(
+        db,
+        [...new Set(inFull)].filter((id): id is string => !!id && byId.has(id)),
+      )
+    ).map((r) => [r.id, r]),
+  );
   const full = new Map<string, ReportStory>();
   let rendered = 0;
   const storyInFull = async (id: string): Promise<ReportStory | null> => {
     const row = byId.get(id);
-    if (!row) return null;
+    const text = texts.get(id);
+    if (!row || !text) return null;
     if (!full.has(id)) {
-      full.set(id, fullStory(row, orgName));
+      full.set(id, fullStory(row, text, orgName));
       if (++rendered % YIELD_EVERY === 0) await yieldToLoop();
     }
     return full.get(id)!;
@@ -146,7 +168,13 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
   // Rounds and groups: the selected story in full with the reasons, the others by title.
   const selectionByGroup = new Map(selections.map((s) => [s.group_id, s]));
   const storiesByGroup = new Map<string, string[]>();
-  for (const gs of groupStories) storiesByGroup.set(gs.group_id, [...(storiesByGroup.get(gs.group_id) ?? []), gs.story_id]);
+  for (const gs of groupStories) {
+    const list = storiesByGroup.get(gs.group_id);
+    if (list) list.push(gs.story_id);
+    else storiesByGroup.set(gs.group_id, [gs.story_id]);
+  }
+  // A selection's reasons rendered once, for its group and for the register.
+  const reasonsHtml = new Map(selections.map((s) => [s.id, md(s.reasons)]));
   const roundOfStory = new Map<string, string>();
   const groupOfStory = new Map<string, string>();
   const reportRounds: ReportRound[] = [];
@@ -166,7 +194,7 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
         name: g.name,
         selected: sel ? await storyInFull(sel.story_id) : null,
         selected_left_out: !!sel && leftOut.has(sel.story_id),
-        reasons_html: md(sel?.reasons),
+        reasons_html: sel ? reasonsHtml.get(sel.id)! : null,
         reasons_text: sel?.reasons ?? null,
         dissent_html: md(sel?.dissent),
         dissent_text: sel?.dissent ?? null,
@@ -218,15 +246,6 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
     if (round && !roundOfStory.has(rs.story_id)) roundOfStory.set(rs.story_id, round.title);
   }
 
-  // Themes: parts -> categories, each with its opening story, practice, quotes, challenges and actions.
-  const {
-    themes: themeRows,
-    links,
-    quotes,
-  } = await themeMaterial(
-    db,
-    stories.map((s) => s.id),
-  );
   const themesOfStory = new Map<string, string[]>();
   const storiesOfTheme = new Map<string, Set<string>>();
   const themeName = new Map(themeRows.map((r) => [r.id, r.name]));
@@ -308,7 +327,7 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
       round: roundOfStory.get(s.id) ?? null,
       group: groupOfStory.get(s.id) ?? null,
       selected: !!sel,
-      reasons: sel ? toPlainText(md(sel.reasons) ?? '') : null,
+      reasons: sel ? toPlainText(reasonsHtml.get(sel.id) ?? '') : null,
     });
     if (i % 500 === 499) await yieldToLoop();
   }

@@ -26,8 +26,10 @@ export class PdfWriter {
   constructor(
     meta: { title: string; language: string },
     private readonly footer: (page: number) => string,
+    opts: { bufferPages?: boolean } = {},
   ) {
     this.doc = new PDFDocument({
+      bufferPages: opts.bufferPages ?? false,
       size: 'A4',
       margins: { top: 56, bottom: 64, left: 60, right: 60 },
       autoFirstPage: true,

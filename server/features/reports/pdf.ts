@@ -1,4 +1,5 @@
-// The PDF report (pdfkit, DejaVu fonts, no browser): laid out once to learn page numbers, then streamed with the real TOC.
+// The PDF report (pdfkit, DejaVu fonts, no browser): laid out once, with the contents' pages kept aside and filled in
+// with the page numbers at the end.
 import type { Readable } from 'node:stream';
 import { blocksToText, htmlToBlocks } from './blocks.js';
 import { INTL_LOCALES } from '../../i18n/index.js';
@@ -81,18 +82,19 @@ function roundCover(w: PdfWriter, model: ReportModel): void {
   if (model.left_out_count) w.text(tr(model, 'left_out', { count: model.left_out_count }), { italic: true });
 }
 
-/** Writes the whole report; `pages` gives the TOC its page numbers (a first pass without them finds them). */
-async function write(w: PdfWriter, model: ReportModel, pages: Map<string, number> | null): Promise<void> {
-  const toc = tableOfContents(model);
-  const show = sectionsOf(model);
-  if (model.front) publicationCover(w, model);
-  else roundCover(w, model);
-
-  // The table of contents takes the same number of pages in both passes, so the numbers found in the first hold.
-  w.newPage();
-  w.text(tr(model, 'sections.contents'), { bold: true, size: 20, color: '#12355b' });
+/**
+ * The table of contents, drawn last on the pages kept for it (`first`, 0-based, the first of them from `top`): its
+ * length is known from the model, 40 lines a page, so the pages after it are numbered right while they are written.
+ */
+function contents(w: PdfWriter, toc: ReturnType<typeof tableOfContents>, first: number, top: number): void {
+  const pages = new Map(w.headings.map((h) => [h.anchor, h.page]));
+  w.doc.switchToPage(first);
+  w.doc.y = top;
   toc.forEach((e, i) => {
-    if (i > 0 && i % TOC_LINES_PER_PAGE === 0) w.newPage();
+    if (i > 0 && i % TOC_LINES_PER_PAGE === 0) {
+      w.doc.switchToPage(first + i / TOC_LINES_PER_PAGE);
+      w.doc.y = w.doc.page.margins.top;
+    }
     const indent = (e.level - 1) * 16;
     const y = w.doc.y;
     w.doc
@@ -102,10 +104,24 @@ async function write(w: PdfWriter, model: ReportModel, pages: Map<string, number
       .text(e.title, w.left + indent, y, { width: w.width - indent - 40, goTo: e.anchor, lineBreak: false, ellipsis: true, height: 14 });
     w.doc
       .font('regular')
-      .text(pages ? String(pages.get(e.anchor) ?? '') : '000', w.left + w.width - 36, y, { width: 36, align: 'right', lineBreak: false });
+      .text(String(pages.get(e.anchor) ?? ''), w.left + w.width - 36, y, { width: 36, align: 'right', lineBreak: false });
     w.doc.x = w.left;
     w.doc.y = y + 17;
   });
+}
+
+/** Writes the whole report, the contents last on the pages kept for them. */
+async function write(w: PdfWriter, model: ReportModel): Promise<void> {
+  const toc = tableOfContents(model);
+  const show = sectionsOf(model);
+  if (model.front) publicationCover(w, model);
+  else roundCover(w, model);
+
+  w.newPage();
+  const tocFirst = w.page - 1;
+  w.text(tr(model, 'sections.contents'), { bold: true, size: 20, color: '#12355b' });
+  const tocTop = w.doc.y;
+  for (let i = TOC_LINES_PER_PAGE; i < toc.length; i += TOC_LINES_PER_PAGE) w.newPage();
 
   if (show.introduction) textChapter(w, model, 'introduction', model.front!.introduction_html);
 
@@ -146,6 +162,7 @@ async function write(w: PdfWriter, model: ReportModel, pages: Map<string, number
 
   if (show.figures) figuresChapter(w, model);
   if (show.colophon) colophonChapter(w, model);
+  contents(w, toc, tocFirst, tocTop);
 }
 
 async function roundsChapter(w: PdfWriter, model: ReportModel): Promise<void> {
@@ -217,22 +234,13 @@ function figuresChapter(w: PdfWriter, model: ReportModel): void {
   );
 }
 
-function writer(model: ReportModel): PdfWriter {
-  return new PdfWriter({ title: model.title, language: INTL_LOCALES[model.locale] }, (page) => `${model.title} · ${page}`);
-}
-
-/** The PDF as a stream: the first pass is discarded (only its page numbers are kept), the second streams out. */
+/** The PDF as a stream; its pages stay in memory until the contents are filled in, then all stream out. */
 export async function renderPdf(model: ReportModel): Promise<Readable> {
-  const probe = writer(model);
-  probe.doc.on('data', () => {});
+  const w = new PdfWriter({ title: model.title, language: INTL_LOCALES[model.locale] }, (page) => `${model.title} · ${page}`, {
+    bufferPages: true,
+  });
   await yieldToLoop();
-  await write(probe, model, null);
-  // The probe is never ended: ending embeds the fonts (a long synchronous step) for output nobody reads.
-  const pages = new Map(probe.headings.map((h) => [h.anchor, h.page]));
-  await yieldToLoop();
-  const w = writer(model);
-  await yieldToLoop();
-  write(w, model, pages).then(
+  write(w, model).then(
     () => w.doc.end(),
     (err: Error) => w.doc.destroy(err),
   );
