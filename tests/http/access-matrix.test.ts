@@ -373,8 +373,10 @@ const RULES: Record<string, RouteRule> = {
   'GET /api/v1/elements': { query: 'theme_id=none&suggestions=true', rule: role(editsThemes) },
   'POST /api/v1/elements/assign': { rule: role(editsThemes), body: (w) => ({ element_ids: [w.element], theme_id: w.theme }) },
   'POST /api/v1/elements/merge': { rule: role(editsThemes), body: (w) => ({ element_ids: [w.element, w.element] }) },
+  'POST /api/v1/elements/:id/unmerge': { params: (w) => [{ id: w.element }], rule: role(editsThemes) },
   'POST /themes/cluster/confirm': { rule: role(editsThemes), body: (w) => ({ confirm: `${w.element} ${w.theme}` }) },
   'POST /themes/cluster/merge': { rule: role(editsThemes), body: (w) => ({ step: 'choose', element_ids: w.element }) },
+  'POST /themes/cluster/unmerge': { rule: role(editsThemes), body: (w) => ({ unmerge: w.element }) },
 
   // Publications (access/publications.ts).
   'GET /api/v1/publications': { rule: signedIn },

@@ -1,10 +1,10 @@
-// The clustering API: elements filtered by round and theme (with suggested themes), assigned in bulk, merged.
+// The clustering API: elements filtered by round and theme (with suggested themes), assigned in bulk, merged, unmerged.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assignMany, listElements, suggestionsFor, type ElementView, type NamedSuggestion } from './clustering.js';
-import { assignBody, clusterElementView, elementQuery, mergeBody } from './clustering-schemas.js';
-import { mergeElements } from './element-merge.js';
+import { assignBody, clusterElementView, elementParams, elementQuery, mergeBody, unmergedView } from './clustering-schemas.js';
+import { mergeElements, unmergeElement } from './element-merge.js';
 
 const EDITORS = ['facilitator', 'admin'] as const;
 
@@ -53,5 +53,21 @@ export default async function clusteringApi(fastify: FastifyInstance): Promise<v
     '/api/v1/elements/merge',
     { config: { access: EDITORS }, schema: { tags: ['themes'], body: mergeBody, response: { 201: clusterElementView } } },
     async (request, reply) => reply.code(201).send(toApi(await mergeElements(app.ctx, request.user!, request.body))),
+  );
+
+  app.post(
+    '/api/v1/elements/:id/unmerge',
+    {
+      config: { access: EDITORS },
+      schema: {
+        tags: ['themes'],
+        summary: 'Undo the merges into an element: every element merged into it stands on its own again',
+        description:
+          'The merged element keeps its text; each element merged into it gets its own words, story and round back and keeps the theme it has now. 404 when the id is no element standing on its own (one merged into another included), 409 when nothing was merged into it.',
+        params: elementParams,
+        response: { 200: unmergedView },
+      },
+    },
+    async (request) => ({ items: (await unmergeElement(app.ctx, request.user!, request.params.id)).map((e) => toApi(e)) }),
   );
 }

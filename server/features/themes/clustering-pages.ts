@@ -1,12 +1,13 @@
 // The clustering pages: elements filtered by round and theme (a GET form), ticked and assigned to one theme in bulk,
-// a suggested theme confirmed with one button, and ticked elements merged on a page of their own. No JavaScript needed.
+// a suggested theme confirmed with one button, ticked elements merged on a page of their own, and a merge undone with
+// one button. No JavaScript needed.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formState, submitForm, typedValues, type FormState } from '../../http/forms.js';
 import { setFlash } from '../../http/views.js';
 import { assignMany } from './clustering.js';
-import { bulkAssignForm, confirmForm, mergeForm } from './clustering-schemas.js';
+import { bulkAssignForm, confirmForm, mergeForm, unmergeForm } from './clustering-schemas.js';
 import { clusterView, filterQuery, mergeView, readFilter, type PageFilter } from './clustering-view.js';
-import { mergeElements } from './element-merge.js';
+import { mergeElements, unmergeElement } from './element-merge.js';
 
 const EDITORS = ['facilitator', 'admin'] as const;
 
@@ -82,6 +83,21 @@ export default async function clusteringPages(app: FastifyInstance): Promise<voi
         return filterQuery(filter);
       },
       render: (state, status) => mergePage(request, reply, ids.success ? ids.data : [], filter, state, status),
+      back: filterQuery(filter),
+    });
+  });
+
+  // Undoing a merge: the button on a merged element's card (value: its id) frees the elements merged into it.
+  app.post('/themes/cluster/unmerge', { config: { access: EDITORS } }, async (request, reply) => {
+    const filter = readFilter(request.body, 'filter_');
+    return submitForm(request, reply, {
+      schema: unmergeForm,
+      action: async ({ unmerge }) => {
+        const [merged, ...freed] = await unmergeElement(app.ctx, request.user!, unmerge);
+        setFlash(request, 'success', request.t('themes.cluster.unmerged', { count: freed.length, text: merged?.text ?? '' }));
+        return filterQuery(filter);
+      },
+      render: (state, status) => page(request, reply, filter, state, status),
       back: filterQuery(filter),
     });
   });

@@ -52,6 +52,21 @@ export const clusterElementView = z
   })
   .meta({ id: 'ClusterElement' });
 
+export const elementParams = z.object({ id });
+
+export const unmergedView = z
+  .object({
+    items: z.array(clusterElementView).describe('The element that was merged into first, then each element that stands on its own again'),
+  })
+  .meta({ id: 'UnmergedElements' });
+
+/** Undoing a merge on the clustering page: the button's value is the merged element's id. */
+export const unmergeForm = z.object({
+  unmerge: id,
+  filter_round: z.string().max(100).optional().default(''),
+  filter_theme: z.string().max(100).optional().default(''),
+});
+
 export const assignBody = z.object({
   element_ids: z.array(id).min(1).max(MAX_CHOSEN),
   theme_id: id.nullable().describe('null takes the theme off'),

@@ -1,7 +1,8 @@
 // Merging elements that say the same: one of them stands for all (its text kept, or a new one written); the others stay
 // as its sources, each with its story and round, so the merged element keeps every story it came from. One transaction.
+// A merge can be undone: the elements merged into one stand on their own again.
 import type { AppContext } from '../../context.js';
-import { ValidationError } from '../../errors.js';
+import { Conflict, NotFound, ValidationError } from '../../errors.js';
 import { nowIso } from '../../lib/ids.js';
 import { audit } from '../accounts/index.js';
 import { listElements, type ElementView } from './clustering.js';
@@ -47,4 +48,21 @@ export async function mergeElements(ctx: AppContext, actor: Actor, input: MergeI
     return keepId;
   });
   return (await listElements(ctx.db)).find((e) => e.id === mergedId)!;
+}
+
+/**
+ * Undoes the merges into element `id`: each element merged into it stands on its own again, with its own words, story
+ * and round, and keeps the theme it has now. The merged element keeps its text. Answers them all, the merged one first;
+ * 404 when `id` is no element standing on its own, 409 when nothing was merged into it.
+ */
+export async function unmergeElement(ctx: AppContext, actor: Actor, id: string): Promise<ElementView[]> {
+  const ids = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await listElements(trx)).some((e) => e.id === id)) throw new NotFound();
+    const freed = await elements.removeMerges(trx, id);
+    if (freed.length === 0) throw new Conflict('Nothing was merged into this element', 'not_merged');
+    await audit(trx, actor.id, 'elements.unmerged', { type: 'element', id }, { freed });
+    return [id, ...freed];
+  });
+  const all = new Map((await listElements(ctx.db)).map((e) => [e.id, e]));
+  return ids.map((i) => all.get(i)).filter((e): e is ElementView => e !== undefined);
 }

@@ -65,3 +65,10 @@ export async function recordMerges(db: DbOrTrx, into: string, elementIds: string
     .values(elementIds.map((element_id) => ({ element_id, merged_into: into, merged_by: actorId, merged_at: now })))
     .execute();
 }
+
+/** Undoes the merges into `into`: every element merged into it stands on its own again; answers their ids. */
+export async function removeMerges(db: DbOrTrx, into: string): Promise<string[]> {
+  const rows = await db.selectFrom('element_merges').select('element_id').where('merged_into', '=', into).execute();
+  if (rows.length) await db.deleteFrom('element_merges').where('merged_into', '=', into).execute();
+  return rows.map((r) => r.element_id);
+}
