@@ -40,6 +40,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void close('SIGINT'));
 
   await app.listen({ host: config.HOST, port: config.PORT });
+  // Start-up is done: the bundle's launcher (scripts/bundle-launcher.ts) keeps V8's code cache of what it compiled.
+  process.emit('significant:listening' as never);
 }
 
 let releasePidFile: () => void = () => {};

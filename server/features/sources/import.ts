@@ -1,5 +1,4 @@
 // Reads an uploaded DOCX (through mammoth), Markdown or plain text file into a source's title and Markdown body.
-import mammoth from 'mammoth';
 import type { FieldError } from '../../errors.js';
 import { SOURCE_BODY_MAX, SOURCE_TITLE_MAX } from './schemas.js';
 
@@ -60,6 +59,8 @@ export async function readSourceFile(upload: { filename: string; buffer: Buffer 
   const name = upload.filename.toLowerCase();
   let text: string;
   if (name.endsWith('.docx')) {
+    // mammoth (with its zip and XML readers) loads on the first DOCX, not at every start of the server.
+    const { default: mammoth } = await import('mammoth');
     try {
       text = htmlToMarkdown((await mammoth.convertToHtml({ buffer: upload.buffer })).value);
     } catch {
