@@ -2,13 +2,7 @@
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { createMailer } from './lib/mail.js';
@@ -20,6 +14,7 @@ import errorHandler, { answerFrameworkError } from './http/error-handler.js';
 import i18n from './http/i18n.js';
 import { logSerializers } from './http/logging.js';
 import security from './http/security.js';
+import { fastSerializerCompiler } from './http/serializer.js';
 import views from './http/views.js';
 import './http/context.js';
 import accountRoutes from './features/accounts/routes.js';
@@ -76,7 +71,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     parseJson(request, text, done);
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Outside production every answer is checked against zod's own encoding (http/serializer.ts).
+  app.setSerializerCompiler(fastSerializerCompiler({ crossCheck: config.NODE_ENV !== 'production' }));
   app.decorate('config', config);
 
   await app.register(db, { config, connection: opts.connection });
