@@ -24,14 +24,18 @@ export async function downloadReport(
   readerLocale: Locale,
 ): Promise<RenderedReport> {
   const verdicts = await assertReportsReadable(ctx.db, user, roundIds);
-  const model = await roundReportModel(ctx, user, roundIds, verdicts, query, query.lang ?? readerLocale);
-  const out = await renderReport(model, query.format, query.part === 'factsheet');
+  // Only the version is kept of the model once it is handed to the layout thread (a big one is a hundred megabytes).
+  const { version, rendering } = await roundReportModel(ctx, user, roundIds, verdicts, query, query.lang ?? readerLocale).then((model) => ({
+    version: model.edition?.version ?? 'live',
+    rendering: renderReport(model, query.format, query.part === 'factsheet'),
+  }));
+  const out = await rendering;
   await audit(
     ctx.db,
     user.id,
     'report.downloaded',
     { type: 'round', id: roundIds.join(',').slice(0, 200) },
-    { format: query.format, part: query.part ?? 'report', version: model.edition?.version ?? 'live' },
+    { format: query.format, part: query.part ?? 'report', version },
   );
   return out;
 }

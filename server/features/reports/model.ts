@@ -98,18 +98,22 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
   // Which child rounds come along is the access rules' call (a child once it is published), made in roundsOfReport.
   const rounds = await roundsOfReport(db, scope.roundIds);
   const roundIds = rounds.map((r) => r.id);
-  // One statement per table over all the rounds' groups; every story as a light row (its text only where printed).
-  const [groups, selections, groupStories, roundStories, members, voters, allStories, minutes, boards] = await Promise.all([
-    data.groupsOfRounds(db, roundIds),
-    data.selectionsOfRounds(db, roundIds),
-    data.groupStoriesOfRounds(db, roundIds),
-    data.roundStories(db, roundIds),
-    data.membersOfRounds(db, roundIds),
-    data.votersOfRounds(db, roundIds),
-    data.storiesOfRounds(db, roundIds),
-    data.minutesOfRounds(db, roundIds),
-    data.backcastsOfRounds(db, roundIds),
-  ]);
+  // One statement per table over all the rounds' groups; every story as a light row (its text only where printed). One
+  // after another with the event loop let through between them: SQLite runs each on this thread in one go.
+  const apart = async <T>(query: () => Promise<T>): Promise<T> => {
+    await yieldToLoop();
+    return query();
+  };
+  const groups = await apart(() => data.groupsOfRounds(db, roundIds));
+  const selections = await apart(() => data.selectionsOfRounds(db, roundIds));
+  const groupStories = await apart(() => data.groupStoriesOfRounds(db, roundIds));
+  const roundStories = await apart(() => data.roundStories(db, roundIds));
+  const members = await apart(() => data.membersOfRounds(db, roundIds));
+  const voters = await apart(() => data.votersOfRounds(db, roundIds));
+  const allStories = await apart(() => data.storiesOfRounds(db, roundIds));
+  const minutes = await apart(() => data.minutesOfRounds(db, roundIds));
+  const boards = await apart(() => data.backcastsOfRounds(db, roundIds));
+  await yieldToLoop();
   // The group's own work goes in whole: the report's readers (the round's participants and those who see every round,
   // access/rounds.ts reportVerdict) are the people who may read the minutes and the board on the group page
   // (access/groupwork.ts mayReadMinutes, mayReadBackcast). What it says about stories comes only from stories the report
@@ -137,18 +141,22 @@ export async function buildReportModel(db: DbOrTrx, scope: ReportScope): Promise
     themes: themeRows,
     links,
     quotes,
-  } = await themeMaterial(
-    db,
-    stories.map((s) => s.id),
+  } = await apart(() =>
+    themeMaterial(
+      db,
+      stories.map((s) => s.id),
+    ),
   );
 
   // The texts of the stories printed in full: each group's selected story and each theme's opening story.
   const inFull = [...selections.map((s) => s.story_id), ...themeRows.map((r) => r.opening_story_id)];
   const texts = new Map(
     (
-      await data.storyTexts(
-        db,
-        [...new Set(inFull)].filter((id): id is string => !!id && byId.has(id)),
+      await apart(() =>
+        data.storyTexts(
+          db,
+          [...new Set(inFull)].filter((id): id is string => !!id && byId.has(id)),
+        ),
       )
     ).map((r) => [r.id, r]),
   );

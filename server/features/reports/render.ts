@@ -22,9 +22,14 @@ export interface RenderedReport {
   fileName: string;
 }
 
-/** The report in one format, laid out in the worker thread (render-thread.ts) so the server keeps answering meanwhile. */
-export async function renderReport(model: ReportModel, format: ReportFormat, factsheet = false): Promise<RenderedReport> {
-  return { body: await renderInThread(model, format, factsheet), type: TYPES[format], fileName: fileName(model, format, factsheet) };
+/**
+ * The report in one format, laid out in the worker thread (render-thread.ts) so the server keeps answering meanwhile.
+ * Nothing here holds on to the model while the thread works: the caller's copy can go once it is sent.
+ */
+export function renderReport(model: ReportModel, format: ReportFormat, factsheet = false): Promise<RenderedReport> {
+  const type = TYPES[format];
+  const name = fileName(model, format, factsheet);
+  return renderInThread(model, format, factsheet).then((body) => ({ body, type, fileName: name }));
 }
 
 /** attachment, with an ASCII fallback name and the exact name in RFC 5987 form. */
