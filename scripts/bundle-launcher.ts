@@ -12,7 +12,6 @@ import vm from 'node:vm';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const file = path.join(dir, 'bundle.cjs');
-const source = fs.readFileSync(file, 'utf8');
 // V8 refuses a cache made by another V8 or with other flags; the key keeps one per bundle (its digest, written by
 // scripts/build.ts: hashing 6 MB here would cost more than a tenth of the start), Node and flags.
 const key = createHash('sha256')
@@ -29,7 +28,7 @@ try {
   cachedData = undefined;
 }
 // The same wrapper as Node's CommonJS loader, on one line, so the bundle's line numbers (and source map) stay right.
-const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
+const wrapped = `(function (exports, require, module, __filename, __dirname) { ${fs.readFileSync(file, 'utf8')}\n})`;
 const script = new vm.Script(wrapped, { filename: pathToFileURL(file).href, cachedData });
 
 if (cachedData === undefined || script.cachedDataRejected === true) {
@@ -39,11 +38,10 @@ if (cachedData === undefined || script.cachedDataRejected === true) {
 function saveCache(): void {
   try {
     fs.mkdirSync(cacheDir, { recursive: true });
-    // Caches of earlier builds go (a day old: another Node or set of flags may still use its own).
+    // Caches not written for a day go (earlier builds, benchmark folders long removed); one still in use is written again.
     for (const old of fs.readdirSync(cacheDir)) {
       const other = path.join(cacheDir, old);
-      if (old.startsWith(`${path.basename(dir)}-`) && Date.now() - fs.statSync(other).mtimeMs > 86_400_000)
-        fs.rmSync(other, { force: true });
+      if (Date.now() - fs.statSync(other).mtimeMs > 86_400_000) fs.rmSync(other, { force: true });
     }
     const temporary = `${cacheFile}.${process.pid}`;
     fs.writeFileSync(temporary, script.createCachedData());
