@@ -1,4 +1,5 @@
-// The clustering API: elements filtered by round and theme (with suggested themes), assigned in bulk, merged, unmerged.
+// The clustering API: elements of stories and sources, filtered by round, theme and kind (with suggested themes),
+// assigned in bulk, merged, unmerged.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,13 +12,16 @@ const EDITORS = ['facilitator', 'admin'] as const;
 function toApi(e: ElementView, suggestion?: NamedSuggestion | null) {
   return {
     id: e.id,
+    kind: e.kind,
     text: e.text,
     original_text: e.original_text,
     theme_id: e.theme_id,
     story_id: e.story_id,
     round_id: e.round_id,
+    source_id: e.source_id,
+    source_title: e.source_title,
     sources: e.sources,
-    story_ids: [...new Set(e.sources.map((s) => s.story_id))],
+    story_ids: [...new Set(e.sources.flatMap((s) => (s.story_id ? [s.story_id] : [])))],
     ...(suggestion === undefined ? {} : { suggestion }),
   };
 }
@@ -32,8 +36,8 @@ export default async function clusteringApi(fastify: FastifyInstance): Promise<v
       schema: { tags: ['themes'], querystring: elementQuery, response: { 200: z.object({ items: z.array(clusterElementView) }) } },
     },
     async (request) => {
-      const { round_id, theme_id, suggestions } = request.query;
-      const items = await listElements(app.db, { round_id, theme_id });
+      const { round_id, theme_id, kind, suggestions } = request.query;
+      const items = await listElements(app.db, { round_id, theme_id, kind });
       if (suggestions !== 'true') return { items: items.map((e) => toApi(e)) };
       const suggested = await suggestionsFor(app.db, items);
       return { items: items.map((e) => toApi(e, suggested.get(e.id) ?? null)) };

@@ -12,6 +12,10 @@ const themeFilter = z.string().min(1).max(100).describe('A theme id, or "none" f
 export const elementQuery = z.object({
   round_id: id.optional().describe('Only elements noted in this round (a merged element: if one of its sources was)'),
   theme_id: themeFilter.optional(),
+  kind: z
+    .enum(['story', 'source'])
+    .optional()
+    .describe('Only the elements noted on stories (in the groups), or only those noted on sources (site visits, meeting notes)'),
   suggestions: z
     .enum(['true', 'false'])
     .optional()
@@ -21,11 +25,13 @@ export const elementQuery = z.object({
 const sourceView = z.object({
   element_id: z.string(),
   text: z.string(),
-  story_id: z.string(),
-  story_serial: z.number(),
-  story_title: z.string(),
+  story_id: z.string().nullable().describe('null for an element noted on a source'),
+  story_serial: z.number().nullable(),
+  story_title: z.string().nullable(),
   round_id: z.string().nullable(),
   round_title: z.string().nullable(),
+  source_id: z.string().nullable().describe('The source (site visit, meeting notes) it was noted on; null for a story element'),
+  source_title: z.string().nullable(),
 });
 
 export const suggestionView = z
@@ -40,11 +46,14 @@ export const suggestionView = z
 export const clusterElementView = z
   .object({
     id: z.string(),
+    kind: z.enum(['story', 'source']).describe('Noted on a story in a group, or on a source (site visit, meeting notes)'),
     text: z.string(),
     original_text: z.string().nullable(),
     theme_id: z.string().nullable(),
-    story_id: z.string(),
+    story_id: z.string().nullable().describe('null for an element noted on a source'),
     round_id: z.string().nullable(),
+    source_id: z.string().nullable(),
+    source_title: z.string().nullable(),
     /** Every element it stands for (itself first, then those merged into it), with their stories and rounds. */
     sources: z.array(sourceView),
     story_ids: z.array(z.string()),

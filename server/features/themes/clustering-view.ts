@@ -17,12 +17,15 @@ import { listThemes, themeTree } from './service.js';
 export interface PageFilter {
   round_id: string;
   theme_id: string;
+  /** '', 'story' or 'source': where the elements were noted. */
+  kind: string;
 }
 
 export function filterQuery(filter: PageFilter): string {
   const params = new URLSearchParams();
   if (filter.round_id) params.set('round_id', filter.round_id);
   if (filter.theme_id) params.set('theme_id', filter.theme_id);
+  if (filter.kind) params.set('kind', filter.kind);
   const query = params.toString();
   return query ? `/themes/cluster?${query}` : '/themes/cluster';
 }
@@ -34,7 +37,12 @@ export function readFilter(source: unknown, prefix = ''): PageFilter {
     const v = s[`${prefix}${key}`];
     return typeof v === 'string' && v.length <= 100 ? v : '';
   };
-  return { round_id: value(prefix ? 'round' : 'round_id'), theme_id: value(prefix ? 'theme' : 'theme_id') };
+  const kind = value('kind');
+  return {
+    round_id: value(prefix ? 'round' : 'round_id'),
+    theme_id: value(prefix ? 'theme' : 'theme_id'),
+    kind: kind === 'story' || kind === 'source' ? kind : '',
+  };
 }
 
 async function themeChoices(db: DbOrTrx, all: ElementView[]) {
@@ -43,9 +51,13 @@ async function themeChoices(db: DbOrTrx, all: ElementView[]) {
   return { themes, tree };
 }
 
-/** The element with what the page shows of it: its stories, its theme's name, whether it stands for merged ones. */
+/** The element with what the page shows of it: its stories or source, its theme's name, whether it stands for merged ones. */
 function elementCard(e: ElementView, names: Map<string, string>) {
-  const stories = [...new Map(e.sources.map((s) => [s.story_id, { serial: s.story_serial, title: s.story_title }])).values()];
+  const stories = [
+    ...new Map(
+      e.sources.flatMap((s) => (s.story_id ? [[s.story_id, { serial: s.story_serial, title: s.story_title }] as const] : [])),
+    ).values(),
+  ];
   return {
     ...e,
     theme_name: e.theme_id ? (names.get(e.theme_id) ?? null) : null,
@@ -67,6 +79,7 @@ export async function clusterView(db: DbOrTrx, filter: PageFilter, state?: FormS
   const elementFilter: ElementFilter = {
     round_id: filter.round_id || undefined,
     theme_id: filter.theme_id || undefined,
+    kind: filter.kind === 'story' || filter.kind === 'source' ? filter.kind : undefined,
   };
   const shown = filterElements(all, elementFilter);
   const suggestions = await suggestionsFor(db, shown, all);
@@ -77,6 +90,7 @@ export async function clusterView(db: DbOrTrx, filter: PageFilter, state?: FormS
     rounds: rounds.map((r) => ({ ...r, selected: r.id === filter.round_id })),
     filter,
     filterTheme: filter.theme_id,
+    filterKind: filter.kind,
     filterTitle: filter.theme_id === 'none' ? 'none' : (names.get(filter.theme_id) ?? ''),
     total: all.length,
     unassigned: all.filter((e) => !e.theme_id).length,

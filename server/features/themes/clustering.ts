@@ -1,5 +1,6 @@
-// Clustering: the characteristic elements noted in the rounds, filtered by round and theme, assigned to themes (one by
-// one or many at once) with a suggested theme for each unassigned one. Merging lives in element-merge.ts.
+// Clustering: the characteristic elements noted in the rounds and on sources (site visits, meeting notes), filtered by
+// round, theme and where they were noted, assigned to themes (one by one or many at once) with a suggested theme for
+// each unassigned one. Merging (of story elements) lives in element-merge.ts.
 import type { AppContext } from '../../context.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { NotFound, ValidationError } from '../../errors.js';
@@ -11,28 +12,40 @@ import * as repo from './repository.js';
 import type { Actor } from './service.js';
 import { suggestThemes, type Suggestion } from './suggestions.js';
 
-/** One element an element stands for: itself, or one merged into it, with the story and round it was noted for. */
+/**
+ * One element an element stands for: itself, or one merged into it, with the story and round it was noted for (an
+ * element noted on a source has its source instead of a story and round).
+ */
 export interface ElementSource {
   element_id: string;
   text: string;
-  story_id: string;
-  story_serial: number;
-  story_title: string;
+  story_id: string | null;
+  story_serial: number | null;
+  story_title: string | null;
   round_id: string | null;
   round_title: string | null;
+  source_id: string | null;
+  source_title: string | null;
 }
+
+/** Where an element was noted: in a group, on a story; or on a source. */
+export type ElementKind = 'story' | 'source';
 
 export interface ElementView {
   id: string;
+  kind: ElementKind;
   text: string;
   /** The words first noted, when a facilitator rewrote or merged them; else null. */
   original_text: string | null;
   theme_id: string | null;
-  story_id: string;
-  story_serial: number;
-  story_title: string;
+  story_id: string | null;
+  story_serial: number | null;
+  story_title: string | null;
   round_id: string | null;
   round_title: string | null;
+  source_id: string | null;
+  source_title: string | null;
+  source_kind: string | null;
   language: StemLanguage;
   /** Itself first, then the elements merged into it: every story it came from. */
   sources: ElementSource[];
@@ -42,6 +55,8 @@ export interface ElementFilter {
   round_id?: string;
   /** A theme's id, or 'none' for the elements without a theme. */
   theme_id?: string;
+  /** Only the elements noted on stories, or only those noted on sources. */
+  kind?: ElementKind;
 }
 
 export interface Assignment {
@@ -52,9 +67,14 @@ export interface Assignment {
 
 const LANGUAGES = new Set<string>(['nl', 'fr', 'en']);
 
-/** Every element that stands on its own (merged ones are among its sources), optionally filtered. */
+const NO_SOURCE = { source_id: null, source_title: null } as const;
+
+/**
+ * Every element that stands on its own (merged ones are among its sources), the story elements first, then those noted
+ * on sources; optionally filtered.
+ */
 export async function listElements(db: DbOrTrx, filter: ElementFilter = {}): Promise<ElementView[]> {
-  const rows = await elements.listElementRows(db);
+  const [rows, sourceRows] = await Promise.all([elements.listElementRows(db), elements.listSourceElementRows(db)]);
   const source = (r: (typeof rows)[number]): ElementSource => ({
     element_id: r.id,
     text: r.text,
@@ -63,6 +83,7 @@ export async function listElements(db: DbOrTrx, filter: ElementFilter = {}): Pro
     story_title: r.story_title,
     round_id: r.round_id,
     round_title: r.round_title,
+    ...NO_SOURCE,
   });
   const merged = new Map<string, ElementSource[]>();
   for (const r of rows) {
@@ -77,6 +98,8 @@ export async function listElements(db: DbOrTrx, filter: ElementFilter = {}): Pro
     const view: ElementView = {
       ...source(r),
       id: r.id,
+      kind: 'story',
+      source_kind: null,
       original_text: r.original_text,
       theme_id: r.theme_id,
       language: (LANGUAGES.has(r.story_language) ? r.story_language : 'nl') as StemLanguage,
@@ -84,12 +107,37 @@ export async function listElements(db: DbOrTrx, filter: ElementFilter = {}): Pro
     };
     out.push(view);
   }
+  for (const r of sourceRows) {
+    const itself: ElementSource = {
+      element_id: r.id,
+      text: r.text,
+      story_id: null,
+      story_serial: null,
+      story_title: null,
+      round_id: null,
+      round_title: null,
+      source_id: r.source_id,
+      source_title: r.source_title,
+    };
+    // Sources have no language of their own: the network's analysis language (Dutch) stems their words.
+    out.push({
+      ...itself,
+      id: r.id,
+      kind: 'source',
+      source_kind: r.source_kind,
+      original_text: null,
+      theme_id: r.theme_id,
+      language: 'nl',
+      sources: [itself],
+    });
+  }
   return filterElements(out, filter);
 }
 
 /** The elements a filter lets through: a merged element is in a round when one of its sources was noted there. */
 export function filterElements(all: ElementView[], filter: ElementFilter): ElementView[] {
   return all.filter((e) => {
+    if (filter.kind && e.kind !== filter.kind) return false;
     if (filter.round_id && !e.sources.some((s) => s.round_id === filter.round_id)) return false;
     if (filter.theme_id === 'none') return e.theme_id === null;
     return !filter.theme_id || e.theme_id === filter.theme_id;
@@ -149,12 +197,14 @@ async function assign(trx: DbOrTrx, actor: Actor, assignments: Assignment[], str
   for (const a of assignments) {
     const element = current.get(a.element_id);
     if (!element || element.theme_id === a.theme_id) continue;
-    await elements.setElementsTheme(
-      trx,
-      element.sources.map((s) => s.element_id),
-      a.theme_id,
-      now,
-    );
+    if (element.kind === 'source') await elements.setSourceElementsTheme(trx, [element.id], a.theme_id);
+    else
+      await elements.setElementsTheme(
+        trx,
+        element.sources.map((s) => s.element_id),
+        a.theme_id,
+        now,
+      );
     changed += 1;
   }
   if (changed) await audit(trx, actor.id, 'elements.assigned', undefined, { count: changed });

@@ -25,6 +25,9 @@ export async function mergeElements(ctx: AppContext, actor: Actor, input: MergeI
     const missing = ids.filter((id) => !current.has(id));
     if (missing.length) throw new ValidationError([{ path: 'element_ids', message: 'themes.errors.element_unknown' }]);
     const chosen = ids.map((id) => current.get(id)!);
+    // A source's element is coded on its own: merging is for elements noted on stories.
+    if (chosen.some((e) => e.kind === 'source'))
+      throw new ValidationError([{ path: 'element_ids', message: 'themes.errors.merge_sources' }]);
     const kept = current.get(keepId)!;
     const themeId = input.theme_id === undefined ? (kept.theme_id ?? chosen.find((e) => e.theme_id)?.theme_id ?? null) : input.theme_id;
     if (themeId !== null && !(await repo.findThemeRow(trx, themeId))) {

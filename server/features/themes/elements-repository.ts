@@ -72,3 +72,30 @@ export async function removeMerges(db: DbOrTrx, into: string): Promise<string[]>
   if (rows.length) await db.deleteFrom('element_merges').where('merged_into', '=', into).execute();
   return rows.map((r) => r.element_id);
 }
+
+/** Every element noted on a source (a site visit, meeting notes), with its source's title and kind, oldest first. */
+export function listSourceElementRows(db: DbOrTrx) {
+  return db
+    .selectFrom('source_elements')
+    .innerJoin('sources', 'sources.id', 'source_elements.source_id')
+    .select([
+      'source_elements.id',
+      'source_elements.text',
+      'source_elements.theme_id',
+      'source_elements.source_id',
+      'source_elements.created_at',
+      'sources.title as source_title',
+      'sources.kind as source_kind',
+    ])
+    .orderBy('sources.title')
+    .orderBy('source_elements.created_at')
+    .orderBy('source_elements.id')
+    .execute();
+}
+
+/** Sets the theme of these source elements; answers how many rows changed. */
+export async function setSourceElementsTheme(db: DbOrTrx, elementIds: string[], themeId: string | null): Promise<number> {
+  if (elementIds.length === 0) return 0;
+  const result = await db.updateTable('source_elements').set({ theme_id: themeId }).where('id', 'in', elementIds).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
