@@ -35,7 +35,9 @@ export default defineConfig(async () => {
     process.stderr.write(`\n*** ${message} ***\n\n`);
   }
 
-  const shared = { testTimeout: 30_000, hookTimeout: 60_000, pool: 'forks' as const };
+  // Timeouts catch a hang, not slowness: with every core busy (two test files, Chromium, PostgreSQL) a test that spawns
+  // the real server or drives a page can take several times its quiet-machine time.
+  const shared = { testTimeout: 60_000, hookTimeout: 90_000, pool: 'forks' as const };
   const unitAndRoutes = ['tests/**/*.test.ts'];
   // A worker keeps the server's modules loaded from one test file to the next: loading them again for each file took
   // more time than the tests themselves. Every file still builds its own apps on its own databases; what a module keeps
@@ -84,7 +86,11 @@ export default defineConfig(async () => {
                   include: ['tests/browser/**/*.test.ts'],
                   env: { TEST_DIALECT: 'sqlite' },
                   globalSetup: ['tests/setup/global-sqlite.ts'],
-                  fileParallelism: false,
+                  // Each file has its own server, database and Chromium, so browser files share the pool with the others
+                  // (run one at a time they made a single-core tail of minutes at the end of the suite).
+                  // Two at most, so a core is left for the other files.
+                  maxWorkers: 2,
+                  testTimeout: 120_000,
                 },
               },
             ]

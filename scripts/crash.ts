@@ -232,6 +232,10 @@ export async function crashCycles(opts: CrashOptions): Promise<CrashReport> {
   }
 }
 
+function ballotsAcknowledged(ledger: Ledger): number {
+  return [...ledger.ballots.values()].flat().filter((e) => e.acked).length;
+}
+
 async function cycles(opts: CrashOptions, entry: string): Promise<CrashReport> {
   const log = opts.log ?? (() => {});
   const run = `crash${randomBytes(3).toString('hex')}`;
@@ -249,20 +253,24 @@ async function cycles(opts: CrashOptions, entry: string): Promise<CrashReport> {
       startupMs.push(ms);
     }
     const stop = { now: false };
-    const before = ledger.stories.size;
+    const before = { stories: ledger.stories.size, ballots: ballotsAcknowledged(ledger) };
     const writing = load(base, world, run, cycle, ledger, stop);
     const failure = writing.then(
       () => null,
       (err: unknown) => err,
     );
-    // Let the first writes of the cycle through (bounded), then kill at a random moment of the load.
-    for (let waited = 0; ledger.stories.size === before && waited < 5000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+    // Let the cycle's first story and first ballot through (bounded: a loaded machine is slow to answer), then kill at a
+    // random moment of the load.
+    const started = Date.now();
+    while ((ledger.stories.size === before.stories || ballotsAcknowledged(ledger) === before.ballots) && Date.now() - started < 30_000) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
     await new Promise((r) => setTimeout(r, Math.random() * (opts.maxLoadMs ?? 1500)));
     await kill(child);
     stop.now = true;
     const err = await failure;
     if (err) throw err;
-    const ballots = [...ledger.ballots.values()].flat().filter((e) => e.acked).length;
+    const ballots = ballotsAcknowledged(ledger);
     log(
       `cycle ${cycle}: killed after ${ledger.stories.size} stories and ${ballots} ballots acknowledged in total; this start took ${Math.round(ms)} ms`,
     );
@@ -275,7 +283,7 @@ async function cycles(opts: CrashOptions, entry: string): Promise<CrashReport> {
   return {
     cycles: opts.cycles,
     storiesAcknowledged: ledger.stories.size,
-    ballotsAcknowledged: [...ledger.ballots.values()].flat().filter((e) => e.acked).length,
+    ballotsAcknowledged: ballotsAcknowledged(ledger),
     startupMs,
     problems,
     integrity,

@@ -74,7 +74,6 @@ async function visitor(browser: Browser, viewport: { width: number; height: numb
   const withScript: BrowserContext = await browser.newContext(options);
   ctx.on('close', () => void withScript.close().catch(() => undefined));
   const page = await ctx.newPage();
-  page.setDefaultTimeout(10_000);
   return { page, problems: watchPageProblems(page), clean: axeChecker(page, withScript) };
 }
 

@@ -21,8 +21,26 @@ export const CHROMIUM_FLAGS = [
   '--disable-quic',
 ];
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS, headless: true });
+/**
+ * How long a page action or wait may take before it fails (Playwright's default is 30 s). Browser files run beside the
+ * rest of the suite, so a PDF download or a navigation can wait its turn for a core; a real hang still fails.
+ */
+const ACTION_TIMEOUT_MS = 60_000;
+
+/** Chromium with every context (also those `browser.newPage()` makes) given the suite's action timeout. */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_FLAGS,
+    headless: true,
+  });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    return context;
+  };
+  return browser;
 }
 
 export interface RunningServer {
