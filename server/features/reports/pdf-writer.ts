@@ -46,6 +46,7 @@ export class PdfWriter {
     this.doc.font('regular').fontSize(this.size).fillColor(INK);
     this.outline[0] = this.doc.outline;
     this.doc.on('pageAdded', () => {
+      this.releasePages();
       this.page += 1;
       if (this.columns) Object.assign(this.columns, { index: 0, top: this.doc.page.margins.top });
       this.drawFooter();
@@ -89,6 +90,25 @@ export class PdfWriter {
 
   newPage(): void {
     this.doc.addPage();
+  }
+
+  /** With buffered pages: only the first `count` pages stay to be drawn on again; the others go out as the next starts. */
+  keepPages(count: number): void {
+    this.kept = count;
+  }
+
+  private kept: number | null = null;
+
+  // pdfkit (pinned) keeps every buffered page until flushPages(); ending a finished page the way flushPages does, and
+  // taking it out of the buffer behind the kept ones, keeps switchToPage() right for those and the memory to a few pages.
+  private releasePages(): void {
+    if (this.kept === null) return;
+    const doc = this.doc as unknown as { _pageBuffer: PDFKit.PDFPage[]; endPageMarkings(page: PDFKit.PDFPage): void };
+    const done = doc._pageBuffer.splice(this.kept, Math.max(0, doc._pageBuffer.length - this.kept - 1));
+    for (const page of done) {
+      doc.endPageMarkings(page);
+      (page as unknown as { end(): void }).end();
+    }
   }
 
   /** Moves to the next column or page unless `height` still fits here. */

@@ -122,6 +122,7 @@ async function write(w: PdfWriter, model: ReportModel): Promise<void> {
   w.text(tr(model, 'sections.contents'), { bold: true, size: 20, color: '#12355b' });
   const tocTop = w.doc.y;
   for (let i = TOC_LINES_PER_PAGE; i < toc.length; i += TOC_LINES_PER_PAGE) w.newPage();
+  w.keepPages(w.page);
 
   if (show.introduction) textChapter(w, model, 'introduction', model.front!.introduction_html);
 
