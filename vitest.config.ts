@@ -88,8 +88,6 @@ export default defineConfig(async () => {
                   globalSetup: ['tests/setup/global-sqlite.ts'],
                   // Each file has its own server, database and Chromium, so browser files share the pool with the others
                   // (run one at a time they made a single-core tail of minutes at the end of the suite).
-                  // Two at most, so a core is left for the other files.
-                  maxWorkers: 2,
                   testTimeout: 120_000,
                 },
               },

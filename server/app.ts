@@ -72,7 +72,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   app.setValidatorCompiler(validatorCompiler);
   // Outside production every answer is checked against zod's own encoding (http/serializer.ts).
-  app.setSerializerCompiler(fastSerializerCompiler({ crossCheck: config.NODE_ENV !== 'production' }));
+  app.setSerializerCompiler(fastSerializerCompiler({ crossCheck: config.NODE_ENV === 'test' }));
   app.decorate('config', config);
 
   await app.register(db, { config, connection: opts.connection });

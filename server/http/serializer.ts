@@ -2,8 +2,9 @@
 // encode + JSON.stringify (4-9% of a story list's CPU); zod's serializer stays for a schema JSON Schema cannot say.
 //
 // Both keep only the properties the schema names (an unnamed field never leaves the server) and refuse an answer that
-// lacks a required one (a 500). fast-json-stringify checks no more than that, so outside production every answer is
-// also encoded by zod and a difference in what it says is an error: the tests prove the two agree on every answer they see.
+// lacks a required one (a 500). fast-json-stringify checks no more than that, so under test (NODE_ENV=test, set by the
+// test apps) every answer is also encoded by zod and a difference in what it says is an error: the tests prove the two
+// agree on every answer they see, and a running server (`npm start`, any NODE_ENV but test) pays for one encoder only.
 import { isDeepStrictEqual } from 'node:util';
 import type { FastifySerializerCompiler } from 'fastify/types/schema.js';
 import fastJson from 'fast-json-stringify';
